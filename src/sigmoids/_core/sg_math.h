@@ -1,0 +1,266 @@
+/*
+ * sg_math.h -- the small shared math layer every family header builds on.
+ *
+ * What lives here and why:
+ *
+ *  - Double-double (dd) arithmetic: an unevaluated sum hi + lo carrying about
+ *    106 bits.  The float64 kernels evaluate their one or two ill-conditioned
+ *    steps (1 + e^-x, a quotient, a logarithm's last digits) in dd so that the
+ *    only error of size 1/2 ULP left is the final rounding.  That is what keeps
+ *    float64 within 1 ULP (measured, see each family header).
+ *
+ *  - sg_exp_dd: e^x as hi + lo with relative error below 2^-64.
+ *    ALGORITHM: x = k ln2/32 + r with |r| <= ln2/64 (Cody-Waite with an fma,
+ *    exact because k has at most 17 bits), e^x = 2^(k>>5) * 2^((k&31)/32) * e^r,
+ *    the 32 table values stored as dd (tools/gen_tables.py), e^r by its Taylor
+ *    polynomial of degree 7 (truncation 4.7e-21 at |r| = ln2/64) with the
+ *    leading 1 + r kept exact.  The final scaling by 2^(k>>5) is split in two
+ *    factors so that neither over- nor underflows before the true result does.
+ *
+ *  - sg_log1p_dd / sg_log_dd: log with relative error near 2^-58 for a dd
+ *    argument.  ALGORITHM: small arguments (|t| < 2^-8) by the alternating
+ *    series to degree 9; otherwise one Newton step on e^y = 1 + t from libm's
+ *    log1p, the residual taken with sg_exp_dd, which doubles libm's 52 bits.
+ *
+ *  - The rounding test for float32/float16 loops.  Rounding the float64 result
+ *    once is right except where it lies within the float64 error of a
+ *    narrow-format midpoint (about 68 float32 logistic inputs out of 2^32, all
+ *    tiny x where 0.5 + x/4 is a midpoint).  sg_f32_hard / sg_f16_hard detect
+ *    those and the loop re-evaluates in sg_wide (binary128 via libquadmath, or
+ *    long double where that is binary128), then rounds once from there.
+ *
+ *  - float16 <-> double by bit manipulation: exact widening, correctly rounded
+ *    (ties to even) narrowing, no libnpymath and no _Float16 needed.
+ *
+ *  - FP-flag helpers: NumPy decides its warnings from the hardware flags
+ *    after the loop, so out-of-domain input must *raise* FE_INVALID and
+ *    log(0)-like poles FE_DIVBYZERO.  The volatile zero stops the compiler
+ *    folding the division away.
+ */
+#ifndef SG_MATH_H
+#define SG_MATH_H
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+#include <float.h>
+
+#include "sg_tables.h"
+
+#if defined(SG_HAVE_QUADMATH)
+#include <quadmath.h>
+typedef __float128 sg_wide;
+#define SG_WIDE_NAME "binary128 (libquadmath)"
+#define sg_wexp expq
+#define sg_wexpm1 expm1q
+#define sg_wlog logq
+#define sg_wlog1p log1pq
+#else
+typedef long double sg_wide;
+#define SG_WIDE_NAME "long double"
+#define sg_wexp expl
+#define sg_wexpm1 expm1l
+#define sg_wlog logl
+#define sg_wlog1p log1pl
+#endif
+
+/* ------------------------------------------------------------------ bits */
+
+static inline uint64_t sg_bits(double x) { uint64_t u; memcpy(&u, &x, 8); return u; }
+static inline double sg_from_bits(uint64_t u) { double x; memcpy(&x, &u, 8); return x; }
+
+/* True for NaN, without a comparison that could raise FE_INVALID. */
+static inline int sg_isnan(double x) { return (sg_bits(x) & 0x7fffffffffffffffULL) > 0x7ff0000000000000ULL; }
+static inline int sg_isfinite(double x) { return (sg_bits(x) & 0x7ff0000000000000ULL) != 0x7ff0000000000000ULL; }
+
+/* NaN that raises FE_INVALID, as NumPy's own domain errors do. */
+static inline double sg_invalid(void) { volatile double zero = 0.0; return zero / zero; }
+/* +-inf that raises FE_DIVBYZERO, as log(0) does. */
+static inline double sg_pole(double sign) { volatile double zero = 0.0; return sign / zero; }
+
+/* ------------------------------------------------------------- double-double */
+
+typedef struct { double hi, lo; } sg_dd;
+
+static inline sg_dd sg_two_sum(double a, double b) {
+    double s = a + b, bb = s - a;
+    sg_dd r = { s, (a - (s - bb)) + (b - bb) };
+    return r;
+}
+/* Requires |a| >= |b| or a == 0. */
+static inline sg_dd sg_fast_two_sum(double a, double b) {
+    double s = a + b;
+    sg_dd r = { s, b - (s - a) };
+    return r;
+}
+static inline sg_dd sg_two_prod(double a, double b) {
+    double p = a * b;
+    sg_dd r = { p, fma(a, b, -p) };
+    return r;
+}
+static inline sg_dd sg_dd_add(sg_dd a, sg_dd b) {
+    sg_dd s = sg_two_sum(a.hi, b.hi);
+    return sg_fast_two_sum(s.hi, s.lo + a.lo + b.lo);
+}
+static inline sg_dd sg_dd_mul(sg_dd a, sg_dd b) {
+    sg_dd p = sg_two_prod(a.hi, b.hi);
+    return sg_fast_two_sum(p.hi, p.lo + a.hi * b.lo + a.lo * b.hi);
+}
+/* a / b with relative error about 2^-104: one correction of the quotient. */
+static inline sg_dd sg_dd_div(sg_dd a, sg_dd b) {
+    double q = a.hi / b.hi;
+    double residual = fma(-q, b.hi, a.hi) + a.lo - q * b.lo;
+    return sg_fast_two_sum(q, residual / b.hi);
+}
+/* The double nearest to a + b. */
+static inline double sg_dd_round(sg_dd a) { return a.hi + a.lo; }
+
+/* ------------------------------------------------------------------ exp */
+
+/* 2^n for integer n in [-1022, 1023], built from bits. */
+static inline double sg_pow2i(int64_t n) { return sg_from_bits((uint64_t)(n + 1023) << 52); }
+
+/* e^x as a dd, relative error < 2^-64 for finite results.
+ * SPECIAL VALUES: x > 709.78 gives +inf, x < -745.2 gives +0 (with the
+ * hardware underflow flag, as NumPy's exp), NaN propagates. */
+static inline sg_dd sg_exp_dd(double x) {
+    if (sg_isnan(x)) { sg_dd r = { x, 0.0 }; return r; }
+    /* Clamp so that k stays small; the clamped results are still inf / 0. */
+    if (x > 710.0) x = 710.0;
+    if (x < -760.0) x = -760.0;
+    const double shift = 0x1.8p52;
+    double kf = (x * SG_INV_LN2_32 + shift) - shift;
+    int64_t k = (int64_t)kf;
+    double r = fma(-kf, SG_LN2_32_HI, x); /* exact, see header */
+    double r_lo = -kf * SG_LN2_32_LO;
+    int64_t j = k & 31, m = (k - j) / 32;
+    double t_hi = SG_EXP2_TABLE[2 * j], t_lo = SG_EXP2_TABLE[2 * j + 1];
+    /* p = e^r - 1 - r, Taylor to degree 7, plus the tail of r. */
+    double p = r * r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720 + r * (1.0 / 5040))))));
+    p += r_lo * (1.0 + r);
+    /* T * (1 + r + p) with T * r exact. */
+    sg_dd tr = sg_two_prod(t_hi, r);
+    double small = tr.lo + t_hi * p + t_lo * (1.0 + r + p);
+    sg_dd s = sg_fast_two_sum(t_hi, tr.hi);
+    sg_dd e = sg_fast_two_sum(s.hi, s.lo + small);
+    /* Two factors so that neither overflows nor underflows on its own. */
+    int64_t m1 = m / 2, m2 = m - m1;
+    double f1 = sg_pow2i(m1), f2 = sg_pow2i(m2);
+    if (m >= -1020) {
+        sg_dd out = { e.hi * f1 * f2, e.lo * f1 * f2 };
+        return out;
+    }
+    /* Subnormal result: add the tail before the last (rounding) scaling. */
+    sg_dd out = { (e.hi * f1 + e.lo * f1) * f2, 0.0 };
+    return out;
+}
+
+/* ------------------------------------------------------------------ log */
+
+/* log(1 + t) for a dd t > -1, relative error about 2^-58. */
+static inline sg_dd sg_log1p_dd(sg_dd t) {
+    if (fabs(t.hi) < 0x1p-8) {
+        /* t - t^2/2 + ... - t^9/9 < 2^-72 truncation; the leading t is exact. */
+        double h = t.hi;
+        double tail = h * h * (-0.5 + h * (1.0 / 3 + h * (-0.25 + h * (0.2 + h * (-1.0 / 6 + h * (1.0 / 7 + h * (-0.125 + h * (1.0 / 9))))))));
+        return sg_fast_two_sum(h, t.lo * (1.0 - h) + tail);
+    }
+    double y0 = log1p(t.hi);
+    sg_dd e = sg_exp_dd(y0);
+    /* Newton on e^y = 1 + t:  y1 = y0 + (1 + t - e^y0) / e^y0. */
+    sg_dd one_plus_t = sg_two_sum(1.0, t.hi);
+    one_plus_t.lo += t.lo;
+    double diff = (one_plus_t.hi - e.hi) + (one_plus_t.lo - e.lo);
+    return sg_fast_two_sum(y0, diff / e.hi);
+}
+
+/* log(q) for a dd q > 0 (q may be subnormal), relative error about 2^-58. */
+static inline sg_dd sg_log_dd(sg_dd q) {
+    if (q.hi > 0.75 && q.hi < 1.5) {
+        /* Near 1 the Newton residual would cancel: go through log1p(q - 1). */
+        sg_dd t = sg_fast_two_sum(q.hi - 1.0, q.lo); /* q.hi - 1 exact (Sterbenz) */
+        return sg_log1p_dd(t);
+    }
+    double bias = 0.0;
+    if (q.hi < 0x1p-900) {      /* keep e^y0 normal for the Newton residual */
+        q.hi *= 0x1p200; q.lo *= 0x1p200; bias = -200.0;
+    }
+    double y0 = log(q.hi);
+    sg_dd e = sg_exp_dd(y0);
+    double diff = (q.hi - e.hi) + (q.lo - e.lo);
+    sg_dd y = sg_fast_two_sum(y0, diff / e.hi);
+    if (bias != 0.0) {
+        sg_dd shift = sg_dd_add(sg_two_prod(bias, SG_LN2_HI), sg_two_prod(bias, SG_LN2_LO));
+        y = sg_dd_add(shift, y);
+    }
+    return y;
+}
+
+/* ------------------------------------------------------------ float16 */
+
+static inline double sg_half_to_double(uint16_t h) {
+    uint64_t sign = (uint64_t)(h & 0x8000u) << 48;
+    uint32_t exp = (h >> 10) & 0x1f, mant = h & 0x3ffu;
+    if (exp == 0x1f)               /* inf / NaN (payload kept, quiet bit set) */
+        return sg_from_bits(sign | 0x7ff0000000000000ULL | ((uint64_t)mant << 42) | (mant ? 0x0008000000000000ULL : 0));
+    if (exp == 0) {                /* zero or subnormal: mant * 2^-24 exactly */
+        double v = (double)mant * 0x1p-24;
+        return sign ? -v : v;
+    }
+    return sg_from_bits(sign | ((uint64_t)(exp - 15 + 1023) << 52) | ((uint64_t)mant << 42));
+}
+
+/* Correctly rounded (ties to even) double -> float16. */
+static inline uint16_t sg_double_to_half(double x) {
+    uint64_t u = sg_bits(x);
+    uint16_t sign = (uint16_t)((u >> 48) & 0x8000u);
+    uint64_t a = u & 0x7fffffffffffffffULL;
+    if (a > 0x7ff0000000000000ULL) return sign | 0x7e00u | (uint16_t)((a >> 42) & 0x3ffu);
+    if (a >= 0x40effc0000000000ULL) return sign | 0x7c00u;  /* >= 65520: rounds to inf */
+    int e = (int)(a >> 52) - 1023;
+    if (e < -25) return sign;                                /* below half the smallest subnormal */
+    uint64_t m = (a & 0x000fffffffffffffULL) | 0x0010000000000000ULL; /* 53-bit significand */
+    int shift;                                               /* bits to drop from m */
+    uint16_t base;
+    if (e < -14) {                                           /* subnormal half: units of 2^-24 */
+        shift = 52 - (e + 24);
+        base = 0;
+    } else {
+        shift = 42;
+        base = (uint16_t)((e + 15) << 10);
+        m &= 0x000fffffffffffffULL;                          /* implicit bit goes to the exponent */
+    }
+    uint64_t q = m >> shift, rem = m & ((1ULL << shift) - 1), half = 1ULL << (shift - 1);
+    if (rem > half || (rem == half && (q & 1))) q++;
+    return sign | (uint16_t)(base + q);                      /* a carry rolls into the exponent */
+}
+
+/* ------------------------------------------------------- rounding test */
+
+/* Relative error bound assumed for every float64 kernel when deciding whether
+ * a narrow result is safe.  The float64 kernels are measured within 1 ULP
+ * (2^-52); 2^-44 leaves a factor 256 of margin and costs a slow-path
+ * evaluation for about one float32 input in 2^19. */
+#define SG_HARD_TOL 0x1p-44
+
+static inline int sg_f32_hard(double r) {
+    if (!sg_isfinite(r)) return 0;
+    double d = fabs(r) * SG_HARD_TOL;
+    return (float)(r - d) != (float)(r + d);
+}
+static inline int sg_f16_hard(double r) {
+    if (!sg_isfinite(r)) return 0;
+    double d = fabs(r) * SG_HARD_TOL;
+    return sg_double_to_half(r - d) != sg_double_to_half(r + d);
+}
+
+/* Round a wide value to double with round-to-odd, so that a second rounding
+ * to float16 is correct (53 >= 11 + 2). */
+static inline double sg_wide_to_double_odd(sg_wide w) {
+    double d = (double)w;
+    if ((sg_wide)d != w && (sg_bits(d) & 1) == 0 && sg_isfinite(d))
+        d = nextafter(d, (sg_wide)d < w ? INFINITY : -INFINITY);
+    return d;
+}
+
+#endif /* SG_MATH_H */
