@@ -216,7 +216,7 @@ static inline uint16_t sg_double_to_half(double x) {
     uint16_t sign = (uint16_t)((u >> 48) & 0x8000u);
     uint64_t a = u & 0x7fffffffffffffffULL;
     if (a > 0x7ff0000000000000ULL) return sign | 0x7e00u | (uint16_t)((a >> 42) & 0x3ffu);
-    if (a >= 0x40effc0000000000ULL) return sign | 0x7c00u;  /* >= 65520: rounds to inf */
+    if (a >= 0x40effe0000000000ULL) return sign | 0x7c00u;  /* >= 65520: rounds to inf */
     int e = (int)(a >> 52) - 1023;
     if (e < -25) return sign;                                /* below half the smallest subnormal */
     uint64_t m = (a & 0x000fffffffffffffULL) | 0x0010000000000000ULL; /* 53-bit significand */

@@ -1,0 +1,366 @@
+"""The catalog: every sigmoid as a row of data, and the ``Sigmoid`` type that serves it.
+
+Each row of ``ROWS`` says what an entry *is* -- its formula, range, slope at
+0, symmetry, the scipy.stats distribution whose CDF its CDF form is, which
+compiled kernel implements each operation, the measured accuracy of those
+kernels and the branch points inside them.  Documentation, the CLI table,
+plots and the test suite all read this table; nothing about an entry is
+written twice.
+
+Operations of an entry (all NumPy ufuncs underneath):
+
+``value``      the sigmoid itself: ``entry(x)``
+``derivative`` d/dx
+``inverse``    on the open range
+``cdf``        the CDF form (s - a)/(b - a), range (0, 1)
+``pdf``        its derivative, a bell
+``ppf``        its inverse, the quantile function
+``logcdf``     log of the CDF form, finite deep into the left tail
+``logsf``      log(1 - CDF form), finite deep into the right tail
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+import numpy as np
+
+from . import _ufuncs
+from ._dispatch import apply
+
+__all__ = ["OPERATIONS", "KERNEL_ACCURACY", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel"]
+
+OPERATIONS = ("value", "derivative", "inverse", "cdf", "pdf", "ppf", "logcdf", "logsf")
+
+#: Measured accuracy of each compiled kernel, as max |error| in ULP against
+#: mpmath (60 digits) with the input where it occurs.  float16 and float32 are
+#: certified exhaustively (tests/test_accuracy.py for float16,
+#: tools/audit_float32.py for float32: docs/accuracy.md); 0.5 means correctly
+#: rounded.  float64 comes from the binade sweeps of tests/test_accuracy.py.
+#: The tests fail if a kernel ever does worse than recorded here.
+KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
+    "logistic": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.54, -0.40163748226769545)},
+    "logistic_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.54, None)},
+    "logistic_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.54, None)},
+    "logistic_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.54, None)},
+    "logistic_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.54, None)},
+    "softplus": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.54, None)},
+}
+
+#: Inputs at which a kernel's C code switches branch (tests probe both
+#: neighbours of each with nextafter).  Thresholds inside the shared helpers
+#: are listed in the input variable of the kernel that reaches them.
+BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
+    # sign of x; sg_exp_dd switches to its subnormal scaling near -708.4
+    "logistic": (0.0, -708.3964185322641, -745.1332191019411),
+    "logistic_derivative": (0.0, -708.3964185322641, 708.3964185322641),
+    # fold at 1/2, log1p branch from 1/4, subnormal rescaling below 2^-900
+    "logistic_inverse": (0.25, 0.5, 0.75, 2.0 ** -900, 1.0 - 2.0 ** -53),
+    # log1p_dd switches from series to Newton where e^-|x| = 2^-8
+    "softplus": (0.0, -5.545177444479562, 5.545177444479562, 37.0, -708.3964185322641),
+    "logistic_logcdf": (0.0, -5.545177444479562, 5.545177444479562),
+    "logistic_logsf": (0.0, -5.545177444479562, 5.545177444479562),
+}
+
+
+@dataclass(frozen=True)
+class Info:
+    """Metadata of one catalog entry (read-only).
+
+    Attributes
+    ----------
+    name : str
+        Catalog name.
+    title : str
+        Human name.
+    formula : str
+        LaTeX of the value.
+    inverse_formula : str
+        LaTeX of the inverse.
+    range : tuple of float
+        (a, b), the infimum and supremum of the value.
+    closed : bool
+        True if the range bounds are attained (hard sigmoids).
+    slope_at_0 : float or None
+        Derivative at 0 (None where 0 is not an interior point).
+    odd : bool
+        ``s(-x) == -s(x)``; odd kernels keep the sign of zero.
+    symmetric : bool
+        Point-symmetric about (0, (a+b)/2): ``s(-x) == a + b - s(x)``.
+    distribution : str
+        The scipy.stats distribution whose CDF is the CDF form.
+    aliases : tuple of str
+        Other names ``sigmoids.get`` accepts.
+    kernels : Mapping[str, str]
+        Operation -> name of the compiled ufunc implementing it.
+    max_ulp : Mapping[str, Mapping[str, float]]
+        Operation -> dtype -> measured max error in ULP.
+    """
+
+    name: str
+    title: str
+    formula: str
+    inverse_formula: str
+    range: tuple[float, float]
+    closed: bool
+    slope_at_0: float | None
+    odd: bool
+    symmetric: bool
+    distribution: str
+    aliases: tuple[str, ...]
+    kernels: Mapping[str, str]
+    max_ulp: Mapping[str, Mapping[str, float]]
+    summary: str
+
+
+# --------------------------------------------------------------------- rows
+
+ROWS = (
+    dict(
+        name="logistic",
+        title="logistic function",
+        summary="The standard logistic sigmoid, the CDF of the logistic distribution.",
+        formula=r"\frac{1}{1+e^{-x}} = \frac{e^x}{e^x+1}",
+        inverse_formula=r"\operatorname{logit}(y) = \log\frac{y}{1-y}",
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=0.25,
+        odd=False,
+        symmetric=True,
+        distribution=("logistic", {}),
+        aliases=("expit", "sigmoid"),
+        kernels=dict(
+            value="logistic",
+            derivative="logistic_derivative",
+            inverse="logistic_inverse",
+            cdf="logistic",
+            pdf="logistic_derivative",
+            ppf="logistic_inverse",
+            logcdf="logistic_logcdf",
+            logsf="logistic_logsf",
+        ),
+        # (argument, exact result rounded to float64) for the docstring examples
+        examples=dict(
+            value=("2.0", "0.8807970779778824"),
+            derivative=("2.0", "0.10499358540350652"),
+            inverse=("0.9", "2.1972245773362196"),
+            logcdf=("-1000.0", "-1000.0"),
+            logsf=("2.0", "-2.1269280110429727"),
+        ),
+    ),
+)
+
+#: Companions that are not sigmoids themselves: name -> (ufunc, example).
+COMPANIONS = {
+    "softplus": ("softplus", ("2.0", "2.1269280110429727"),
+                 "log(1 + e^x), the antiderivative of the logistic; log sigma(x) = -softplus(-x)."),
+}
+
+_OPERATION_TEXT = {
+    "value": ("the value", "x", "s(x)"),
+    "derivative": ("the derivative d/dx", "x", "s'(x)"),
+    "inverse": ("the inverse, on the open range", "y", "x with s(x) = y; NaN (invalid warning) outside the range"),
+    "cdf": ("the CDF form (s - a)/(b - a)", "x", "F(x) in [0, 1]"),
+    "pdf": ("the density, derivative of the CDF form", "x", "F'(x)"),
+    "ppf": ("the quantile function, inverse of the CDF form", "p", "x with F(x) = p; NaN (invalid warning) outside [0, 1]"),
+    "logcdf": ("log of the CDF form, finite deep into the left tail", "x", "log F(x)"),
+    "logsf": ("log(1 - CDF form), finite deep into the right tail", "x", "log(1 - F(x))"),
+}
+
+
+def _docstring(public: str, what: str, arg: str, returns: str, ulp: Mapping[str, float], example) -> str:
+    accuracy = ", ".join(f"{d} {'correctly rounded' if u <= 0.5 else f'{u:g} ULP'}" for d, u in ulp.items())
+    lines = [
+        f"{public}({arg}, /, out=None, *, where=True, dtype=None)",
+        "",
+        f"{what[0].upper()}{what[1:]}.",
+        "",
+        "Parameters",
+        "----------",
+        f"{arg} : array_like",
+        "    Real input; float16, float32 and float64 are computed natively,",
+        "    integers and bools as float64.",
+        "out, where, dtype",
+        "    As for any NumPy ufunc.",
+        "",
+        "Returns",
+        "-------",
+        "ndarray or scalar",
+        f"    {returns}.  Accuracy (measured max error): {accuracy}.",
+    ]
+    if example is not None:
+        arg_text, result = example
+        lines += ["", "Examples", "--------", ">>> import sigmoids as sg", f">>> float(sg.{public}({arg_text}))", result]
+    return "\n".join(lines) + "\n"
+
+
+class Kernel:
+    """One operation of one entry: a callable over a compiled NumPy ufunc.
+
+    Calling it is calling the ufunc (broadcasting, ``out=``, ``where=``,
+    ``dtype=``), except that a non-numeric input raises a ``TypeError`` that
+    names this function.  ``.ufunc`` is the raw ufunc.
+    """
+
+    def __init__(self, ufunc: np.ufunc, public_name: str, doc: str):
+        self.ufunc = ufunc
+        self.__name__ = public_name
+        self.__qualname__ = public_name
+        self.__doc__ = doc
+
+    def __call__(self, *args, **kwargs):
+        return apply(self.ufunc, self.__name__, args, kwargs)
+
+    def __repr__(self) -> str:
+        return f"<sigmoids kernel {self.__name__} (ufunc {self.ufunc.__name__})>"
+
+    def __reduce__(self):
+        return (kernel, (self.__name__,))
+
+
+class Sigmoid:
+    """A catalog entry: the sigmoid and everything around it.
+
+    Call it for the value; ``.derivative``, ``.inverse``, ``.cdf``, ``.pdf``,
+    ``.ppf``, ``.logcdf``, ``.logsf`` are the other operations, ``.info`` the
+    metadata, ``.ufunc`` the raw ufunc of the value and ``.distribution`` the
+    scipy.stats distribution whose CDF is ``.cdf``.
+
+    Examples
+    --------
+    >>> import sigmoids as sg
+    >>> float(sg.logistic(0.0)), float(sg.logistic.derivative(0.0))
+    (0.5, 0.25)
+    >>> float(sg.logistic.distribution.cdf(1.5)) == float(sg.logistic.cdf(1.5))
+    True
+    """
+
+    def __init__(self, info: Info, operations: Mapping[str, Kernel], distribution: Callable):
+        self.info = info
+        self._operations = dict(operations)
+        self._distribution_factory = distribution
+        self._distribution = None
+        for op, k in self._operations.items():
+            if op != "value":
+                setattr(self, op, k)
+        self.ufunc = self._operations["value"].ufunc
+        self.__name__ = info.name
+        self.__doc__ = self._operations["value"].__doc__
+
+    def __call__(self, *args, **kwargs):
+        return apply(self.ufunc, self.info.name, args, kwargs)
+
+    def operation(self, name: str) -> Kernel:
+        """The kernel of operation ``name`` (one of ``OPERATIONS``)."""
+        return self._operations[name]
+
+    @property
+    def distribution(self):
+        """The frozen scipy.stats distribution whose ``cdf`` is ``self.cdf``."""
+        if self._distribution is None:
+            self._distribution = self._distribution_factory()
+        return self._distribution
+
+    def __repr__(self) -> str:
+        a, b = self.info.range
+        return f"<sigmoid {self.info.name}: {self.info.title}, range ({a:g}, {b:g})>"
+
+    def __reduce__(self):
+        return (get, (self.info.name,))
+
+
+# ------------------------------------------------------------------ registry
+
+_KERNELS: dict[str, Kernel] = {}
+
+
+def _make_kernel(ufunc_name: str, public: str, what: str, arg: str, returns: str, example) -> Kernel:
+    ulp = {d: v[0] for d, v in KERNEL_ACCURACY[ufunc_name].items()}
+    k = Kernel(getattr(_ufuncs, ufunc_name), public, _docstring(public, what, arg, returns, ulp, example))
+    _KERNELS[public] = k
+    return k
+
+
+def _frozen_distribution(spec) -> Callable:
+    name, params = spec
+
+    def build():
+        import scipy.stats  # heavy: imported on first use only
+
+        return getattr(scipy.stats, name)(**params)
+
+    return build
+
+
+def _build_entry(row: dict) -> Sigmoid:
+    name = row["name"]
+    operations = {}
+    for op in OPERATIONS:
+        what, arg, returns = _OPERATION_TEXT[op]
+        public = name if op == "value" else f"{name}.{op}"
+        operations[op] = _make_kernel(row["kernels"][op], public, f"{what} of the {row['title']}",
+                                      arg, returns, row["examples"].get(op))
+    dist_name, dist_params = row["distribution"]
+    args = ", ".join(f"{k}={v!r}" for k, v in dist_params.items())
+    info = Info(
+        name=name,
+        title=row["title"],
+        formula=row["formula"],
+        inverse_formula=row["inverse_formula"],
+        range=row["range"],
+        closed=row["closed"],
+        slope_at_0=row["slope_at_0"],
+        odd=row["odd"],
+        symmetric=row["symmetric"],
+        distribution=f"scipy.stats.{dist_name}({args})",
+        aliases=tuple(row["aliases"]),
+        kernels=MappingProxyType(dict(row["kernels"])),
+        max_ulp=MappingProxyType({
+            op: MappingProxyType({d: v[0] for d, v in KERNEL_ACCURACY[k].items()})
+            for op, k in row["kernels"].items()
+        }),
+        summary=row["summary"],
+    )
+    return Sigmoid(info, operations, _frozen_distribution(row["distribution"]))
+
+
+catalog: Mapping[str, Sigmoid] = MappingProxyType({row["name"]: _build_entry(row) for row in ROWS})
+"""Read-only mapping name -> :class:`Sigmoid`, in catalog order."""
+
+for _name, (_ufunc, _example, _text) in COMPANIONS.items():
+    _make_kernel(_ufunc, _name, _text, "x", _text.split(",")[0], _example)
+
+_ALIASES = {alias: entry.info.name for entry in catalog.values() for alias in entry.info.aliases}
+
+
+def get(name: str) -> Sigmoid:
+    """The catalog entry called ``name`` or one of its aliases.
+
+    Raises
+    ------
+    KeyError
+        For an unknown name, with the closest known names suggested.
+
+    Examples
+    --------
+    >>> import sigmoids as sg
+    >>> sg.get("expit") is sg.logistic
+    True
+    """
+    if isinstance(name, Sigmoid):
+        return name
+    key = str(name).strip().lower().replace("-", "_")
+    key = _ALIASES.get(key, key)
+    if key in catalog:
+        return catalog[key]
+    known = sorted(set(catalog) | set(_ALIASES))
+    close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; known: {', '.join(known)}"
+    raise KeyError(f"no sigmoid called {name!r}{hint}")
+
+
+def kernel(public_name: str) -> Kernel:
+    """The kernel with public name ``public_name`` ('logistic.inverse', 'softplus', ...)."""
+    return _KERNELS[public_name]

@@ -1,0 +1,329 @@
+"""Exhaustive float32 audit: certify that a kernel's float32 loop is correctly
+rounded for every one of the 2^32 float32 bit patterns.
+
+Usage::
+
+    python tools/audit_float32.py logistic softplus        # named kernels
+    python tools/audit_float32.py --all --json audit.json   # every kernel
+    python tools/audit_float32.py --all --sample 8          # quick try: 8 chunks
+
+How it works
+------------
+For each chunk of bit patterns ``x = bits.view(float32)``:
+
+1. ``ours = ufunc(x)`` through the compiled float32 loop.
+2. ``ref = reference.FLOAT64[name](x.astype(float64))``: an *independent*
+   float64 NumPy/SciPy formula for the same function.
+3. The filter.  If ``ref*(1 - 2^-40)`` and ``ref*(1 + 2^-40)`` round to the
+   same float32, the exact value (within 2^-44 of ``ref``, checked below)
+   rounds to that float32 too: the expected result is certain.  Otherwise
+   (the input is a *candidate*: its value lies near a float32 rounding
+   boundary), or when ``ref`` is NaN but ``ours`` is not, the exact value is
+   computed with mpmath (``reference.evaluate``) and rounded once
+   (``reference.correctly_rounded``).
+4. ``ours`` must equal the expected float32 bit for bit (so the sign of a
+   zero counts); a NaN matches any NaN.
+
+Before a kernel is swept, the filter itself is checked on 2000 inputs (1000
+uniform bit patterns, 1000 with |x| in [2^-30, 2^9)) against mpmath: its
+relative error must stay below 2^-44 wherever the exact value is a finite
+normal float64, and every verdict the filter calls certain must equal the
+correctly rounded mpmath value.  A kernel whose filter fails is not
+certified (reported as an error, exit status 2).
+
+Exit status: 0 all certified, 1 some input misrounded, 2 filter failure or
+missing kernel.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import math
+import multiprocessing as mp_
+import os
+import platform
+import sys
+import time
+
+import numpy as np
+
+MARGIN = 2.0 ** -40          # filter half-width (relative)
+FILTER_TOL = 2.0 ** -44      # accuracy demanded of reference.FLOAT64
+SANITY_SAMPLES = 2000
+MAX_EXAMPLES = 10
+
+# ------------------------------------------------------------------ helpers
+
+
+def _ufuncs():
+    from sigmoids import _ufuncs
+
+    return _ufuncs
+
+
+def available_kernels() -> list[str]:
+    """One-input kernels that have a ufunc, an mpmath truth and a float64 filter."""
+    from sigmoids import reference
+
+    u = _ufuncs()
+    names = []
+    for name in reference.MPMATH:
+        f = getattr(u, name, None)
+        if isinstance(f, np.ufunc) and f.nin == 1 and f.nout == 1 and name in reference.FLOAT64.keys():
+            names.append(name)
+    return names
+
+
+def _fmt(v) -> str:
+    v = float(v)
+    if math.isnan(v) or math.isinf(v):
+        return repr(v)
+    return f"{v!r} ({v.hex()})"
+
+
+def _filter(ref: np.ndarray):
+    """(certain mask, expected float32) of the float64 filter."""
+    lo = (ref * (1.0 - MARGIN)).astype(np.float32)
+    hi = (ref * (1.0 + MARGIN)).astype(np.float32)
+    certain = lo.view(np.uint32) == hi.view(np.uint32)
+    return certain, lo
+
+
+def _mismatch(ours: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """Bitwise inequality, NaN matching any NaN."""
+    diff = ours.view(np.uint32) != expected.view(np.uint32)
+    both_nan = np.isnan(ours) & np.isnan(expected)
+    return diff & ~both_nan
+
+
+# ------------------------------------------------------------- the sanity check
+
+
+def check_filter(name: str, seed: int = 0, n: int = SANITY_SAMPLES) -> dict:
+    """Check reference.FLOAT64[name] against mpmath on ``n`` float32 inputs."""
+    import mpmath as mp
+
+    from sigmoids import reference
+
+    rng = np.random.default_rng([seed, sum(map(ord, name))])
+    half = n // 2
+    bits_any = rng.integers(0, 2 ** 32, size=half, dtype=np.uint64).astype(np.uint32)
+    # |x| in [2^-30, 2^9): biased exponent 97 .. 135, random sign and mantissa
+    exps = rng.integers(127 - 30, 127 + 9, size=n - half, dtype=np.uint64)
+    mant = rng.integers(0, 2 ** 23, size=n - half, dtype=np.uint64)
+    sign = rng.integers(0, 2, size=n - half, dtype=np.uint64)
+    bits_mid = ((sign << 31) | (exps << 23) | mant).astype(np.uint32)
+    x = np.concatenate([bits_any, bits_mid]).view(np.float32)
+
+    with np.errstate(all="ignore"):
+        ref = np.asarray(reference.FLOAT64[name](x.astype(np.float64)), dtype=np.float64)
+        certain, expected = _filter(ref)
+    exact = reference.evaluate(name, x)
+    exact32 = reference.correctly_rounded(exact, np.float32)
+
+    tiny = mp.mpf(np.finfo(np.float64).tiny)
+    huge = mp.mpf(np.finfo(np.float64).max)
+    max_rel, worst_x, rel_failures = 0.0, None, []
+    for xi, r, e in zip(x.tolist(), ref.tolist(), exact):
+        if mp.isnan(e) or mp.isinf(e) or e == 0 or not (tiny <= abs(e) <= huge):
+            continue
+        rel = float(abs(mp.mpf(r) - e) / abs(e)) if math.isfinite(r) else math.inf
+        if rel > max_rel:
+            max_rel, worst_x = rel, xi
+        if rel > FILTER_TOL:
+            rel_failures.append((xi, r, float(e)))
+    verdict_bad = certain & _mismatch(expected, exact32)
+    verdict_failures = [(float(x[i]), float(expected[i]), float(exact32[i])) for i in np.flatnonzero(verdict_bad)]
+    return {
+        "samples": int(n),
+        "max_rel_error": max_rel,
+        "max_rel_error_log2": (math.log2(max_rel) if max_rel > 0 else None),
+        "worst_input": worst_x,
+        "rel_failures": rel_failures[:MAX_EXAMPLES],
+        "n_rel_failures": len(rel_failures),
+        "verdict_failures": verdict_failures[:MAX_EXAMPLES],
+        "n_verdict_failures": len(verdict_failures),
+        "ok": not rel_failures and not verdict_failures,
+    }
+
+
+# ------------------------------------------------------------------ the sweep
+
+
+def _sweep_chunk(task):
+    """Worker: audit bit patterns [start, start + size) of kernel ``name``."""
+    name, start, size = task
+    from sigmoids import reference
+
+    ufunc = getattr(_ufuncs(), name)
+    f64 = reference.FLOAT64[name]
+    t0 = time.perf_counter()
+    bits = np.arange(start, start + size, dtype=np.uint64).astype(np.uint32)
+    x = bits.view(np.float32)
+    with np.errstate(all="ignore"):
+        ours = ufunc(x)
+        ref = np.asarray(f64(x.astype(np.float64)), dtype=np.float64)
+        certain, expected = _filter(ref)
+        del ref
+        # A NaN from the filter is only trusted when ours is NaN as well.
+        certain &= ~(np.isnan(expected) & ~np.isnan(ours))
+    cand = np.flatnonzero(~certain)
+    if cand.size:
+        exact = reference.evaluate(name, x[cand])
+        expected[cand] = reference.correctly_rounded(exact, np.float32)
+    bad = np.flatnonzero(_mismatch(ours, expected))
+    examples = [
+        {"bits": f"0x{int(bits[i]):08x}", "x": _fmt(x[i]), "ours": _fmt(ours[i]), "expected": _fmt(expected[i])}
+        for i in bad[:MAX_EXAMPLES]
+    ]
+    return {
+        "name": name,
+        "start": start,
+        "checked": int(size),
+        "candidates": int(cand.size),
+        "misrounded": int(bad.size),
+        "examples": examples,
+        "seconds": time.perf_counter() - t0,
+    }
+
+
+def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=True) -> dict:
+    size = 1 << chunk_bits
+    n_chunks = (1 << 32) // size
+    if sample is not None and sample < n_chunks:
+        idx = sorted({int(round(i * (n_chunks - 1) / max(sample - 1, 1))) for i in range(sample)})
+    else:
+        idx = list(range(n_chunks))
+    tasks = [(name, i * size, size) for i in idx]
+    t0 = time.perf_counter()
+    checked = candidates = misrounded = 0
+    examples = []
+    done = 0
+    for res in pool.imap_unordered(_sweep_chunk, tasks):
+        done += 1
+        checked += res["checked"]
+        candidates += res["candidates"]
+        misrounded += res["misrounded"]
+        examples.extend(res["examples"])
+        if progress and (done % max(1, len(tasks) // 16) == 0 or done == len(tasks)):
+            el = time.perf_counter() - t0
+            print(
+                f"  {name}: {done}/{len(tasks)} chunks, {checked:,} checked, "
+                f"{candidates:,} candidates, {misrounded:,} misrounded, {el:.0f} s",
+                file=sys.stderr, flush=True,
+            )
+    examples.sort(key=lambda e: int(e["bits"], 16))
+    return {
+        "kernel": name,
+        "exhaustive": len(idx) == n_chunks,
+        "chunks": len(idx),
+        "chunk_bits": chunk_bits,
+        "checked": checked,
+        "candidates": candidates,
+        "misrounded": misrounded,
+        "examples": examples[:MAX_EXAMPLES],
+        "seconds": time.perf_counter() - t0,
+    }
+
+
+# ---------------------------------------------------------------------- main
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "numpy": np.__version__}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("kernels", nargs="*", help="kernel (ufunc) names; default: logistic")
+    p.add_argument("--all", action="store_true", help="every one-input kernel with a reference")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--chunk-bits", type=int, default=24, help="log2 of inputs per chunk (default 24)")
+    p.add_argument("--sample", type=int, default=None, metavar="N", help="check only N evenly spaced chunks")
+    p.add_argument("--json", metavar="FILE", help="write the results as JSON")
+    p.add_argument("--skip-filter-check", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if not 10 <= args.chunk_bits <= 32:
+        p.error("--chunk-bits must be in [10, 32]")
+
+    known = available_kernels()
+    names = list(known) if args.all else (args.kernels or ["logistic"])
+    if args.all and args.kernels:
+        names = list(dict.fromkeys(args.kernels + known))
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        print(f"unknown or unauditable kernel(s): {', '.join(unknown)}; available: {', '.join(known)}", file=sys.stderr)
+        return 2
+
+    from sigmoids import _ufuncs
+
+    info = machine()
+    info["wide_type"] = getattr(_ufuncs, "WIDE_TYPE", None)
+    started = _dt.datetime.now(_dt.timezone.utc)
+    results = []
+    status = 0
+    ctx = mp_.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ctx.Pool(args.workers) as pool:
+        for name in names:
+            print(f"== {name}", flush=True)
+            if not args.skip_filter_check:
+                t0 = time.perf_counter()
+                fc = check_filter(name)
+                mre = fc["max_rel_error"]
+                print(
+                    f"  filter check: {fc['samples']} samples, max rel error of FLOAT64 "
+                    f"{mre:.3g} (2^{fc['max_rel_error_log2']:.1f}) at x={fc['worst_input']!r}"
+                    if mre > 0 else f"  filter check: {fc['samples']} samples, max rel error 0",
+                    f"[{time.perf_counter() - t0:.1f} s]",
+                )
+                if not fc["ok"]:
+                    print(
+                        f"  FILTER FAILED: {fc['n_rel_failures']} inputs beyond 2^-44, "
+                        f"{fc['n_verdict_failures']} wrong certain verdicts: "
+                        f"{(fc['rel_failures'] + fc['verdict_failures'])[:3]}; kernel NOT certified"
+                    )
+                    results.append({"kernel": name, "filter_check": fc, "error": "filter not accurate enough"})
+                    status = max(status, 2)
+                    continue
+            else:
+                fc = None
+            res = audit_kernel(name, pool, args.chunk_bits, args.sample)
+            res["filter_check"] = fc
+            results.append(res)
+            scope = "all 2^32" if res["exhaustive"] else f"{res['chunks']} chunks of 2^{args.chunk_bits}"
+            print(
+                f"  inputs checked {res['checked']:,} ({scope}); candidates sent to mpmath "
+                f"{res['candidates']:,}; misrounded {res['misrounded']:,}; {res['seconds']:.1f} s"
+            )
+            for e in res["examples"][:5]:
+                print(f"    x={e['x']} [{e['bits']}]: ours {e['ours']}, expected {e['expected']}")
+            if res["misrounded"]:
+                status = max(status, 1)
+            sys.stdout.flush()
+    if args.json:
+        doc = {
+            "tool": "tools/audit_float32.py",
+            "command": " ".join(["python", "tools/audit_float32.py"] + (argv if argv is not None else sys.argv[1:])),
+            "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": info,
+            "margin": MARGIN,
+            "filter_tol": FILTER_TOL,
+            "results": results,
+        }
+        with open(args.json, "w") as fh:
+            json.dump(doc, fh, indent=1)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
