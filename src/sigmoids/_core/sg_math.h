@@ -68,8 +68,11 @@ typedef long double sg_wide;
 
 /* ------------------------------------------------------------------ bits */
 
-static inline uint64_t sg_bits(double x) { uint64_t u; memcpy(&u, &x, 8); return u; }
-static inline double sg_from_bits(uint64_t u) { double x; memcpy(&x, &u, 8); return x; }
+/* Type punning through a union (defined in C): memcpy here turned into a
+ * punned load that stopped GCC 12 vectorising the loops. */
+typedef union { double d; uint64_t u; } sg_pun;
+static inline uint64_t sg_bits(double x) { sg_pun p; p.d = x; return p.u; }
+static inline double sg_from_bits(uint64_t u) { sg_pun p; p.u = u; return p.d; }
 
 /* True for NaN, without a comparison that could raise FE_INVALID. */
 static inline int sg_isnan(double x) { return (sg_bits(x) & 0x7fffffffffffffffULL) > 0x7ff0000000000000ULL; }
@@ -108,11 +111,14 @@ static inline sg_dd sg_dd_mul(sg_dd a, sg_dd b) {
     sg_dd p = sg_two_prod(a.hi, b.hi);
     return sg_fast_two_sum(p.hi, p.lo + a.hi * b.lo + a.lo * b.hi);
 }
-/* a / b with relative error about 2^-104: one correction of the quotient. */
+/* a / b with relative error about 2^-104: one correction of the quotient.
+ * One division only (the reciprocal); the exact fma residual repairs the
+ * extra half ULP that a.hi * (1/b.hi) costs. */
 static inline sg_dd sg_dd_div(sg_dd a, sg_dd b) {
-    double q = a.hi / b.hi;
+    double inverse = 1.0 / b.hi;
+    double q = a.hi * inverse;
     double residual = fma(-q, b.hi, a.hi) + a.lo - q * b.lo;
-    return sg_fast_two_sum(q, residual / b.hi);
+    return sg_fast_two_sum(q, residual * inverse);
 }
 /* The double nearest to a + b. */
 static inline double sg_dd_round(sg_dd a) { return a.hi + a.lo; }
@@ -124,20 +130,27 @@ static inline double sg_pow2i(int64_t n) { return sg_from_bits((uint64_t)(n + 10
 
 /* e^x as a dd, relative error < 2^-64 for finite results.
  * SPECIAL VALUES: x > 709.78 gives +inf, x < -745.2 gives +0 (with the
- * hardware underflow flag, as NumPy's exp), NaN propagates. */
+ * hardware underflow flag, as NumPy's exp), NaN propagates.
+ * Written branch-free (selects, integer ops on the bit patterns, one table
+ * gather) so that GCC and Clang vectorise loops that call it. */
 static inline sg_dd sg_exp_dd(double x) {
-    if (sg_isnan(x)) { sg_dd r = { x, 0.0 }; return r; }
+    int nan = sg_isnan(x);
+    double xc = nan ? 0.0 : x;
     /* Clamp so that k stays small; the clamped results are still inf / 0. */
-    if (x > 710.0) x = 710.0;
-    if (x < -760.0) x = -760.0;
+    xc = xc > 710.0 ? 710.0 : xc;
+    xc = xc < -760.0 ? -760.0 : xc;
     const double shift = 0x1.8p52;
-    double kf = (x * SG_INV_LN2_32 + shift) - shift;
-    int64_t k = (int64_t)kf;
-    double r = fma(-kf, SG_LN2_32_HI, x); /* exact, see header */
+    double shifted = xc * SG_INV_LN2_32 + shift;
+    double kf = shifted - shift;
+    /* k sits in the low bits of `shifted`; +2^20 keeps it non-negative so
+     * that only logical shifts are needed (AVX2 has no 64-bit arithmetic shift). */
+    uint64_t kb = sg_bits(shifted) - sg_bits(shift) + ((uint64_t)32 << 15);
+    uint64_t j = kb & 31;
+    int64_t m = (int64_t)(kb >> 5) - 32768;             /* floor(k / 32) */
+    double r = fma(-kf, SG_LN2_32_HI, xc); /* exact, see header */
     double r_lo = -kf * SG_LN2_32_LO;
-    int64_t j = k & 31, m = (k - j) / 32;
     double t_hi = SG_EXP2_TABLE[2 * j], t_lo = SG_EXP2_TABLE[2 * j + 1];
-    /* p = e^r - 1 - r, Taylor to degree 7, plus the tail of r. */
+    /* p = e^r - 1 - r, Taylor to degree 7. */
     double p = r * r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720 + r * (1.0 / 5040))))));
     /* e^(r + r_lo) = e^r (1 + r_lo): the tail multiplies the whole of e^r,
      * p included (dropping r_lo * p cost 2^-60 at |x| ~ 640). */
@@ -147,28 +160,39 @@ static inline sg_dd sg_exp_dd(double x) {
     double small = tr.lo + t_hi * p + t_lo * (1.0 + r + p);
     sg_dd s = sg_fast_two_sum(t_hi, tr.hi);
     sg_dd e = sg_fast_two_sum(s.hi, s.lo + small);
-    /* Two factors so that neither overflows nor underflows on its own. */
-    int64_t m1 = m / 2, m2 = m - m1;
+    /* Two factors so that neither overflows nor underflows on its own:
+     * m1 = floor(m/2) through the biased (non-negative) value. */
+    uint64_t mb = (uint64_t)(m + 2048);
+    int64_t m1 = (int64_t)(mb >> 1) - 1024, m2 = m - m1;
     double f1 = sg_pow2i(m1), f2 = sg_pow2i(m2);
-    if (m >= -1000) {
-        sg_dd out = { e.hi * f1 * f2, e.lo * f1 * f2 };
-        return out;
-    }
+    double hi = e.hi * f1 * f2, lo = e.lo * f1 * f2;
     /* Below 2^-1000 the scaled tail would fall into subnormal granularity
      * (measured: 0.75 ULP near 2^-1022 when it did).  Fold it in before the
      * last scaling instead: one rounding for normal results, and for
-     * subnormal ones a second rounding of at most half a subnormal ULP. */
+     * subnormal ones the tie case is settled by the tail. */
     sg_dd u = sg_fast_two_sum(e.hi * f1, e.lo * f1);
     double scaled = u.hi * f2;
     /* u.hi * f2 rounds correctly unless u.hi is exactly a midpoint of the
      * subnormal grid, where the tail u.lo decides (a 53-bit u.hi cannot be
      * closer to a midpoint than its tail without sitting on it).  Without
      * this the double rounding measured 0.75 ULP. */
-    double remainder = u.hi - scaled / f2;            /* exact */
+    double remainder = u.hi - scaled * sg_pow2i(-m2); /* exact; no division */
     double half_ulp = sg_pow2i(-1075 - m2);           /* half of 2^-1074, in units before f2 */
-    if (fabs(remainder) == half_ulp && u.lo != 0.0 && (remainder > 0) == (u.lo > 0))
-        scaled += copysign(0x1p-1074, remainder);
-    sg_dd out = { scaled, 0.0 };
+    /* Integer tests on the bits: FP comparisons here became branches. */
+    uint64_t rem_bits = sg_bits(remainder), lo_bits = sg_bits(u.lo);
+    int tie_up = ((rem_bits & 0x7fffffffffffffffULL) == sg_bits(half_ulp))
+               & ((lo_bits << 1) != 0) & (((rem_bits ^ lo_bits) >> 63) == 0);
+    /* Selects of values already computed, never a conditional operation: with
+     * -ftrapping-math the compiler will not if-convert those, and a branch
+     * stops vectorisation. */
+    double bumped = scaled + copysign(0x1p-1074, remainder);
+    scaled = tie_up ? bumped : scaled;
+    int tiny = m < -1000;
+    /* NaN enters by multiplication, not by a select: a select lets the
+     * compiler skip the table load for NaN lanes, and a masked gather does
+     * not vectorise on AVX2. */
+    double nan_or_one = nan ? x : 1.0;
+    sg_dd out = { (tiny ? scaled : hi) * nan_or_one, tiny ? 0.0 : lo };
     return out;
 }
 

@@ -1,0 +1,545 @@
+"""The ``sigmoids`` command line: a thin layer over the catalog.
+
+Commands
+--------
+``sigmoids list``
+    The catalog as a table.
+``sigmoids eval NAME X...``
+    Evaluate one operation of an entry at the given numbers.
+``sigmoids plot NAME``
+    Write the article-style figure of an entry to a PNG.
+``sigmoids demo``
+    What the library is for: naive NumPy formulas against ours, checked
+    against mpmath, and the article's figure.
+
+Errors (unknown names, bad numbers, conflicting flags) are one red line on
+stderr and a non-zero exit status, never a traceback.  matplotlib is imported
+only by ``plot`` and ``demo``, mpmath only by ``demo``.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+from enum import Enum
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated, Callable, List, NoReturn, Optional
+
+import numpy as np
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+import sigmoids as sg
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="sigmoids",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class DType(str, Enum):
+    """Floating-point formats the kernels compute natively."""
+
+    float16 = "float16"
+    float32 = "float32"
+    float64 = "float64"
+
+
+# The argument's conventional name in each operation's header.
+_ARGUMENT = {"inverse": "y", "ppf": "p"}
+
+
+# ------------------------------------------------------------------ output
+
+def _stdout() -> Console:
+    # Built per call rather than at import so that the stream and terminal
+    # width in force when the command runs (a pipe, a test runner) are used.
+    return Console(highlight=False)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``error: message`` as one red line on stderr and exit with ``code``.
+
+    Parameters
+    ----------
+    message : str
+        What went wrong, readable on its own.
+    code : int, optional
+        Exit status: 1 for bad input, 2 for a usage error (as click uses).
+    """
+    # soft_wrap keeps the message on one line however narrow the terminal.
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        Text.assemble(("error: ", "bold red"), (message, "red")))
+    raise typer.Exit(code)
+
+
+def _warn(message: str) -> None:
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        Text.assemble(("warning: ", "bold yellow"), (message, "yellow")))
+
+
+def _entry(name: str) -> sg.Sigmoid:
+    """The catalog entry ``name``; an unknown name fails with the suggestion of ``sigmoids.get``."""
+    try:
+        return sg.get(name)
+    except KeyError as exc:
+        _fail(str(exc.args[0]) if exc.args else f"no sigmoid called {name!r}")
+
+
+def _one_operation(flags: dict[str, bool], default: str = "value") -> str:
+    """The single operation chosen by ``flags`` (flag name -> given); two or more is a usage error."""
+    chosen = [op for op, given in flags.items() if given]
+    if len(chosen) > 1:
+        listed = " and ".join(f"--{op}" for op in chosen)
+        _fail(f"{listed} cannot be combined; choose one operation", code=2)
+    return chosen[0] if chosen else default
+
+
+def _fmt(value) -> str:
+    """Shortest text that reads back as the same number of its own dtype.
+
+    ``str`` of a NumPy scalar is that text: a float32 result prints with
+    float32 precision (``2.938667e-39``), not as the float64 it widens to.
+    """
+    return str(value)
+
+
+def _range_text(info) -> str:
+    a, b = info.range
+    left, right = ("[", "]") if info.closed else ("(", ")")
+    return f"{left}{a:.6g}, {b:.6g}{right}"
+
+
+def _ulp_text(info, dtype: str) -> str:
+    ulp = info.max_ulp.get("value", {}).get(dtype)
+    return "-" if ulp is None else f"{ulp:g}"
+
+
+def _catalog_table() -> Table:
+    """The catalog as a rich table: one row per entry, read from ``info``."""
+    from rich import box
+
+    table = Table(
+        title="the sigmoids catalog",
+        caption="CDF of: the scipy.stats distribution whose CDF is the CDF form.  max ULP: "
+                "measured max error of the value against mpmath (0.5 = correctly rounded).",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("name", style="bold cyan", no_wrap=True)
+    table.add_column("aliases", overflow="fold")
+    table.add_column("formula", overflow="fold", ratio=1, min_width=12)
+    table.add_column("range", no_wrap=True)
+    table.add_column("slope\nat 0", justify="right", no_wrap=True)
+    table.add_column("CDF of", overflow="fold")
+    table.add_column("max ULP\nf32/f64", justify="right", no_wrap=True)
+    for entry in sg.catalog.values():
+        info = entry.info
+        slope = "-" if info.slope_at_0 is None else f"{info.slope_at_0:.6g}"
+        # Text, not markup: LaTeX and range brackets must print as written.
+        table.add_row(
+            Text(info.name),
+            Text(", ".join(info.aliases)),
+            Text(info.formula),
+            Text(_range_text(info)),
+            Text(slope),
+            Text(info.distribution.removeprefix("scipy.stats.")),
+            Text(f"{_ulp_text(info, 'float32')}/{_ulp_text(info, 'float64')}"),
+        )
+    return table
+
+
+# ------------------------------------------------------------------ input
+
+def _round_fraction(q: Fraction, dtype: np.dtype):
+    """``q`` rounded once, to nearest even, to ``dtype``.
+
+    ``float(q)`` rounds correctly to float64.  For the narrower formats the
+    double is first rounded to odd, which makes the second rounding correct
+    (53 >= 24 + 2); rounding straight to nearest twice would misround
+    decimals that sit next to a float32 or float16 midpoint.
+    """
+    try:
+        d = float(q)
+    except OverflowError:
+        d = math.inf if q > 0 else -math.inf
+    if dtype != np.float64 and math.isfinite(d) and Fraction(d) != q:
+        if np.float64(d).view(np.int64) & 1 == 0:
+            d = float(np.nextafter(d, math.inf if q > d else -math.inf))
+    with np.errstate(over="ignore", under="ignore"):
+        return dtype.type(d)
+
+
+def _parse_number(text: str, dtype: np.dtype):
+    """The number written as ``text``, correctly rounded to ``dtype``.
+
+    Accepts decimals (``-88.72286``, ``1e-5``), fractions (``1/3``),
+    ``inf``, ``-inf``, ``nan`` and hexadecimal floats (``0x1.8p-3``).
+
+    Raises
+    ------
+    typer.Exit
+        After printing one error line, for text that is not a number.
+    """
+    cleaned = text.strip().lower().replace("_", "")
+    try:
+        v = float(cleaned)  # correctly rounded to float64; also inf, nan
+    except ValueError:
+        v = None
+    if v is not None:
+        # Overflow, underflow to zero and float64 itself are already final;
+        # only a finite nonzero value bound for a narrower format needs the
+        # exact decimal (whose exponent is then bounded, so Fraction is cheap).
+        if dtype == np.float64 or v == 0 or not math.isfinite(v):
+            with np.errstate(over="ignore", under="ignore"):
+                return dtype.type(v)
+        return _round_fraction(Fraction(cleaned), dtype)
+    try:
+        if "/" in cleaned:
+            q = Fraction(cleaned)
+        elif "0x" in cleaned:  # fromhex alone would also read words like "abc"
+            try:
+                q = Fraction(float.fromhex(cleaned))
+            except OverflowError:
+                return dtype.type(-math.inf if cleaned.startswith("-") else math.inf)
+        else:
+            raise ValueError(cleaned)
+    except (ValueError, ZeroDivisionError):
+        hint = " (an unknown option?)" if cleaned.startswith("--") else ""
+        _fail(f"not a number: {text!r}{hint}", code=2)
+    if q == 0:
+        # Fraction has no negative zero; odd sigmoids keep its sign.
+        return dtype.type(-0.0 if cleaned.startswith("-") else 0.0)
+    return _round_fraction(q, dtype)
+
+
+def _call_recording(function: Callable, *args):
+    """``function(*args)`` under NumPy's default FP error policy, with its warnings caught.
+
+    The policy is set explicitly, so the warnings a user would see appear
+    even when the caller has silenced them (``np.errstate(all="ignore")``).
+
+    Returns
+    -------
+    result, list of str
+        The result and the distinct warning messages, in order.
+    """
+    with warnings.catch_warnings(record=True) as caught, \
+            np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
+        warnings.simplefilter("always")
+        result = function(*args)
+    messages = []
+    for w in caught:
+        text = str(w.message)
+        if text not in messages:
+            messages.append(text)
+    return result, messages
+
+
+# ----------------------------------------------------------------- commands
+
+def _version(show: bool) -> None:
+    if show:
+        _stdout().print(f"sigmoids {sg.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Sigmoid functions exact to the last bit: the catalog, evaluation, plots.
+
+    Run `sigmoids demo` to see what the library is for, or `sigmoids COMMAND --help`.
+    """
+
+
+@app.command(
+    "list",
+    short_help="Show the catalog.",
+    help="Show the catalog: every sigmoid with its formula, range, slope at 0, "
+         "distribution and measured accuracy.",
+    epilog="Example:\n\n  sigmoids list",
+)
+def list_command() -> None:
+    """Print the catalog table (``sigmoids list``)."""
+    _stdout().print(_catalog_table())
+
+
+@app.command(
+    "eval",
+    short_help="Evaluate a sigmoid or one of its operations at numbers X.",
+    # Negative numbers (-88.7, -inf) look like options to the parser; letting
+    # unknown options through as arguments is what makes them numbers.
+    context_settings={"ignore_unknown_options": True},
+    help="Evaluate a sigmoid (or one of its operations) at the numbers X. "
+         "Each X is rounded once to --dtype, and the result is printed with "
+         "that format's precision.",
+    epilog="Examples:\n\n"
+           "  sigmoids eval logistic 0 2 -1000\n\n"
+           "  sigmoids eval logistic -88.72286 --dtype float32\n\n"
+           "  sigmoids eval expit --inverse 0.9 1/3\n\n"
+           "  sigmoids eval logistic --logcdf -1000",
+)
+def eval_command(
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="Catalog name or alias (see `sigmoids list`).")],
+    x: Annotated[List[str], typer.Argument(
+        metavar="X...", help="Numbers: decimals, p/q fractions, inf, nan, hex floats.")],
+    derivative: Annotated[bool, typer.Option("--derivative", help="d/dx of the sigmoid.")] = False,
+    inverse: Annotated[bool, typer.Option("--inverse", help="Inverse on the open range.")] = False,
+    logcdf: Annotated[bool, typer.Option("--logcdf", help="log of the CDF form.")] = False,
+    logsf: Annotated[bool, typer.Option("--logsf", help="log(1 - CDF form).")] = False,
+    cdf: Annotated[bool, typer.Option("--cdf", help="CDF form (s - a)/(b - a).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Density: derivative of the CDF form.")] = False,
+    ppf: Annotated[bool, typer.Option("--ppf", help="Quantile function: inverse of the CDF form.")] = False,
+    dtype: Annotated[DType, typer.Option("--dtype", help="Format to round X to and compute in.")]
+    = DType.float64,
+) -> None:
+    """Evaluate one operation of an entry and print a table of X and the result."""
+    entry = _entry(name)
+    op = _one_operation(dict(derivative=derivative, inverse=inverse, logcdf=logcdf, logsf=logsf,
+                             cdf=cdf, pdf=pdf, ppf=ppf))
+    dt = np.dtype(dtype.value)
+    values = np.array([_parse_number(t, dt) for t in x], dtype=dt)
+    kernel = entry.operation(op)
+    result, messages = _call_recording(kernel, values)
+
+    arg = _ARGUMENT.get(op, "x")
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column(f"{arg} ({dt.name})", justify="right", no_wrap=True)
+    table.add_column(f"{kernel.__name__}({arg})", no_wrap=True)
+    for xi, yi in zip(values, np.asarray(result)):
+        table.add_row(_fmt(xi), _fmt(yi))
+    _stdout().print(table)
+    for message in messages:
+        _warn(message)
+
+
+def _write_figure(entry: sg.Sigmoid, operation: str, path: Path) -> Path:
+    """Draw ``operation`` of ``entry`` with :func:`sigmoids.plot.plot` and save it to ``path``."""
+    from .plot import plot  # matplotlib: only when a figure is asked for
+
+    fig = plot(entry, operation)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path, dpi=150)
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot write {str(path)!r}: {exc}")
+    return path
+
+
+@app.command(
+    "plot",
+    short_help="Plot a sigmoid to a PNG, in the article's style.",
+    help="Plot a sigmoid in the style of the article's figure and write it to a "
+         "PNG (or any format matplotlib writes, by the file's extension). "
+         "Default file: NAME.png in the current directory "
+         "(NAME_derivative.png, NAME_cdf.png with those flags).",
+    epilog="Examples:\n\n"
+           "  sigmoids plot logistic\n\n"
+           "  sigmoids plot logistic -o figures/logistic.png\n\n"
+           "  sigmoids plot logistic --derivative",
+)
+def plot_command(
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="Catalog name or alias (see `sigmoids list`).")],
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="File to write.", show_default=False)] = None,
+    derivative: Annotated[bool, typer.Option("--derivative", help="Plot the derivative.")] = False,
+    cdf: Annotated[bool, typer.Option("--cdf", help="Plot the CDF form.")] = False,
+) -> None:
+    """Write the figure of one operation of an entry and print where."""
+    entry = _entry(name)
+    op = _one_operation(dict(derivative=derivative, cdf=cdf))
+    if output is None:
+        stem = entry.info.name if op == "value" else f"{entry.info.name}_{op}"
+        output = Path(f"{stem}.png")
+    path = _write_figure(entry, op, output)
+    _stdout().print(f"wrote {path}")
+
+
+# --------------------------------------------------------------------- demo
+
+@dataclass(frozen=True)
+class _Case:
+    """One row of the demo: a naive NumPy formula against the library."""
+
+    input_text: str      # how x is shown
+    dtype: str
+    x: float
+    naive_code: str
+    naive: Callable
+    ours_code: str
+    ours: Callable
+    reference: str       # ufunc name in sigmoids.reference.MPMATH
+
+
+def _naive_logistic(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def _naive_log_expit(x):
+    return np.log(1 / (1 + np.exp(-x)))
+
+
+def _naive_derivative(x):
+    s = 1 / (1 + np.exp(-x))
+    return s * (1 - s)
+
+
+def _naive_logit(y):
+    return np.log(y / (1 - y))
+
+
+def _demo_cases() -> list[_Case]:
+    """The article's formulas at the inputs where they break.
+
+    These are the failures the design answers (DESIGN.md): overflow in the
+    tails, half precision flushed to 0, ``log`` of a rounded 0, the
+    derivative cancelling to 0, and ``logit`` losing digits near 1/2.
+    """
+    logistic = sg.get("logistic")
+    k = logistic.info.kernels
+    value = ("1/(1+np.exp(-x))", _naive_logistic, "sg.logistic(x)", logistic, k["value"])
+    return [
+        _Case("-88.72286", "float32", -88.72286, *value),
+        _Case("-1000", "float64", -1000.0, *value),
+        _Case("-12", "float16", -12.0, *value),
+        _Case("-1000", "float64", -1000.0, "np.log(1/(1+np.exp(-x)))", _naive_log_expit,
+              "sg.log_expit(x)", logistic.logcdf, k["logcdf"]),
+        _Case("40", "float64", 40.0, "s*(1-s), s=1/(1+np.exp(-x))", _naive_derivative,
+              "sg.logistic.derivative(x)", logistic.derivative, k["derivative"]),
+        _Case("0.5 + 2**-40", "float64", 0.5 + 2.0 ** -40, "np.log(y/(1-y))", _naive_logit,
+              "sg.logit(y)", logistic.inverse, k["inverse"]),
+    ]
+
+
+def _same(a, b) -> bool:
+    """Bitwise-equal as numbers: NaN equals NaN, and the sign of zero counts."""
+    a, b = float(a), float(b)
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
+def _verdict(result, messages: list[str], exact, rounded, dtype) -> tuple[Text, Optional[bool]]:
+    """What is wrong with ``result``: its warnings and, with a reference, its error in ULP."""
+    verdict = Text()
+    correct = None
+    if rounded is not None:
+        from . import reference
+
+        correct = _same(result, rounded) and not messages
+        if _same(result, rounded):
+            verdict.append("correctly rounded" if not messages else "right value, but", style="green")
+        else:
+            error = float(reference.ulp_error([result], exact, dtype)[0])
+            verdict.append(f"wrong by {error:.3g} ULP" if math.isfinite(error) else "wrong",
+                           style="bold red")
+    for message in messages:
+        verdict.append("\n" if verdict else "")
+        verdict.append(f"warning: {message}", style="yellow")
+    return verdict, correct
+
+
+def _contrast_table() -> tuple[Table, str]:
+    """The naive-versus-sigmoids table, and a one-line tally of it.
+
+    Each case takes three rows: the input with its exact value, the naive
+    formula, and the library.  The exact value comes from mpmath through
+    ``sigmoids.reference``, never from the library under test; without mpmath
+    those parts are left out.
+    """
+    from rich import box
+
+    try:
+        from . import reference
+    except ImportError:  # mpmath is a test dependency
+        reference = None
+
+    table = Table(title="the article's formulas against sigmoids", box=box.SIMPLE_HEAD,
+                  caption="exact: the true value, rounded once to the input's format")
+    table.add_column("input, then formula", no_wrap=True)
+    table.add_column("result", no_wrap=True)
+    table.add_column("verdict", ratio=1)
+
+    naive_bad = ours_good = 0
+    cases = _demo_cases()
+    for case in cases:
+        dt = np.dtype(case.dtype)
+        x = dt.type(case.x)
+        exact = rounded = None
+        heading = Text(f"x = {case.input_text}", style="bold")
+        heading.append(f" ({case.dtype})", style="dim")
+        if reference is not None:
+            exact = reference.evaluate(case.reference, [x])
+            rounded = reference.correctly_rounded(exact, dt)[0]
+            note = Text("exact, from mpmath", style="dim")
+            if rounded == 0 and exact[0] != 0:
+                import mpmath
+
+                # Underflows in this format: show what was lost.
+                note.append(f" ({mpmath.nstr(exact[0], 6)} before rounding)", style="dim")
+            table.add_row(heading, Text(_fmt(rounded), style="bold"), note)
+        else:
+            table.add_row(heading, "", "")
+        for code, function in ((case.naive_code, case.naive), (case.ours_code, case.ours)):
+            result, messages = _call_recording(function, x)
+            verdict, correct = _verdict(result, messages, exact, rounded, dt)
+            style = {True: "green", False: "red", None: ""}[correct]
+            table.add_row(Text(f"  {code}", style="cyan"), Text(_fmt(result), style=style), verdict,
+                          end_section=function is case.ours)
+            if function is case.naive:
+                naive_bad += correct is False
+            else:
+                ours_good += correct is True
+    if reference is None:
+        tally = "(install mpmath to compare with the exact values: pip install mpmath)"
+    else:
+        tally = (f"naive NumPy: {naive_bad} of {len(cases)} wrong or warning. "
+                 f"sigmoids: {ours_good} of {len(cases)} correctly rounded without a warning.")
+    return table, tally
+
+
+@app.command(
+    "demo",
+    short_help="Naive NumPy formulas against sigmoids, and the article's figure.",
+    help="Show what the library is for: the catalog, the article's naive NumPy "
+         "formulas against sigmoids on inputs where they fail (exact values from "
+         "mpmath), and the article's figure of the logistic, written to DIR/logistic.png.",
+    epilog="Examples:\n\n  sigmoids demo\n\n  sigmoids demo -o /tmp/demo",
+)
+def demo_command(
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="DIR", help="Directory for the figure.")] = Path("out"),
+) -> None:
+    """Run the demonstration (``make demo``)."""
+    console = _stdout()
+    console.rule(f"sigmoids {sg.__version__}: every sigmoid, exact to the last bit")
+    console.print(_catalog_table())
+    console.print()
+    table, tally = _contrast_table()
+    console.print(table)
+    console.print(tally)
+    console.print()
+    logistic = sg.get("logistic")
+    path = _write_figure(logistic, "value", output / f"{logistic.info.name}.png")
+    console.print(f"the article's figure of the {logistic.info.title}: wrote {path}")
+
+
+def main() -> None:
+    """Entry point of the ``sigmoids`` command (and ``python -m sigmoids``)."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
