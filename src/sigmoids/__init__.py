@@ -23,7 +23,36 @@ logit = logistic.inverse
 log_expit = logistic.logcdf
 softplus = kernel("softplus")
 
+
+
+def show_config() -> dict:
+    """Print and return how this build of sigmoids runs.
+
+    Returns
+    -------
+    dict
+        ``simd_path``: the compiled code path the CPU selected at load time;
+        ``wide_type``: the type that settles float16/float32 hard cases;
+        ``version`` and ``numpy``.
+
+    Examples
+    --------
+    >>> import sigmoids as sg
+    >>> config = sg.show_config()  # doctest: +ELLIPSIS
+    sigmoids ...
+    >>> sorted(config)
+    ['numpy', 'simd_path', 'version', 'wide_type']
+    """
+    import numpy
+
+    config = {"version": __version__, "simd_path": _ufuncs.SIMD_PATH,
+              "wide_type": _ufuncs.WIDE_TYPE, "numpy": numpy.__version__}
+    print(f"sigmoids {__version__}: SIMD path {config['simd_path']}, hard cases in "
+          f"{config['wide_type']}, NumPy {config['numpy']}")
+    return config
+
+
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel",
-    "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus",
+    "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
 ]
