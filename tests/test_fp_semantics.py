@@ -156,3 +156,4 @@ def test_cdf_form_against_scipy_stats(entry):
     np.testing.assert_allclose(entry.ppf(p), dist.ppf(p), rtol=1e-13, atol=1e-15)
     a, b = entry.info.range
     np.testing.assert_array_max_ulp(entry.cdf(x), (entry(x) - a) / (b - a), maxulp=2)
+

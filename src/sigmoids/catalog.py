@@ -62,11 +62,11 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
 #: neighbours of each with nextafter).  Thresholds inside the shared helpers
 #: are listed in the input variable of the kernel that reaches them.
 BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
-    # sign of x; sg_exp_dd folds its tail in before scaling below 2^-1000 (x < -693.158)
-    "logistic": (0.0, -693.1580109846416, -708.3964185322641, -745.1332191019411),
-    "logistic_derivative": (0.0, -693.1580109846416, 693.1580109846416, 708.3964185322641),
+    # sign of x; sg_exp_dd: |x| < 2^-60 is 1 + x, and below 2^-968 (x < -670.977) the tail is folded in
+    "logistic": (0.0, 2.0 ** -60, -2.0 ** -60, -670.9773012067233, -708.3964185322641, -745.1332191019411),
+    "logistic_derivative": (0.0, 2.0 ** -60, -670.9773012067233, 670.9773012067233, 708.3964185322641),
     # fold at 1/2, log1p branch from 1/4, subnormal rescaling below 2^-900
-    "logistic_inverse": (0.25, 0.5, 0.75, 2.0 ** -900, 1.0 - 2.0 ** -53),
+    "logistic_inverse": (0.25, 0.5, 0.75, 2.0 ** -60, 2.0 ** -900, 1.0 - 2.0 ** -53),
     # log1p_dd switches from series to Newton where e^-|x| = 2^-8
     "softplus": (0.0, -5.545177444479562, 5.545177444479562, 37.0, -708.3964185322641),
     "logistic_logcdf": (0.0, -5.545177444479562, 5.545177444479562),

@@ -77,7 +77,8 @@ static inline sg_wide sg_logistic_derivative_wide(sg_wide x) {
  *   exact (Sterbenz) and the denominator an exact dd, so z is a dd to 2^-104 and there is no
  *   cancellation near 1/2 (log(y) - log(1-y) would lose everything there).
  *   y < 1/4: log(q), q = y/(1 - y) as a dd (1 - y by two_sum); the log is
- *   the Newton-corrected sg_log_dd, which handles subnormal y.
+ *   the Newton-corrected sg_log_dd, which handles subnormal y; below 2^-60,
+ *   log(y) alone (the y/(1-y) correction is under 2^-66 relative).
  * SPECIAL VALUES
  *   logit(0) = -inf and logit(1) = +inf with FE_DIVBYZERO, like log(0);
  *   logit(1/2) = +0; y < 0, y > 1 -> NaN with FE_INVALID; NaN -> NaN.
@@ -94,9 +95,14 @@ static inline double sg_logistic_inverse(double y) {
     if (y >= 0.25) {
         sg_dd num = { 2.0 * y - 1.0, 0.0 };
         result = sg_log1p_dd(sg_dd_div(num, sg_two_sum(1.0, -y)));
-    } else {
+    } else if (y >= 0x1p-60) {
         sg_dd num = { y, 0.0 };
         result = sg_log_dd(sg_dd_div(num, sg_two_sum(1.0, -y)));
+    } else {
+        /* log(y/(1-y)) = log(y) + y + ...: y is below 2^-66 of |log y|, and
+         * the dd quotient's tail y*y would underflow (a spurious flag). */
+        sg_dd q = { y, 0.0 };
+        result = sg_log_dd(q);
     }
     return sign * sg_dd_round(result);
 }

@@ -10,8 +10,9 @@
  *    float64 within 1 ULP (measured, see each family header).
  *
  *  - sg_exp_dd: e^x as hi + lo with relative error below 2^-64 (measured
- *    2^-64.8 at x = 169.9 over 2M random x in [-693, 709]; below 2^-1000 the
- *    result is a single correctly rounded double with no tail).
+ *    2^-64.8 at x = 169.9 over 2M random x in [-693, 709]; below 2^-968 the
+ *    result is a single correctly rounded double with no tail, so that the
+ *    tail never underflows).
  *    ALGORITHM: x = k ln2/32 + r with |r| <= ln2/64 (Cody-Waite with an fma,
  *    exact because k has at most 17 bits), e^x = 2^(k>>5) * 2^((k&31)/32) * e^r,
  *    the 32 table values stored as dd (tools/gen_tables.py), e^r by its Taylor
@@ -135,7 +136,11 @@ static inline double sg_pow2i(int64_t n) { return sg_from_bits((uint64_t)(n + 10
  * gather) so that GCC and Clang vectorise loops that call it. */
 static inline sg_dd sg_exp_dd(double x) {
     int nan = sg_isnan(x);
-    double xc = nan ? 0.0 : x;
+    /* |x| < 2^-60: e^x = 1 + x to 2^-121, exactly the dd {1, x}.  Zeroing x
+     * for the polynomial also keeps r*r from underflowing (a spurious
+     * underflow flag under np.errstate(under="raise")). */
+    int near_zero = (sg_bits(x) & 0x7fffffffffffffffULL) < 0x3c30000000000000ULL;
+    double xc = (nan | near_zero) ? 0.0 : x;
     /* Clamp so that k stays small; the clamped results are still inf / 0. */
     xc = xc > 710.0 ? 710.0 : xc;
     xc = xc < -760.0 ? -760.0 : xc;
@@ -165,11 +170,17 @@ static inline sg_dd sg_exp_dd(double x) {
     uint64_t mb = (uint64_t)(m + 2048);
     int64_t m1 = (int64_t)(mb >> 1) - 1024, m2 = m - m1;
     double f1 = sg_pow2i(m1), f2 = sg_pow2i(m2);
-    double hi = e.hi * f1 * f2, lo = e.lo * f1 * f2;
-    /* Below 2^-1000 the scaled tail would fall into subnormal granularity
-     * (measured: 0.75 ULP near 2^-1022 when it did).  Fold it in before the
-     * last scaling instead: one rounding for normal results, and for
-     * subnormal ones the tie case is settled by the tail. */
+    /* Results below 2^-968 keep no tail (it would underflow and raise a
+     * spurious flag); those go through the single-rounding path below.
+     * The factor is selected before the multiplication so that nothing
+     * underflows even in the lanes that discard it. */
+    int tiny = m < -968;
+    double f2_tail = tiny ? 0.0 : f2;
+    double hi = e.hi * f1 * f2, lo = e.lo * f1 * f2_tail;
+    /* Below 2^-968 the tail is folded in before the last scaling instead:
+     * one rounding for normal results, and for subnormal ones the tie case
+     * is settled by the tail (scaling the tail separately into subnormal
+     * granularity measured 0.75 ULP near 2^-1022). */
     sg_dd u = sg_fast_two_sum(e.hi * f1, e.lo * f1);
     double scaled = u.hi * f2;
     /* u.hi * f2 rounds correctly unless u.hi is exactly a midpoint of the
@@ -187,12 +198,11 @@ static inline sg_dd sg_exp_dd(double x) {
      * stops vectorisation. */
     double bumped = scaled + copysign(0x1p-1074, remainder);
     scaled = tie_up ? bumped : scaled;
-    int tiny = m < -1000;
     /* NaN enters by multiplication, not by a select: a select lets the
      * compiler skip the table load for NaN lanes, and a masked gather does
      * not vectorise on AVX2. */
     double nan_or_one = nan ? x : 1.0;
-    sg_dd out = { (tiny ? scaled : hi) * nan_or_one, tiny ? 0.0 : lo };
+    sg_dd out = { (tiny ? scaled : hi) * nan_or_one, near_zero ? x : lo };
     return out;
 }
 
