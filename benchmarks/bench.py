@@ -1,0 +1,368 @@
+"""Speed of the sigmoids ufuncs, as a multiple of copying the same array.
+
+Usage::
+
+    python benchmarks/bench.py                                   # every kernel, default sizes
+    python benchmarks/bench.py logistic softplus --sizes 1e6,1e7 --dtypes float32
+    python benchmarks/bench.py --repeat 9 --output docs/performance.md
+
+For each dtype and size, one input array ``x`` (uniform in [-10, 10]; uniform
+in (0, 1) for kernels whose name contains "inverse") and one preallocated
+``out`` are made.  Every contender -- ``np.copyto(out, x)``, each kernel
+called as ``ufunc(x, out=out)``, and the comparison baselines on the same
+``x`` (``1/(1+np.exp(-x))`` as the article writes it, ``scipy.special``
+functions with ``out=``, and PyTorch on ``torch.from_numpy`` views at its
+default thread count, with ``out=`` where torch has it) -- is timed in
+interleaved rounds: each round takes one sample of every contender, each
+sample runs enough calls to last about ``--min-time`` seconds, and the
+reported time is the median over ``--repeat`` rounds.  Ratios are to the copy
+measured in the same rounds, so they are comparable across machines and
+immune to slow drifts in clock speed.
+
+GB/s counts the bytes read plus written: ``2 * size * itemsize / time``.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+
+import numpy as np
+
+DEFAULT_SIZES = "1e3,1e5,1e6,1e7"
+DEFAULT_DTYPES = "float32,float64"
+
+
+# ------------------------------------------------------------------ contenders
+
+
+def kernel_names() -> list[str]:
+    """Every one-input one-output ufunc compiled into sigmoids._ufuncs."""
+    from sigmoids import _ufuncs
+
+    names = []
+    try:
+        from sigmoids import reference
+
+        order = list(reference.MPMATH)
+    except Exception:  # pragma: no cover - reference needs mpmath
+        order = []
+    order += sorted(n for n in dir(_ufuncs) if n not in order)
+    for n in order:
+        f = getattr(_ufuncs, n, None)
+        if isinstance(f, np.ufunc) and f.nin == 1 and f.nout == 1:
+            names.append(n)
+    return names
+
+
+def is_inverse(name: str) -> bool:
+    return "inverse" in name
+
+
+def _torch():
+    try:
+        import torch
+    except Exception:
+        return None
+    return torch
+
+
+def baselines(name: str):
+    """[(label, make(x, out) -> callable)] of comparison implementations of kernel ``name``."""
+    import scipy.special as sc
+
+    torch = _torch()
+    out: list = []
+
+    def scipy_fn(f):
+        def make(x, o):
+            try:
+                f(x, out=o)
+                return lambda: f(x, out=o)
+            except TypeError:  # no loop for this dtype with out=
+                return lambda: f(x)
+        return make
+
+    def torch_fn(f, has_out):
+        def make(x, o):
+            tx, to = torch.from_numpy(x), torch.from_numpy(o)
+            if has_out:
+                try:
+                    f(tx, out=to)
+                    return lambda: f(tx, out=to)
+                except (TypeError, RuntimeError):
+                    pass
+            f(tx)
+            return lambda: f(tx)
+        return make
+
+    if name == "logistic":
+        out.append(("1/(1+np.exp(-x))", lambda x, o: (lambda: 1 / (1 + np.exp(-x)))))
+        out.append(("scipy expit", scipy_fn(sc.expit)))
+        if torch is not None:
+            out.append(("torch.sigmoid", torch_fn(torch.sigmoid, True)))
+    elif name == "logistic_logcdf":
+        out.append(("scipy log_expit", scipy_fn(sc.log_expit)))
+        if torch is not None:
+            out.append(("torch logsigmoid", torch_fn(torch.nn.functional.logsigmoid, False)))
+    elif name == "logistic_inverse":
+        out.append(("scipy logit", scipy_fn(sc.logit)))
+        if torch is not None:
+            out.append(("torch.logit", torch_fn(torch.logit, True)))
+    elif name == "softplus":
+        out.append(("np.logaddexp(0,x)", lambda x, o: (lambda: np.logaddexp(0, x, out=o))))
+        if torch is not None:
+            out.append(("torch softplus", torch_fn(torch.nn.functional.softplus, False)))
+    return out
+
+
+# -------------------------------------------------------------------- timing
+
+
+def _calibrate(fn, min_time: float) -> int:
+    """Calls per sample so that one sample lasts about ``min_time``."""
+    fn()  # warm up: page in out, load code, let torch spin up its pool
+    n = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            fn()
+        dt = time.perf_counter() - t0
+        if dt >= min_time / 4 or n >= 1 << 20:
+            return max(1, math.ceil(n * min_time / max(dt, 1e-9)))
+        n *= 4
+
+
+def _sample(fn, n: int) -> float:
+    t0 = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - t0) / n
+
+
+def time_group(contenders: dict, repeat: int, min_time: float) -> dict:
+    """Median seconds per call of each contender, sampled in interleaved rounds."""
+    loops = {k: _calibrate(f, min_time) for k, f in contenders.items()}
+    samples = {k: [] for k in contenders}
+    for _ in range(repeat):
+        for k, f in contenders.items():
+            samples[k].append(_sample(f, loops[k]))
+    return {k: statistics.median(v) for k, v in samples.items()}
+
+
+def make_input(name: str, dtype, size: int) -> np.ndarray:
+    rng = np.random.default_rng(12345)
+    if is_inverse(name):
+        x = rng.uniform(np.nextafter(0.0, 1.0), 1.0, size)
+        x = np.clip(x.astype(dtype), np.finfo(dtype).tiny, 1 - np.finfo(dtype).epsneg)
+    else:
+        x = rng.uniform(-10.0, 10.0, size).astype(dtype)
+    return np.ascontiguousarray(x, dtype=dtype)
+
+
+# -------------------------------------------------------------------- report
+
+
+def machine() -> dict:
+    cpu, flags = platform.machine(), set()
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name") and cpu == platform.machine():
+                    cpu = line.split(":", 1)[1].strip()
+                elif line.startswith("flags") and not flags:
+                    flags = set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    simd = [f for f in ("sse4_2", "avx", "avx2", "fma", "avx512f") if f in flags]
+    return {"cpu": cpu, "cores": os.cpu_count(), "simd": simd}
+
+
+def versions() -> dict:
+    import scipy
+
+    import sigmoids
+    from sigmoids import _ufuncs
+
+    v = {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "sigmoids": getattr(sigmoids, "__version__", "?"),
+        "SIMD path": getattr(_ufuncs, "SIMD_PATH", "?"),
+        "wide type": getattr(_ufuncs, "WIDE_TYPE", "?"),
+    }
+    torch = _torch()
+    if torch is not None:
+        v["torch"] = f"{torch.__version__} ({torch.get_num_threads()} threads)"
+    else:
+        v["torch"] = "not installed"
+    return v
+
+
+def _size_label(n: int) -> str:
+    e = int(round(math.log10(n))) if n > 0 else 0
+    return f"1e{e}" if 10 ** e == n else str(n)
+
+
+def run(names, sizes, dtypes, repeat, min_time, log=print):
+    rows = []
+    for dtype in dtypes:
+        for size in sizes:
+            # Group the kernels by input domain; each group shares one copy timing.
+            for domain in (False, True):
+                group = [n for n in names if is_inverse(n) == domain]
+                if not group:
+                    continue
+                x = make_input(group[0], dtype, size)
+                out = np.empty_like(x)
+                from sigmoids import _ufuncs
+
+                contenders = {("copy", None): lambda: np.copyto(out, x)}
+                for n in group:
+                    f = getattr(_ufuncs, n)
+                    contenders[(n, None)] = (lambda f=f: f(x, out=out))
+                    for label, make in baselines(n):
+                        try:
+                            contenders[(n, label)] = make(x, np.empty_like(x))
+                        except Exception as exc:  # a baseline without this dtype
+                            log(f"  skip {label} for {dtype}: {exc}")
+                t0 = time.perf_counter()
+                with np.errstate(all="ignore"):
+                    times = time_group(contenders, repeat, min_time)
+                copy = times[("copy", None)]
+                nbytes = 2 * size * x.itemsize
+                for n in group:
+                    t = times[(n, None)]
+                    row = {
+                        "kernel": n, "dtype": np.dtype(dtype).name, "size": size,
+                        "ns": t / size * 1e9, "ratio": t / copy, "gbs": nbytes / t / 1e9,
+                        "copy_ns": copy / size * 1e9, "copy_gbs": nbytes / copy / 1e9,
+                        "baselines": {lab: times[(k, lab)] / copy for (k, lab) in times if k == n and lab},
+                    }
+                    rows.append(row)
+                log(f"  {np.dtype(dtype).name} {_size_label(size)} {'inverse' if domain else 'value'} "
+                    f"group: {len(contenders)} contenders, {time.perf_counter() - t0:.1f} s")
+    return rows
+
+
+def table(rows) -> str:
+    head = ("| kernel | dtype | size | ns/elem | × copy | GB/s | copy GB/s | baselines (× copy) |\n"
+            "|---|---|---|---:|---:|---:|---:|---|")
+    lines = [head]
+    for r in rows:
+        base = ", ".join(f"{lab} {v:.2f}×" for lab, v in r["baselines"].items()) or "—"
+        lines.append(
+            f"| {r['kernel']} | {r['dtype']} | {_size_label(r['size'])} | {r['ns']:.2f} | {r['ratio']:.2f} | "
+            f"{r['gbs']:.2f} | {r['copy_gbs']:.2f} | {base} |"
+        )
+    return "\n".join(lines)
+
+
+def findings(rows) -> str:
+    """Plain statements: the speed contract at >= 1M, and where a baseline is faster."""
+    out = []
+    big = [r for r in rows if r["size"] >= 10 ** 6]
+    miss = [r for r in big if r["ratio"] > 1.25]
+    if big:
+        if miss:
+            worst = max(miss, key=lambda r: r["ratio"])
+            out.append(
+                f"- Speed contract (≤ 1.25× copy at ≥ 1M elements): **missed** by {len(miss)} of {len(big)} "
+                f"rows; worst {worst['kernel']} {worst['dtype']} {_size_label(worst['size'])} at {worst['ratio']:.1f}× copy."
+            )
+        else:
+            out.append(f"- Speed contract (≤ 1.25× copy at ≥ 1M elements): met by all {len(big)} rows.")
+    for r in big:
+        for lab, v in r["baselines"].items():
+            if v < r["ratio"]:
+                out.append(
+                    f"- {r['kernel']} {r['dtype']} {_size_label(r['size'])}: {lab} is faster, "
+                    f"{r['ratio'] / v:.1f}× less time than ours ({v:.2f}× vs {r['ratio']:.2f}× copy)."
+                )
+    return "\n".join(out)
+
+
+def _load() -> str:
+    try:
+        return " / ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:  # pragma: no cover
+        return "?"
+
+
+def markdown(rows, command: str, info: dict, vers: dict, repeat: int, min_time: float, load_before: str) -> str:
+    date = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    ver = ", ".join(f"{k} {v}" for k, v in vers.items())
+    return f"""# Performance
+
+Generated by `benchmarks/bench.py`; do not edit by hand, re-run it:
+
+```
+{command}
+```
+
+- Date: {date}
+- Machine: {info['cpu']}, {info['cores']} cores ({', '.join(info['simd'])})
+- Versions: {ver}
+- Load average (1/5/15 min) before the run: {load_before}; after: {_load()}
+  (anything well above 0 means other processes shared the {info['cores']} cores and the
+  figures, torch's above all, are pessimistic).
+- Method: each kernel called as `ufunc(x, out=out)` on a contiguous array, timed against
+  `np.copyto(out, x)` of the same array in the same interleaved rounds; median of {repeat}
+  rounds, each sample at least {min_time * 1e3:.0f} ms of repeated calls. Input uniform in
+  [-10, 10] (inverse kernels: (0, 1)). GB/s = bytes read + written / time.
+  Baselines take the same input; `1/(1+np.exp(-x))` runs as written (allocating its
+  temporaries), SciPy with `out=`, torch on `torch.from_numpy` views at its default thread
+  count with `out=` where it has one (`torch.sigmoid`, `torch.logit`; not the
+  `torch.nn.functional` ones). The sigmoids ufuncs run on one thread.
+
+{table(rows)}
+
+## Findings
+
+{findings(rows)}
+"""
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("kernels", nargs="*", help="kernel names (default: every one-input ufunc)")
+    p.add_argument("--sizes", default=DEFAULT_SIZES, help=f"comma-separated (default {DEFAULT_SIZES})")
+    p.add_argument("--dtypes", default=DEFAULT_DTYPES, help=f"comma-separated (default {DEFAULT_DTYPES})")
+    p.add_argument("--repeat", type=int, default=7, help="rounds; the median is reported (default 7)")
+    p.add_argument("--min-time", type=float, default=0.02, help="seconds per sample (default 0.02)")
+    p.add_argument("--output", default="docs/performance.md", help="markdown file ('' or '-' for none)")
+    args = p.parse_args(argv)
+
+    known = kernel_names()
+    names = args.kernels or known
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        p.error(f"unknown kernel(s) {unknown}; available: {', '.join(known)}")
+    sizes = [int(float(s)) for s in args.sizes.split(",") if s]
+    dtypes = [np.dtype(d).type for d in args.dtypes.split(",") if d]
+
+    info, vers = machine(), versions()
+    load_before = _load()
+    print(f"{info['cpu']}, {info['cores']} cores; " + ", ".join(f"{k} {v}" for k, v in vers.items()), file=sys.stderr)
+    t0 = time.perf_counter()
+    rows = run(names, sizes, dtypes, args.repeat, args.min_time, log=lambda m: print(m, file=sys.stderr))
+    print(table(rows))
+    print()
+    print(findings(rows))
+    print(f"\n({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    if args.output not in ("", "-"):
+        command = " ".join(["python", "benchmarks/bench.py"] + (argv if argv is not None else sys.argv[1:]))
+        os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
+        with open(args.output, "w") as fh:
+            fh.write(markdown(rows, command, info, vers, args.repeat, args.min_time, load_before))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
