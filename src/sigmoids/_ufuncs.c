@@ -20,8 +20,54 @@
 #include <numpy/ndarraytypes.h>
 #include <numpy/ufuncobject.h>
 
+#if defined(SG_NARROW_TU)
+#define SG_NARROW 1
+#endif
 #include "sg_math.h"
 #include "logistic.h"
+
+#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
+#define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define SG_MULTIVERSION
+#endif
+
+/* -------------------------------------------------- the registration table */
+
+/* X(ufunc name, kernel, docstring) */
+#define SG_UNARY_TABLE(X)                                                                  \
+    X(logistic, sg_logistic,                                                               \
+      "logistic(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n" \
+      "The logistic sigmoid 1/(1+exp(-x)) = exp(x)/(exp(x)+1), correctly rounded in\n"   \
+      "float16/float32, within 1 ULP in float64.  Also known as expit.")                   \
+    X(logistic_derivative, sg_logistic_derivative,                                         \
+      "logistic_derivative(x, /, out=None, *, where=True, ...)\n\n"                        \
+      "d/dx 1/(1+exp(-x)) = sigma(x) sigma(-x), accurate in both tails.")                  \
+    X(logistic_inverse, sg_logistic_inverse,                                               \
+      "logistic_inverse(y, /, out=None, *, where=True, ...)\n\n"                           \
+      "The logit log(y/(1-y)); NaN with an invalid warning outside [0, 1].")               \
+    X(logistic_logcdf, sg_logistic_logcdf,                                                 \
+      "logistic_logcdf(x, /, out=None, *, where=True, ...)\n\n"                            \
+      "log(1/(1+exp(-x))) = -softplus(-x), finite as far as float64 goes.")                \
+    X(logistic_logsf, sg_logistic_logsf,                                                   \
+      "logistic_logsf(x, /, out=None, *, where=True, ...)\n\n"                             \
+      "log(1 - 1/(1+exp(-x))) = -softplus(x), finite as far as float64 goes.")             \
+    X(softplus, sg_softplus,                                                               \
+      "softplus(x, /, out=None, *, where=True, ...)\n\n"                                   \
+      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.")
+
+
+#if defined(SG_NARROW_TU)
+/* The second compilation (meson builds this file again with SG_NARROW_TU):
+ * the same kernels in narrow mode, one block function each, for the float32
+ * and float16 loops of the main compilation. */
+#define SG_EXPAND_NARROW(name, kernel, doc)                                                 \
+    SG_MULTIVERSION void name##_block_narrow(const double *restrict in, double *restrict out, \
+                                             npy_intp n) {                                  \
+        for (npy_intp i = 0; i < n; i++) out[i] = kernel(in[i]);                             \
+    }
+SG_UNARY_TABLE(SG_EXPAND_NARROW)
+#else /* the main compilation */
 
 /* ------------------------------------------------------------ the loops
  *
@@ -34,19 +80,14 @@
  * operations with the same roundings (no contraction, fma() exact
  * everywhere), so results are bit-identical whichever path runs.
  */
-#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
-#define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define SG_MULTIVERSION
-#endif
-
 #define SG_BLOCK 1024
 
 typedef void (*sg_block_fn)(const double *restrict in, double *restrict out, npy_intp n);
 typedef sg_wide (*sg_wide_fn)(sg_wide);
 typedef struct {
-    sg_block_fn block;
-    sg_wide_fn wide;
+    sg_block_fn block;        /* float64 loop: full double-double kernels */
+    sg_block_fn block_narrow; /* float32/float16 loops: narrow mode, see sg_math.h */
+    sg_wide_fn wide;          /* binary128 twin for the hard cases */
 } sg_unary_impl;
 
 static inline npy_intp sg_min(npy_intp a, npy_intp b) { return a < b ? a : b; }
@@ -86,7 +127,7 @@ static SG_MULTIVERSION void sg_loop_f(char **args, npy_intp const *dims, npy_int
         } else {
             for (npy_intp i = 0; i < len; i++) x[i] = *(const float *)(src + i * is);
         }
-        impl->block(x, r, len);
+        impl->block_narrow(x, r, len);
         int any_hard = 0;
         if (os == sizeof(float)) {
             for (npy_intp i = 0; i < len; i++) {
@@ -115,7 +156,7 @@ static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, 
     for (npy_intp start = 0; start < n; start += SG_BLOCK) {
         npy_intp len = sg_min(SG_BLOCK, n - start);
         for (npy_intp i = 0; i < len; i++) x[i] = sg_half_to_double(*(const npy_half *)(in + (start + i) * is));
-        impl->block(x, r, len);
+        impl->block_narrow(x, r, len);
         for (npy_intp i = 0; i < len; i++) {
             npy_half h = sg_double_to_half(r[i]);
             if (sg_f16_hard(r[i])) h = sg_double_to_half(sg_wide_to_double_odd(impl->wide((sg_wide)x[i])));
@@ -130,33 +171,10 @@ static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, 
         for (npy_intp i = 0; i < n; i++) out[i] = kernel(in[i]);                            \
     }                                                                                       \
     static sg_wide name##_wide(sg_wide x) { return kernel##_wide(x); }                      \
-    static const sg_unary_impl name##_impl = {name##_block, name##_wide};                  \
+    void name##_block_narrow(const double *restrict in, double *restrict out, npy_intp n);  \
+    static const sg_unary_impl name##_impl = {name##_block, name##_block_narrow, name##_wide}; \
     static void *name##_data[3] = {(void *)&name##_impl, (void *)&name##_impl,              \
                                    (void *)&name##_impl};
-
-/* -------------------------------------------------- the registration table */
-
-/* X(ufunc name, kernel, docstring) */
-#define SG_UNARY_TABLE(X)                                                                  \
-    X(logistic, sg_logistic,                                                               \
-      "logistic(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n" \
-      "The logistic sigmoid 1/(1+exp(-x)) = exp(x)/(exp(x)+1), correctly rounded in\n"   \
-      "float16/float32, within 1 ULP in float64.  Also known as expit.")                   \
-    X(logistic_derivative, sg_logistic_derivative,                                         \
-      "logistic_derivative(x, /, out=None, *, where=True, ...)\n\n"                        \
-      "d/dx 1/(1+exp(-x)) = sigma(x) sigma(-x), accurate in both tails.")                  \
-    X(logistic_inverse, sg_logistic_inverse,                                               \
-      "logistic_inverse(y, /, out=None, *, where=True, ...)\n\n"                           \
-      "The logit log(y/(1-y)); NaN with an invalid warning outside [0, 1].")               \
-    X(logistic_logcdf, sg_logistic_logcdf,                                                 \
-      "logistic_logcdf(x, /, out=None, *, where=True, ...)\n\n"                            \
-      "log(1/(1+exp(-x))) = -softplus(-x), finite as far as float64 goes.")                \
-    X(logistic_logsf, sg_logistic_logsf,                                                   \
-      "logistic_logsf(x, /, out=None, *, where=True, ...)\n\n"                             \
-      "log(1 - 1/(1+exp(-x))) = -softplus(x), finite as far as float64 goes.")             \
-    X(softplus, sg_softplus,                                                               \
-      "softplus(x, /, out=None, *, where=True, ...)\n\n"                                   \
-      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.")
 
 #define SG_EXPAND_LOOPS(name, kernel, doc) SG_DEFINE_UNARY(name, kernel, doc)
 SG_UNARY_TABLE(SG_EXPAND_LOOPS)
@@ -215,3 +233,5 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
     }
     return module;
 }
+
+#endif /* SG_NARROW_TU */
