@@ -138,21 +138,48 @@ def _calibrate(fn, min_time: float) -> int:
         n *= 4
 
 
-def _sample(fn, n: int) -> float:
-    t0 = time.perf_counter()
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def _sample(fn, n: int, clock=time.perf_counter) -> float:
+    t0 = clock()
     for _ in range(n):
         fn()
-    return (time.perf_counter() - t0) / n
+    return (clock() - t0) / n
 
 
-def time_group(contenders: dict, repeat: int, min_time: float) -> dict:
-    """Median seconds per call of each contender, sampled in interleaved rounds."""
+STATS = {"median": statistics.median, "min": min}
+
+
+def time_group(contenders: dict, repeat: int, min_time: float, clock=time.perf_counter, stat=statistics.median) -> dict:
+    """Per contender: (median seconds per call, median ratio to the copy).
+
+    ``contenders`` must hold the copy under the key ``COPY``.  Every round
+    samples the copy right before each other contender and keeps the ratio of
+    the pair, so load that comes and goes between rounds cancels out of the
+    ratios; the reported ratio is the median of those per-pair ratios.
+    """
     loops = {k: _calibrate(f, min_time) for k, f in contenders.items()}
-    samples = {k: [] for k in contenders}
+    copy = contenders[COPY]
+    times = {k: [] for k in contenders}
+    ratios = {k: [] for k in contenders}
     for _ in range(repeat):
         for k, f in contenders.items():
-            samples[k].append(_sample(f, loops[k]))
-    return {k: statistics.median(v) for k, v in samples.items()}
+            if k == COPY:
+                continue
+            tc = _sample(copy, loops[COPY], clock)
+            tk = _sample(f, loops[k], clock)
+            times[COPY].append(tc)
+            times[k].append(tk)
+            ratios[k].append(tk / tc if tc > 0 else math.inf)
+    if stat is min:
+        # best of the rounds: the ratio of the two least-disturbed times
+        best_copy = min(times[COPY])
+        return {k: (min(times[k]), min(times[k]) / best_copy) for k in contenders if times[k]}
+    return {k: (stat(times[k]), stat(ratios[k]) if ratios[k] else 1.0) for k in contenders if times[k]}
+
+
+COPY = ("copy", None)
 
 
 def make_input(name: str, dtype, size: int) -> np.ndarray:
@@ -210,7 +237,7 @@ def _size_label(n: int) -> str:
     return f"1e{e}" if 10 ** e == n else str(n)
 
 
-def run(names, sizes, dtypes, repeat, min_time, log=print):
+def run(names, sizes, dtypes, repeat, min_time, log=print, clock=time.perf_counter, stat=statistics.median):
     rows = []
     for dtype in dtypes:
         for size in sizes:
@@ -223,7 +250,7 @@ def run(names, sizes, dtypes, repeat, min_time, log=print):
                 out = np.empty_like(x)
                 from sigmoids import _ufuncs
 
-                contenders = {("copy", None): lambda: np.copyto(out, x)}
+                contenders = {COPY: lambda: np.copyto(out, x)}
                 for n in group:
                     f = getattr(_ufuncs, n)
                     contenders[(n, None)] = (lambda f=f: f(x, out=out))
@@ -234,16 +261,16 @@ def run(names, sizes, dtypes, repeat, min_time, log=print):
                             log(f"  skip {label} for {dtype}: {exc}")
                 t0 = time.perf_counter()
                 with np.errstate(all="ignore"):
-                    times = time_group(contenders, repeat, min_time)
-                copy = times[("copy", None)]
+                    times = time_group(contenders, repeat, min_time, clock, stat)
+                copy = times[COPY][0]
                 nbytes = 2 * size * x.itemsize
                 for n in group:
-                    t = times[(n, None)]
+                    t, ratio = times[(n, None)]
                     row = {
                         "kernel": n, "dtype": np.dtype(dtype).name, "size": size,
-                        "ns": t / size * 1e9, "ratio": t / copy, "gbs": nbytes / t / 1e9,
+                        "ns": t / size * 1e9, "ratio": ratio, "gbs": nbytes / t / 1e9,
                         "copy_ns": copy / size * 1e9, "copy_gbs": nbytes / copy / 1e9,
-                        "baselines": {lab: times[(k, lab)] / copy for (k, lab) in times if k == n and lab},
+                        "baselines": {lab: times[(k, lab)][1] for (k, lab) in times if k == n and lab},
                     }
                     rows.append(row)
                 log(f"  {np.dtype(dtype).name} {_size_label(size)} {'inverse' if domain else 'value'} "
@@ -283,7 +310,7 @@ def findings(rows) -> str:
             if v < r["ratio"]:
                 out.append(
                     f"- {r['kernel']} {r['dtype']} {_size_label(r['size'])}: {lab} is faster, "
-                    f"{r['ratio'] / v:.1f}× less time than ours ({v:.2f}× vs {r['ratio']:.2f}× copy)."
+                    f"ours takes {r['ratio'] / v:.2f}× its time ({r['ratio']:.2f}× vs {v:.2f}× copy)."
                 )
     return "\n".join(out)
 
@@ -295,7 +322,14 @@ def _load() -> str:
         return "?"
 
 
-def markdown(rows, command: str, info: dict, vers: dict, repeat: int, min_time: float, load_before: str) -> str:
+def markdown(rows, command: str, info: dict, vers: dict, repeat: int, min_time: float, load_before: str,
+             clock: str = "wall", stat: str = "median") -> str:
+    stat_text = ('"× copy" is the median over rounds of contender/copy for those pairs, ns/elem and GB/s '
+                 "come from the median time" if stat == "median" else
+                 "every figure is the best (minimum) time over the rounds, \"× copy\" the ratio of the "
+                 "best times (`--stat min`)")
+    clock_text = ("elapsed (wall-clock) time" if clock == "wall" else
+                  "process CPU time summed over threads (`--clock cpu`; torch is charged for all its threads)")
     date = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     ver = ", ".join(f"{k} {v}" for k, v in vers.items())
     return f"""# Performance
@@ -312,9 +346,10 @@ Generated by `benchmarks/bench.py`; do not edit by hand, re-run it:
 - Load average (1/5/15 min) before the run: {load_before}; after: {_load()}
   (anything well above 0 means other processes shared the {info['cores']} cores and the
   figures, torch's above all, are pessimistic).
-- Method: each kernel called as `ufunc(x, out=out)` on a contiguous array, timed against
-  `np.copyto(out, x)` of the same array in the same interleaved rounds; median of {repeat}
-  rounds, each sample at least {min_time * 1e3:.0f} ms of repeated calls. Input uniform in
+- Method: each kernel called as `ufunc(x, out=out)` on a contiguous array; {clock_text}.
+  In each of {repeat} rounds every contender is sampled right after a sample of
+  `np.copyto(out, x)` on the same array, each sample at least {min_time * 1e3:.0f} ms of
+  repeated calls; {stat_text}. Input uniform in
   [-10, 10] (inverse kernels: (0, 1)). GB/s = bytes read + written / time.
   Baselines take the same input; `1/(1+np.exp(-x))` runs as written (allocating its
   temporaries), SciPy with `out=`, torch on `torch.from_numpy` views at its default thread
@@ -337,6 +372,13 @@ def main(argv=None) -> int:
     p.add_argument("--repeat", type=int, default=7, help="rounds; the median is reported (default 7)")
     p.add_argument("--min-time", type=float, default=0.02, help="seconds per sample (default 0.02)")
     p.add_argument("--output", default="docs/performance.md", help="markdown file ('' or '-' for none)")
+    p.add_argument("--stat", choices=sorted(STATS), default="median",
+                   help="median (default): median over rounds of the paired contender/copy ratios; "
+                        "min: best time of each over the rounds (robust on a busy machine)")
+    p.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                   help="wall: elapsed time (default); cpu: CPU time of the process, summed over its "
+                        "threads -- steadier on a loaded machine, but a multi-threaded baseline "
+                        "(torch) is charged for all its threads")
     args = p.parse_args(argv)
 
     known = kernel_names()
@@ -351,7 +393,8 @@ def main(argv=None) -> int:
     load_before = _load()
     print(f"{info['cpu']}, {info['cores']} cores; " + ", ".join(f"{k} {v}" for k, v in vers.items()), file=sys.stderr)
     t0 = time.perf_counter()
-    rows = run(names, sizes, dtypes, args.repeat, args.min_time, log=lambda m: print(m, file=sys.stderr))
+    rows = run(names, sizes, dtypes, args.repeat, args.min_time, log=lambda m: print(m, file=sys.stderr),
+               clock=CLOCKS[args.clock], stat=STATS[args.stat])
     print(table(rows))
     print()
     print(findings(rows))
@@ -360,7 +403,7 @@ def main(argv=None) -> int:
         command = " ".join(["python", "benchmarks/bench.py"] + (argv if argv is not None else sys.argv[1:]))
         os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
         with open(args.output, "w") as fh:
-            fh.write(markdown(rows, command, info, vers, args.repeat, args.min_time, load_before))
+            fh.write(markdown(rows, command, info, vers, args.repeat, args.min_time, load_before, args.clock, args.stat))
     return 0
 
 

@@ -10,6 +10,8 @@ value, and use ``.derivative``, ``.inverse``, ``.cdf``, ``.pdf``, ``.ppf``,
 >>> float(sg.logit(0.5))
 0.0
 """
+import os as _os
+
 from . import _ufuncs
 from .catalog import OPERATIONS, Info, Kernel, Sigmoid, catalog, get, kernel
 
@@ -25,6 +27,47 @@ softplus = kernel("softplus")
 
 
 
+def set_num_threads(n: int) -> None:
+    """Use ``n`` threads for calls on large arrays (at least 2^18 elements).
+
+    The default is the number of cores this process may use, or the
+    environment variable ``SIGMOIDS_NUM_THREADS`` when set.  Results are
+    bit-identical whatever the number of threads.
+
+    Examples
+    --------
+    >>> import sigmoids as sg
+    >>> previous = sg.get_num_threads()
+    >>> sg.set_num_threads(1)
+    >>> sg.get_num_threads()
+    1
+    >>> sg.set_num_threads(previous)
+    """
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"sigmoids.set_num_threads() takes an int, got {type(n).__name__}")
+    _ufuncs.set_num_threads(n)
+
+
+def get_num_threads() -> int:
+    """The number of threads used for calls on large arrays."""
+    return _ufuncs.get_num_threads()
+
+
+def _threads_from_environment() -> None:
+    value = _os.environ.get("SIGMOIDS_NUM_THREADS", "").strip()
+    if not value:
+        return
+    try:
+        set_num_threads(int(value))
+    except (TypeError, ValueError) as exc:
+        import warnings
+
+        warnings.warn(f"ignoring SIGMOIDS_NUM_THREADS={value!r}: {exc}", RuntimeWarning, stacklevel=2)
+
+
+_threads_from_environment()
+
+
 def show_config() -> dict:
     """Print and return how this build of sigmoids runs.
 
@@ -33,7 +76,8 @@ def show_config() -> dict:
     dict
         ``simd_path``: the compiled code path the CPU selected at load time;
         ``wide_type``: the type that settles float16/float32 hard cases;
-        ``version`` and ``numpy``.
+        ``num_threads``: threads used for large arrays;
+    ``version`` and ``numpy``.
 
     Examples
     --------
@@ -41,18 +85,20 @@ def show_config() -> dict:
     >>> config = sg.show_config()  # doctest: +ELLIPSIS
     sigmoids ...
     >>> sorted(config)
-    ['numpy', 'simd_path', 'version', 'wide_type']
+    ['num_threads', 'numpy', 'simd_path', 'version', 'wide_type']
     """
     import numpy
 
     config = {"version": __version__, "simd_path": _ufuncs.SIMD_PATH,
-              "wide_type": _ufuncs.WIDE_TYPE, "numpy": numpy.__version__}
-    print(f"sigmoids {__version__}: SIMD path {config['simd_path']}, hard cases in "
-          f"{config['wide_type']}, NumPy {config['numpy']}")
+              "wide_type": _ufuncs.WIDE_TYPE, "num_threads": get_num_threads(),
+              "numpy": numpy.__version__}
+    print(f"sigmoids {__version__}: SIMD path {config['simd_path']}, {config['num_threads']} "
+          f"threads, hard cases in {config['wide_type']}, NumPy {config['numpy']}")
     return config
 
 
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel",
     "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "set_num_threads", "get_num_threads",
 ]

@@ -14,6 +14,7 @@
  * by NumPy after the loop, so np.errstate governs our warnings exactly as it
  * governs np.log's.
  */
+#define _GNU_SOURCE /* sched_getaffinity */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #define NPY_NO_DEPRECATED_API NPY_2_0_API_VERSION
@@ -92,7 +93,7 @@ typedef struct {
 
 static inline npy_intp sg_min(npy_intp a, npy_intp b) { return a < b ? a : b; }
 
-static SG_MULTIVERSION void sg_loop_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+static SG_MULTIVERSION void sg_range_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     const sg_unary_impl *impl = (const sg_unary_impl *)data;
     const char *in = args[0];
     char *out = args[1];
@@ -112,7 +113,7 @@ static SG_MULTIVERSION void sg_loop_d(char **args, npy_intp const *dims, npy_int
 
 /* float32: widen exactly, evaluate, round once; the few results within the
  * kernel's error of a float32 midpoint are redone from the wide twin. */
-static SG_MULTIVERSION void sg_loop_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+static SG_MULTIVERSION void sg_range_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     const sg_unary_impl *impl = (const sg_unary_impl *)data;
     const char *in = args[0];
     char *out = args[1];
@@ -147,7 +148,7 @@ static SG_MULTIVERSION void sg_loop_f(char **args, npy_intp const *dims, npy_int
     }
 }
 
-static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+static void sg_range_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     const sg_unary_impl *impl = (const sg_unary_impl *)data;
     const char *in = args[0];
     char *out = args[1];
@@ -164,6 +165,137 @@ static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, 
         }
     }
 }
+
+
+/* ------------------------------------------------------------ threads
+ *
+ * Calls on at least SG_PARALLEL_MIN elements are split into contiguous
+ * ranges, one per thread.  Every element is computed by the same code
+ * whichever range it falls in, so results are bit-identical for any thread
+ * count.  Threads are created per call and joined before returning: no pool,
+ * no lock held across calls, hence nothing to deadlock after fork() or when
+ * several Python threads call at once (the GIL is released in the loops).
+ * FP flags are per thread, so each worker hands its flags back and the
+ * calling thread raises them, where NumPy looks for them.
+ */
+#include <pthread.h>
+#include <fenv.h>
+#include <sched.h>
+#include <unistd.h>
+
+#define SG_PARALLEL_MIN (1 << 18)
+#define SG_MAX_THREADS 64
+
+typedef void (*sg_range_fn)(char **, npy_intp const *, npy_intp const *, void *);
+
+static volatile int sg_num_threads = 1;
+
+typedef struct {
+    sg_range_fn range;
+    char *args[2];
+    npy_intp count;
+    npy_intp steps[2];
+    void *data;
+    int flags;
+} sg_task;
+
+static void *sg_worker(void *arg) {
+    sg_task *task = (sg_task *)arg;
+    feclearexcept(FE_ALL_EXCEPT);
+    task->range(task->args, &task->count, task->steps, task->data);
+    task->flags = fetestexcept(FE_ALL_EXCEPT);
+    return NULL;
+}
+
+static void sg_run(sg_range_fn range, char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    npy_intp n = dims[0];
+    int threads = sg_num_threads;
+    if (threads > SG_MAX_THREADS) threads = SG_MAX_THREADS;
+    if (threads <= 1 || n < SG_PARALLEL_MIN) {
+        range(args, dims, steps, data);
+        return;
+    }
+    sg_task tasks[SG_MAX_THREADS];
+    pthread_t ids[SG_MAX_THREADS];
+    int started[SG_MAX_THREADS];
+    /* Ranges in whole blocks, the first one for the calling thread. */
+    npy_intp per = ((n + threads - 1) / threads + SG_BLOCK - 1) / SG_BLOCK * SG_BLOCK;
+    for (int t = 0; t < threads; t++) {
+        npy_intp begin = t * per, end = begin + per < n ? begin + per : n;
+        sg_task *task = &tasks[t];
+        task->range = range;
+        task->args[0] = args[0] + (begin < n ? begin : n) * steps[0];
+        task->args[1] = args[1] + (begin < n ? begin : n) * steps[1];
+        task->count = begin < n ? end - begin : 0;
+        task->steps[0] = steps[0];
+        task->steps[1] = steps[1];
+        task->data = data;
+        task->flags = 0;
+        started[t] = 0;
+    }
+    for (int t = 1; t < threads; t++) {
+        if (tasks[t].count == 0) continue;
+        started[t] = pthread_create(&ids[t], NULL, sg_worker, &tasks[t]) == 0;
+        if (!started[t]) sg_worker(&tasks[t]); /* no thread: do it here */
+    }
+    range(tasks[0].args, &tasks[0].count, tasks[0].steps, data);
+    int flags = 0;
+    for (int t = 1; t < threads; t++) {
+        if (started[t]) pthread_join(ids[t], NULL);
+        flags |= tasks[t].flags;
+    }
+    if (flags) feraiseexcept(flags);
+}
+
+static void sg_loop_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_run(sg_range_d, args, dims, steps, data);
+}
+static void sg_loop_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_run(sg_range_f, args, dims, steps, data);
+}
+static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_run(sg_range_e, args, dims, steps, data);
+}
+
+static int sg_usable_cores(void) {
+#if defined(__linux__)
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof(set), &set) == 0) return CPU_COUNT(&set);
+#endif
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static PyObject *sg_set_num_threads(PyObject *self, PyObject *arg) {
+    (void)self;
+    long n = PyLong_AsLong(arg);
+    if (n == -1 && PyErr_Occurred()) return NULL;
+    if (n < 1) {
+        PyErr_SetString(PyExc_ValueError, "sigmoids.set_num_threads: the number of threads must be >= 1");
+        return NULL;
+    }
+    sg_num_threads = n > SG_MAX_THREADS ? SG_MAX_THREADS : (int)n;
+    Py_RETURN_NONE;
+}
+
+static PyObject *sg_get_num_threads(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    return PyLong_FromLong(sg_num_threads);
+}
+
+static PyObject *sg_usable_cores_py(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    return PyLong_FromLong(sg_usable_cores());
+}
+
+static PyMethodDef sg_methods[] = {
+    {"set_num_threads", sg_set_num_threads, METH_O, "Set the number of threads of large calls."},
+    {"get_num_threads", sg_get_num_threads, METH_NOARGS, "The number of threads of large calls."},
+    {"usable_cores", sg_usable_cores_py, METH_NOARGS, "Cores this process may run on."},
+    {NULL, NULL, 0, NULL},
+};
 
 #define SG_DEFINE_UNARY(name, kernel, doc)                                                  \
     static SG_MULTIVERSION void name##_block(const double *restrict in, double *restrict out, \
@@ -207,7 +339,7 @@ static const char *sg_simd_path(void) {
 
 static struct PyModuleDef sg_module = {
     PyModuleDef_HEAD_INIT, "_ufuncs",
-    "The compiled NumPy ufuncs of sigmoids (one per kernel).", -1, NULL,
+    "The compiled NumPy ufuncs of sigmoids (one per kernel).", -1, sg_methods,
 };
 
 PyMODINIT_FUNC PyInit__ufuncs(void) {
@@ -215,6 +347,7 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
     import_umath();
     PyObject *module = PyModule_Create(&sg_module);
     if (module == NULL) return NULL;
+    sg_num_threads = sg_usable_cores();
     size_t count = sizeof(SG_UNARY_SPECS) / sizeof(SG_UNARY_SPECS[0]);
     for (size_t i = 0; i < count; i++) {
         const sg_unary_spec *spec = &SG_UNARY_SPECS[i];
