@@ -2,13 +2,16 @@
  * _ufuncs.c -- the one registration table.  No mathematics here.
  *
  * Each row of SG_UNARY_TABLE names a ufunc, its kernel from _core/ and its
- * docstring.  SG_DEFINE_UNARY fans a kernel out to three NumPy loops:
- *   d: float64 -> the kernel itself;
- *   f: float32 -> widen exactly, run the float64 kernel, round once; where the
- *      result sits within the kernel's error of a float32 midpoint
- *      (sg_f32_hard), re-evaluate the kernel's wide twin and round from it;
+ * docstring.  SG_DEFINE_UNARY gives each kernel a vectorised block function
+ * and the three generic NumPy loops use it:
+ *   d: float64 -> the kernel itself (double-double where it matters);
+ *   f: float32 -> widen exactly, run the kernel's narrow-mode compilation
+ *      (this file built again with SG_NARROW_TU, see sg_math.h), round once;
+ *      where the result sits within 2^-44 of a float32 midpoint
+ *      (sg_f32_hard), re-evaluate the kernel's binary128 twin and round from it;
  *   e: float16 -> the same with float16 rounding.
- * That is what makes the narrow loops correctly rounded.
+ * That is what makes the narrow loops correctly rounded.  Large calls are
+ * split across threads (sg_run), element for element the same code.
  *
  * FP flags raised by the kernels (FE_INVALID, FE_DIVBYZERO, ...) are read
  * by NumPy after the loop, so np.errstate governs our warnings exactly as it
