@@ -152,12 +152,13 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     # logcdf: sg_log1p_dd's series below G = 2^-8 (x = 127), -G above 2^100
     "softsign_logcdf": (0.0, 127.0, 2.0 ** 100, -2.0 ** 100),
     "softsign_logsf": (0.0, -127.0, 2.0 ** 100, -2.0 ** 100),
-    # hard entries: the kinks; logcdf/logsf also sg_log_dd's log1p branch (CDF 3/4)
+    # hard entries: the kinks.  hard_sigmoid's logcdf switches from log F to
+    # log1p(F - 1) at 0; hard_tanh's and PLAN's reach sg_log_dd's log1p branch at CDF 3/4
     "hard_sigmoid": (0.0, 3.0, -3.0),
     "hard_sigmoid_derivative": (0.0, 3.0, -3.0),
     "hard_sigmoid_inverse": (0.0, 0.5, 1.0),
-    "hard_sigmoid_logcdf": (0.0, 1.5, 3.0, -3.0),
-    "hard_sigmoid_logsf": (0.0, -1.5, 3.0, -3.0),
+    "hard_sigmoid_logcdf": (0.0, 3.0, -3.0),
+    "hard_sigmoid_logsf": (0.0, 3.0, -3.0),
     "hard_tanh": (0.0, 1.0, -1.0),
     "hard_tanh_derivative": (0.0, 1.0, -1.0),
     "hard_tanh_inverse": (0.0, 1.0, -1.0),

@@ -469,7 +469,9 @@ def ulp_error(ours, exact, dtype=np.float64) -> np.ndarray:
         if mp.isnan(v) or math.isnan(o):
             errors[i] = 0.0 if (mp.isnan(v) and math.isnan(o)) else math.inf
         elif mp.isinf(v) or math.isinf(o):
-            errors[i] = 0.0 if mp.mpf(o) == v else math.inf
+            # an exact value beyond the format's range rounds to inf
+            rounded = correctly_rounded([v], dtype)[0]
+            errors[i] = 0.0 if rounded == o else math.inf
         else:
             exponent = max(int(mp.frexp(v)[1]) - 1, min_exp) if v != 0 else min_exp
             spacing = mp.ldexp(1, exponent - mant)

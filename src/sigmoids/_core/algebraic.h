@@ -56,9 +56,10 @@ static inline sg_wide sg_algebraic_wide(sg_wide x) { return x / sg_wsqrt(1 + x *
  *   results round once.
  *   a < 2^-30: 1 - 3a^2/2 rounds to 1: k.
  *   a <= 2^40: d = 1 + a^2 (exact dd), k / (d sqrt(d)) in dd.
- *   a > 2^40: k a^-3 (1 + a^-2)^(-3/2) = k a^-3 to 2^-79: w = 1/a as a dd,
- *     w^2 as a dd, and k w^2 w by one fma (one rounding, also for
- *     subnormal results; w is clamped at 2^-400 so the result is 0 there).
+ *   a > 2^40: k a^-3 (1 + a^-2)^(-3/2) = k a^-3 to 2^-79: w = 2^200/a as
+ *     a dd, k w^3 as a dd of normal numbers (a is clamped at 2^400, where
+ *     the result is 0), rounded once times 2^-600 by sg_dd_round_scaled,
+ *     which is correct also for subnormal results.
  * SPECIAL VALUES
  *   derivative(+-0) = 1, (+-inf) = +0, NaN -> NaN.
  * MEASURED (float64, max ULP): derivative 0.5000 at x = 0.5312519013196574,
@@ -72,10 +73,11 @@ static inline double sg_algebraic_derivative_scaled(double x, double k) {
     double v = sg_dd_round(sg_dd_div((sg_dd){k, 0.0}, sg_dd_mul(d, sg_sqrt_dd(d))));
     /* far lanes: 1/a, with a clamped to [2^40, 2^400] */
     double af = sg_clamp_abs_between(a, 0x1p40, 0x1p400);
-    sg_dd w = sg_dd_div((sg_dd){1.0, 0.0}, (sg_dd){af, 0.0});
-    sg_dd w2 = sg_dd_mul(w, w);
-    double kw2 = k * w2.hi;
-    double v_far = fma(kw2, w.hi, k * (w2.hi * w.lo + w2.lo * w.hi));
+    sg_dd w = sg_dd_div((sg_dd){0x1p200, 0.0}, (sg_dd){af, 0.0});   /* 2^200 / a */
+    sg_dd kw3 = sg_dd_mul(sg_dd_mul(w, w), w);
+    kw3.hi *= k;
+    kw3.lo *= k;
+    double v_far = sg_dd_round_scaled(kw3, 0x1p-600, 0x1p600);
     v = tiny ? k : v;
     return sg_nan_pass(x, far ? v_far : v);
 }
@@ -120,6 +122,14 @@ static inline sg_dd sg_algebraic_tail_denominator(double a) {
     return d;
 }
 
+/* G(a) = 1/(4a^2) for 2^40 <= a <= 2^600 (the relative correction is below
+ * 2^-80): q = 2^300/(2a) as a dd, q^2 in normal numbers, rounded once times
+ * 2^-600 (correct also for subnormal results). */
+static inline double sg_algebraic_far_tail(double a) {
+    sg_dd q = sg_dd_div((sg_dd){0x1p299, 0.0}, (sg_dd){a, 0.0});
+    return sg_dd_round_scaled(sg_dd_mul(q, q), 0x1p-600, 0x1p600);
+}
+
 /* ------------------------------------------------------------------ cdf
  * ALGORITHM
  *   F(x) = G(a) for x < 0 and 1 - G(a) for x >= 0 (both rounded once from
@@ -128,9 +138,8 @@ static inline sg_dd sg_algebraic_tail_denominator(double a) {
  *   a < 2^-200: F = 1/2 + x/2 + O(x^3) rounds to 1/2 (x/2 is below a
  *     quarter ULP of 1/2); this also keeps a^2 from underflowing.
  *   a <= 2^40: G = 1/D as a dd (D from sg_algebraic_tail_denominator).
- *   a > 2^40: G = 1/(4a^2) (1 + O(a^-2)) = q^2 with q = 1/(2a) as a dd;
- *     the left tail is q^2 by one fma (one rounding, also subnormal), the
- *     right side 1 - G rounds to 1.
+ *   a > 2^40: G = 1/(4a^2) (1 + O(a^-2)) (sg_algebraic_far_tail, one
+ *     rounding also for subnormal results); the right side 1 - G rounds to 1.
  * SPECIAL VALUES
  *   F(-inf) = 0, F(inf) = 1, F(+-0) = 1/2, NaN -> NaN.
  * MEASURED (float64, max ULP): 0.5000 at x = -1.4063710020003237.
@@ -146,8 +155,7 @@ static inline double sg_algebraic_cdf(double x) {
     double v = negative ? sg_dd_round(g) : sg_dd_round(upper);
     /* far lanes: a clamped to [2^40, 2^600], where q^2 is 0 */
     double af = sg_clamp_abs_between(a, 0x1p40, 0x1p600);
-    sg_dd q = sg_dd_div((sg_dd){0.5, 0.0}, (sg_dd){af, 0.0});
-    double g_far = fma(q.hi, q.hi, 2.0 * q.hi * q.lo);
+    double g_far = sg_algebraic_far_tail(af);
     double v_far = negative ? g_far : 1.0;
     v = tiny ? 0.5 : v;
     return sg_nan_pass(x, far ? v_far : v);
@@ -222,8 +230,7 @@ static inline double sg_algebraic_logcdf(double x) {
     if (a < 0x1p-200) return -SG_LN2_HI;
     if (a > 0x1p40) {
         if (x >= 0) {
-            sg_dd q = sg_dd_div((sg_dd){0.5, 0.0}, (sg_dd){sg_clamp_abs(a, 0x1p600), 0.0});
-            return -fma(q.hi, q.hi, 2.0 * q.hi * q.lo);
+            return -sg_algebraic_far_tail(sg_clamp_abs(a, 0x1p600));
         }
         sg_dd l = sg_log_any_dd(a);
         sg_dd t = sg_dd_add((sg_dd){2.0 * l.hi, 2.0 * l.lo}, (sg_dd){2.0 * SG_LN2_HI, 2.0 * SG_LN2_LO});

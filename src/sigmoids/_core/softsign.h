@@ -40,10 +40,11 @@ static inline sg_wide sg_softsign_wide(sg_wide x) { return x / (1 + (x < 0 ? -x 
 /* ----------------------------------------------------------- derivative
  * ALGORITHM
  *   k / (1 + a)^2 for the derivative (k = 1) and the CDF form's pdf
- *   (k = 1/2).  w = 1/(1 + a) as a dd (1 + a an exact dd, corrected
- *   division), then k w^2 by one fma, which rounds once even where the
- *   result is subnormal and never overflows ((1 + a)^2 would above 2^512).
- *   a is clamped at 2^540, where the result is already 0.
+ *   (k = 1/2).  w = 2^300/(1 + a) as a dd (1 + a an exact dd, corrected
+ *   division), k w^2 as a dd of normal numbers, rounded once times 2^-600
+ *   by sg_dd_round_scaled -- correct also where the result is subnormal,
+ *   and nothing overflows ((1 + a)^2 would above 2^512).  a is clamped at
+ *   2^540, where the result is already 0.
  * SPECIAL VALUES
  *   derivative(+-0) = 1, (+-inf) = +0, NaN -> NaN.
  * MEASURED (float64, max ULP): derivative 0.5000 at x = -1.0000000000000036,
@@ -52,9 +53,11 @@ static inline sg_wide sg_softsign_wide(sg_wide x) { return x / (1 + (x < 0 ? -x 
 static inline double sg_softsign_derivative_scaled(double x, double k) {
     double a = fabs(x);
     double am = sg_clamp_abs(a, 0x1p540);
-    sg_dd w = sg_dd_div((sg_dd){1.0, 0.0}, sg_two_sum(1.0, am));
-    double kw = k * w.hi;
-    return sg_nan_pass(x, fma(kw, w.hi, 2.0 * kw * w.lo));
+    sg_dd w = sg_dd_div((sg_dd){0x1p300, 0.0}, sg_two_sum(1.0, am));   /* 2^300/(1 + a) */
+    sg_dd kw2 = sg_dd_mul(w, w);
+    kw2.hi *= k;
+    kw2.lo *= k;
+    return sg_nan_pass(x, sg_dd_round_scaled(kw2, 0x1p-600, 0x1p600));
 }
 static inline sg_wide sg_softsign_derivative_scaled_wide(sg_wide x, sg_wide k) {
     sg_wide d = 1 + (x < 0 ? -x : x);

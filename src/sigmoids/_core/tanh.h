@@ -90,8 +90,9 @@ static inline sg_wide sg_tanh_wide(sg_wide x) {
  *     full relative accuracy (sech^2(20) = 1.6993e-17 to the last bit,
  *     where 1 - tanh^2 gives 0).
  *   a > 40: (1 + t)^-2 = 1 - O(e^-80) is 1 to 2^-115, so the result is
- *     k u^2, evaluated as one fma of the dd u (one rounding, also into
- *     the subnormal range: it reaches 0 near a = 373).
+ *     k u^2: a dd product of u scaled by 2^300 (normal numbers throughout),
+ *     rounded once by sg_dd_round_scaled, also into the subnormal range
+ *     (it reaches 0 near a = 373).
  * SPECIAL VALUES
  *   sech^2(+-0) = 1, sech^2(+-inf) = +0, NaN -> NaN.
  * MEASURED (float64, max ULP): derivative 0.5000 at x = -0.002004897985547007;
@@ -109,9 +110,13 @@ static inline double sg_tanh_sech2_scaled(double x, double k) {
     den.lo += t.lo;
     sg_dd num = {k * t.hi, k * t.lo};
     double r_near = sg_dd_round(sg_dd_div(num, sg_dd_mul(den, den)));
-    /* a > 40 branch */
-    double ku = k * u.hi;
-    double r_far = fma(ku, u.hi, 2.0 * ku * u.lo);
+    /* a > 40 branch: k u^2 scaled by 2^600 (u >= 2^-538 where it matters),
+     * so that the dd product stays normal, then rounded once */
+    sg_dd us = {u.hi * 0x1p300, u.lo * 0x1p300};
+    sg_dd ku2 = sg_dd_mul(us, us);
+    ku2.hi *= k;
+    ku2.lo *= k;
+    double r_far = sg_dd_round_scaled(ku2, 0x1p-600, 0x1p600);
     return far ? r_far : r_near;
 }
 static inline sg_wide sg_tanh_sech2_scaled_wide(sg_wide x, sg_wide k) {
