@@ -445,11 +445,25 @@ def _round_to_odd_double(v) -> float:
     return d
 
 
+_FLOAT64_TINY = mp.ldexp(1, -1022)
+
+
+def _to_float64(v) -> float:
+    """The float64 nearest ``v`` (ties to even), subnormals included:
+    ``float(mpf)`` rounds to 53 bits first and then to the subnormal grid,
+    twice (it gave 2.1454639500598086e-308 for 4342467378817086.64 * 2^-1074)."""
+    if mp.isnan(v):
+        return math.nan
+    if v != 0 and abs(v) < _FLOAT64_TINY:
+        return float(mp.ldexp(mp.nint(mp.ldexp(v, 1074)), -1074))  # nint: ties to even; the result is exact
+    return float(v)
+
+
 def correctly_rounded(values, dtype) -> np.ndarray:
     """Round each exact ``mpf`` once to ``dtype`` (ties to even)."""
     dtype = np.dtype(dtype)
     if dtype == np.float64:
-        return np.array([float(v) if not mp.isnan(v) else math.nan for v in values], dtype=np.float64)
+        return np.array([_to_float64(v) for v in values], dtype=np.float64)
     odd = np.array([_round_to_odd_double(v) for v in values], dtype=np.float64)
     with np.errstate(over="ignore", under="ignore"):
         return odd.astype(dtype)
