@@ -9,8 +9,8 @@
  * fast path of the narrow loops, sg_<kernel>_wide(sg_wide) for the rare
  * float32/float16 hard cases.
  *
- * The odd kernels (value, derivative's argument handling, inverse) keep the
- * sign of zero: tanh(-0) = -0, artanh(-0) = -0.
+ * The odd kernels (value and inverse) keep the sign of zero: tanh(-0) = -0,
+ * artanh(-0) = -0.
  */
 #ifndef SG_TANH_H
 #define SG_TANH_H
