@@ -31,8 +31,9 @@ static inline sg_dd sg_algebraic_one_plus_square(double a) {
  *   otherwise: a / sqrt(1 + a^2) with 1 + a^2 an exact dd (a^2 <= 2^60),
  *     its dd square root (one Newton step) and a corrected dd division:
  *     about 2^-100 before the final rounding.
- *   The two clamps also keep a^2 from overflowing or underflowing (no
- *   spurious flag).  The sign is put back with copysign.
+ *   Outside the middle branch its input is clamped (2^30) or zeroed (2^-30),
+ *   so that a^2 neither overflows nor underflows (no spurious flag).  The
+ *   sign is put back with copysign.
  * SPECIAL VALUES
  *   +-0 -> +-0, +-inf -> +-1, NaN -> NaN.
  * MEASURED (float64, max ULP): 0.5000 at x = -1.33306115836402e-05.
@@ -40,7 +41,7 @@ static inline sg_dd sg_algebraic_one_plus_square(double a) {
 static inline double sg_algebraic(double x) {
     double a = fabs(x);
     int tiny = sg_abs_below(a, SG_BITS_2M30), big = sg_abs_above(a, SG_BITS_2P30);
-    double am = sg_clamp_abs(a, 0x1p30);
+    double am = sg_flush_below(sg_clamp_abs(a, 0x1p30), SG_BITS_2M30);
     sg_dd r = sg_sqrt_dd(sg_algebraic_one_plus_square(am));
     double v = sg_dd_round(sg_dd_div((sg_dd){am, 0.0}, r));
     v = tiny ? a : v;
@@ -67,7 +68,7 @@ static inline sg_wide sg_algebraic_wide(sg_wide x) { return x / sg_wsqrt(1 + x *
 static inline double sg_algebraic_derivative_scaled(double x, double k) {
     double a = fabs(x);
     int tiny = sg_abs_below(a, SG_BITS_2M30), far = sg_abs_above(a, SG_BITS_2P40);
-    double am = sg_clamp_abs(a, 0x1p40);
+    double am = sg_flush_below(sg_clamp_abs(a, 0x1p40), SG_BITS_2M30);
     sg_dd d = sg_algebraic_one_plus_square(am);
     double v = sg_dd_round(sg_dd_div((sg_dd){k, 0.0}, sg_dd_mul(d, sg_sqrt_dd(d))));
     /* far lanes: 1/a, with a clamped to [2^40, 2^400] */
@@ -147,12 +148,12 @@ static inline double sg_algebraic_cdf(double x) {
     double a = fabs(x);
     int tiny = sg_abs_below(a, SG_BITS_2M200), far = sg_abs_above(a, SG_BITS_2P40);
     int negative = (int)(sg_bits(x) >> 63);
-    double am = sg_clamp_abs(a, 0x1p40);
+    double am = sg_flush_below(sg_clamp_abs(a, 0x1p40), SG_BITS_2M200);
     sg_dd g = sg_dd_div((sg_dd){1.0, 0.0}, sg_algebraic_tail_denominator(am));
     sg_dd upper = sg_two_sum(1.0, -g.hi);
     upper.lo -= g.lo;
     double v = negative ? sg_dd_round(g) : sg_dd_round(upper);
-    /* far lanes: a clamped to [2^40, 2^600], where q^2 is 0 */
+    /* far lanes: a clamped to [2^40, 2^600] (the result is 0 above) */
     double af = sg_clamp_abs_between(a, 0x1p40, 0x1p600);
     double g_far = sg_algebraic_far_tail(af);
     double v_far = negative ? g_far : 1.0;

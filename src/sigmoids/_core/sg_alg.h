@@ -71,6 +71,12 @@ static inline double sg_clamp_abs_between(double x, double lo, double hi) {
     uint64_t cb = ab < lb ? lb : (ab > hb ? hb : ab);
     return sg_from_bits(ab > SG_BITS_INF ? lb : sign | cb);
 }
+/* 0 where |x| < cut (bits), x elsewhere: an integer select, so that the
+ * square of a tiny input is never formed (a spurious underflow flag). */
+static inline double sg_flush_below(double x, uint64_t cut_bits) {
+    uint64_t b = sg_bits(x);
+    return sg_from_bits((b & 0x7fffffffffffffffULL) < cut_bits ? 0 : b);
+}
 static inline double sg_clamp_above(double x, double k) {
     uint64_t b = sg_bits(x);
     int64_t sb = (int64_t)b, kb = (int64_t)sg_bits(k);

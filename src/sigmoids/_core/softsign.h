@@ -29,7 +29,7 @@
 static inline double sg_softsign(double x) {
     double a = fabs(x);
     int tiny = sg_abs_below(a, SG_BITS_2M60), big = sg_abs_above(a, SG_BITS_2P60);
-    double am = sg_clamp_abs(a, 0x1p60);
+    double am = sg_flush_below(sg_clamp_abs(a, 0x1p60), SG_BITS_2M60);   /* no a^2 underflow */
     double v = sg_dd_round(sg_dd_div((sg_dd){am, 0.0}, sg_two_sum(1.0, am)));
     v = tiny ? a : v;
     v = big ? 1.0 : v;

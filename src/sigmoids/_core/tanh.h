@@ -50,7 +50,6 @@ static inline double sg_tanh(double x) {
     uint64_t ab = sg_bits(a);
     int big = (ab > 0x4044000000000000ULL) & (ab <= 0x7ff0000000000000ULL);   /* 40 < a <= inf */
     int small = ab < 0x3fb0000000000000ULL;                                  /* a < 2^-4 */
-    int tiny = ab < 0x3e10000000000000ULL;                                   /* a < 2^-30 */
     /* exp branch, clamped so that -2a cannot overflow (NaN is put back last) */
     double ae = sg_clamp_abs(a, 40.0);
     sg_dd t = sg_exp_dd(-2.0 * ae);
@@ -60,7 +59,7 @@ static inline double sg_tanh(double x) {
     den.lo += t.lo;
     double r_exp = sg_dd_round(sg_dd_div(num, den));
     /* series branch */
-    double s = tiny ? 0.0 : sg_clamp_abs(a, 0x1p-4);
+    double s = sg_flush_below(sg_clamp_abs(a, 0x1p-4), SG_BITS_2M30);
     double z = s * s;
     double p = -0x1.5555555555555p-2 + z * (0x1.1111111111111p-3 + z * (-0x1.ba1ba1ba1ba1cp-5
              + z * (0x1.664f4882c10fap-6 + z * (-0x1.226e355e6c23dp-7 + z * (0x1.d6d3d0e157de0p-9
@@ -152,7 +151,7 @@ static inline double sg_tanh_inverse(double y) {
     if (b == 1.0) return sg_pole(copysign(1.0, y));
     double r;
     if (b < 0x1p-4) {
-        double s = b < 0x1p-30 ? 0.0 : b;
+        double s = sg_flush_below(b, SG_BITS_2M30);
         double z = s * s;
         double p = 1.0 / 3 + z * (1.0 / 5 + z * (1.0 / 7 + z * (1.0 / 9 + z * (1.0 / 11
                  + z * (1.0 / 13 + z * (1.0 / 15 + z * (1.0 / 17)))))));
