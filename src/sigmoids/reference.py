@@ -305,7 +305,7 @@ def _softsign_logcdf_float64(x):
 def _softsign_ppf_float64(p):
     p = _np(p) + 0.0  # -0 -> +0: the pole at 0 is -inf
     q = np.minimum(p, 1.0 - p)
-    return np.sign(p - 0.5) * (1.0 - 2.0 * q) / (2.0 * q)
+    return np.where((p < 0) | (p > 1), np.nan, np.sign(p - 0.5) * (1.0 - 2.0 * q) / (2.0 * q))
 
 
 def _plan_float64(x):
@@ -351,7 +351,7 @@ def _extra_float64_table(sc):
         "algebraic_logsf": lambda x: _algebraic_logcdf_float64(-_np(x)),
         "softsign": lambda x: np.where(np.isinf(x), np.sign(x), _np(x) / (1.0 + np.abs(_np(x)))),
         "softsign_derivative": lambda x: (1.0 / (1.0 + np.abs(_np(x)))) ** 2,
-        "softsign_inverse": lambda y: _np(y) / (1.0 - np.abs(_np(y))),
+        "softsign_inverse": lambda y: np.where(np.abs(_np(y)) > 1, np.nan, _np(y) / (1.0 - np.abs(_np(y)))),
         "softsign_cdf": _softsign_cdf_float64,
         "softsign_pdf": lambda x: 0.5 * (1.0 / (1.0 + np.abs(_np(x)))) ** 2,
         "softsign_ppf": _softsign_ppf_float64,
