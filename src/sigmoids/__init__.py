@@ -18,6 +18,8 @@ from .catalog import OPERATIONS, Info, Kernel, Sigmoid, catalog, get, kernel
 __version__ = "0.1.0"
 
 logistic = catalog["logistic"]
+# Every catalog entry by its name (sg.tanh, sg.plan, ...).
+globals().update({_name: _entry for _name, _entry in catalog.items() if _name.isidentifier()})
 
 # The familiar names.
 expit = sigmoid = logistic

@@ -29,6 +29,12 @@
 #endif
 #include "sg_math.h"
 #include "logistic.h"
+#include "tanh.h"
+#include "algebraic.h"
+#include "softsign.h"
+#include "hard_sigmoid.h"
+#include "hard_tanh.h"
+#include "plan.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -42,7 +48,7 @@
 #define SG_UNARY_TABLE(X)                                                                  \
     X(logistic, sg_logistic,                                                               \
       "logistic(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n" \
-      "The logistic sigmoid 1/(1+exp(-x)) = exp(x)/(exp(x)+1), correctly rounded in\n"   \
+      "The logistic sigmoid 1/(1+exp(-x)) = exp(x)/(exp(x)+1), correctly rounded in\n"     \
       "float16/float32, within 1 ULP in float64.  Also known as expit.")                   \
     X(logistic_derivative, sg_logistic_derivative,                                         \
       "logistic_derivative(x, /, out=None, *, where=True, ...)\n\n"                        \
@@ -58,7 +64,133 @@
       "log(1 - 1/(1+exp(-x))) = -softplus(x), finite as far as float64 goes.")             \
     X(softplus, sg_softplus,                                                               \
       "softplus(x, /, out=None, *, where=True, ...)\n\n"                                   \
-      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.")
+      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.") \
+    X(tanh, sg_tanh,                                                                       \
+      "tanh(x, /, out=None, *, where=True, ...)\n\n"                                       \
+      "The hyperbolic tangent 2 sigma(2x) - 1, correctly rounded in float16/float32, within 1 ULP in float64.") \
+    X(tanh_derivative, sg_tanh_derivative,                                                 \
+      "tanh_derivative(x, /, out=None, *, where=True, ...)\n\n"                            \
+      "d/dx tanh x = sech^2 x, accurate in both tails.")                                   \
+    X(tanh_inverse, sg_tanh_inverse,                                                       \
+      "tanh_inverse(y, /, out=None, *, where=True, ...)\n\n"                               \
+      "artanh y = log1p(2y/(1-y))/2; NaN with an invalid warning outside [-1, 1].")        \
+    X(tanh_cdf, sg_tanh_cdf,                                                               \
+      "tanh_cdf(x, /, out=None, *, where=True, ...)\n\n"                                   \
+      "(tanh x + 1)/2 = sigma(2x), the logistic CDF with scale 1/2, without cancellation.") \
+    X(tanh_pdf, sg_tanh_pdf,                                                               \
+      "tanh_pdf(x, /, out=None, *, where=True, ...)\n\n"                                   \
+      "sech^2(x)/2 = 2 sigma'(2x), the density of the logistic distribution with scale 1/2.") \
+    X(tanh_ppf, sg_tanh_ppf,                                                               \
+      "tanh_ppf(p, /, out=None, *, where=True, ...)\n\n"                                   \
+      "logit(p)/2, the quantile of the logistic distribution with scale 1/2.")             \
+    X(tanh_logcdf, sg_tanh_logcdf,                                                         \
+      "tanh_logcdf(x, /, out=None, *, where=True, ...)\n\n"                                \
+      "log sigma(2x) = -softplus(-2x), finite as far as float64 goes.")                    \
+    X(tanh_logsf, sg_tanh_logsf,                                                           \
+      "tanh_logsf(x, /, out=None, *, where=True, ...)\n\n"                                 \
+      "log(1 - sigma(2x)) = -softplus(2x), finite as far as float64 goes.")                \
+    X(algebraic, sg_algebraic,                                                             \
+      "algebraic(x, /, out=None, *, where=True, ...)\n\n"                                  \
+      "The algebraic sigmoid x/sqrt(1+x^2).")                                              \
+    X(algebraic_derivative, sg_algebraic_derivative,                                       \
+      "algebraic_derivative(x, /, out=None, *, where=True, ...)\n\n"                       \
+      "d/dx x/sqrt(1+x^2) = (1+x^2)^(-3/2).")                                              \
+    X(algebraic_inverse, sg_algebraic_inverse,                                             \
+      "algebraic_inverse(y, /, out=None, *, where=True, ...)\n\n"                          \
+      "y/sqrt(1-y^2); NaN with an invalid warning outside [-1, 1].")                       \
+    X(algebraic_cdf, sg_algebraic_cdf,                                                     \
+      "algebraic_cdf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "(1 + x/sqrt(1+x^2))/2, the t(2, scale=1/sqrt(2)) CDF, without cancellation.")       \
+    X(algebraic_pdf, sg_algebraic_pdf,                                                     \
+      "algebraic_pdf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "(1+x^2)^(-3/2)/2, the t(2, scale=1/sqrt(2)) density.")                              \
+    X(algebraic_ppf, sg_algebraic_ppf,                                                     \
+      "algebraic_ppf(p, /, out=None, *, where=True, ...)\n\n"                              \
+      "(2p-1)/(2 sqrt(p(1-p))), the t(2, scale=1/sqrt(2)) quantile.")                      \
+    X(algebraic_logcdf, sg_algebraic_logcdf,                                               \
+      "algebraic_logcdf(x, /, out=None, *, where=True, ...)\n\n"                           \
+      "log of the algebraic CDF form, finite as far as float64 goes.")                     \
+    X(algebraic_logsf, sg_algebraic_logsf,                                                 \
+      "algebraic_logsf(x, /, out=None, *, where=True, ...)\n\n"                            \
+      "log(1 - algebraic CDF form), finite as far as float64 goes.")                       \
+    X(softsign, sg_softsign,                                                               \
+      "softsign(x, /, out=None, *, where=True, ...)\n\n"                                   \
+      "The softsign x/(1+|x|).")                                                           \
+    X(softsign_derivative, sg_softsign_derivative,                                         \
+      "softsign_derivative(x, /, out=None, *, where=True, ...)\n\n"                        \
+      "d/dx x/(1+|x|) = 1/(1+|x|)^2.")                                                     \
+    X(softsign_inverse, sg_softsign_inverse,                                               \
+      "softsign_inverse(y, /, out=None, *, where=True, ...)\n\n"                           \
+      "y/(1-|y|); NaN with an invalid warning outside [-1, 1].")                           \
+    X(softsign_cdf, sg_softsign_cdf,                                                       \
+      "softsign_cdf(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "(1 + x/(1+|x|))/2, the softsign distribution's CDF, without cancellation.")         \
+    X(softsign_pdf, sg_softsign_pdf,                                                       \
+      "softsign_pdf(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "1/(2(1+|x|)^2), the softsign distribution's density.")                              \
+    X(softsign_ppf, sg_softsign_ppf,                                                       \
+      "softsign_ppf(p, /, out=None, *, where=True, ...)\n\n"                               \
+      "The softsign distribution's quantile, sign(p - 1/2)(1/(2 min(p, 1-p)) - 1).")       \
+    X(softsign_logcdf, sg_softsign_logcdf,                                                 \
+      "softsign_logcdf(x, /, out=None, *, where=True, ...)\n\n"                            \
+      "log of the softsign CDF form, finite as far as float64 goes.")                      \
+    X(softsign_logsf, sg_softsign_logsf,                                                   \
+      "softsign_logsf(x, /, out=None, *, where=True, ...)\n\n"                             \
+      "log(1 - softsign CDF form), finite as far as float64 goes.")                        \
+    X(hard_sigmoid, sg_hard_sigmoid,                                                       \
+      "hard_sigmoid(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "PyTorch's hard sigmoid clip(x/6 + 1/2, 0, 1), correctly rounded; the uniform(-3, 6) CDF.") \
+    X(hard_sigmoid_derivative, sg_hard_sigmoid_derivative,                                 \
+      "hard_sigmoid_derivative(x, /, out=None, *, where=True, ...)\n\n"                    \
+      "1/6 on (-3, 3), 0 at and outside the kinks (PyTorch's convention).")                \
+    X(hard_sigmoid_inverse, sg_hard_sigmoid_inverse,                                       \
+      "hard_sigmoid_inverse(y, /, out=None, *, where=True, ...)\n\n"                       \
+      "6y - 3 on [0, 1]; NaN with an invalid warning outside.")                            \
+    X(hard_sigmoid_logcdf, sg_hard_sigmoid_logcdf,                                         \
+      "hard_sigmoid_logcdf(x, /, out=None, *, where=True, ...)\n\n"                        \
+      "log(clip((x+3)/6, 0, 1)); -inf (no warning) for x <= -3.")                          \
+    X(hard_sigmoid_logsf, sg_hard_sigmoid_logsf,                                           \
+      "hard_sigmoid_logsf(x, /, out=None, *, where=True, ...)\n\n"                         \
+      "log(clip((3-x)/6, 0, 1)); -inf (no warning) for x >= 3.")                           \
+    X(hard_tanh, sg_hard_tanh,                                                             \
+      "hard_tanh(x, /, out=None, *, where=True, ...)\n\n"                                  \
+      "The hard tanh clip(x, -1, 1).")                                                     \
+    X(hard_tanh_derivative, sg_hard_tanh_derivative,                                       \
+      "hard_tanh_derivative(x, /, out=None, *, where=True, ...)\n\n"                       \
+      "1 on (-1, 1), 0 at and outside the kinks (PyTorch's convention).")                  \
+    X(hard_tanh_inverse, sg_hard_tanh_inverse,                                             \
+      "hard_tanh_inverse(y, /, out=None, *, where=True, ...)\n\n"                          \
+      "y on [-1, 1]; NaN with an invalid warning outside.")                                \
+    X(hard_tanh_cdf, sg_hard_tanh_cdf,                                                     \
+      "hard_tanh_cdf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "clip((x+1)/2, 0, 1), the uniform(-1, 2) CDF.")                                      \
+    X(hard_tanh_pdf, sg_hard_tanh_pdf,                                                     \
+      "hard_tanh_pdf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "1/2 on (-1, 1), 0 at and outside the kinks.")                                       \
+    X(hard_tanh_ppf, sg_hard_tanh_ppf,                                                     \
+      "hard_tanh_ppf(p, /, out=None, *, where=True, ...)\n\n"                              \
+      "2p - 1 on [0, 1], the uniform(-1, 2) quantile.")                                    \
+    X(hard_tanh_logcdf, sg_hard_tanh_logcdf,                                               \
+      "hard_tanh_logcdf(x, /, out=None, *, where=True, ...)\n\n"                           \
+      "log(clip((x+1)/2, 0, 1)); -inf (no warning) for x <= -1.")                          \
+    X(hard_tanh_logsf, sg_hard_tanh_logsf,                                                 \
+      "hard_tanh_logsf(x, /, out=None, *, where=True, ...)\n\n"                            \
+      "log(clip((1-x)/2, 0, 1)); -inf (no warning) for x >= 1.")                           \
+    X(plan, sg_plan,                                                                       \
+      "plan(x, /, out=None, *, where=True, ...)\n\n"                                       \
+      "PLAN, the piecewise-linear logistic of Amin, Curtis and Hayes-Gill (1997), as published.") \
+    X(plan_derivative, sg_plan_derivative,                                                 \
+      "plan_derivative(x, /, out=None, *, where=True, ...)\n\n"                            \
+      "The slope of PLAN's segment: 1/4, 1/8, 1/32 or 0 (at a kink: the side away from 0).") \
+    X(plan_inverse, sg_plan_inverse,                                                       \
+      "plan_inverse(y, /, out=None, *, where=True, ...)\n\n"                               \
+      "PLAN's piecewise inverse on [0, 1]; NaN with an invalid warning outside.")          \
+    X(plan_logcdf, sg_plan_logcdf,                                                         \
+      "plan_logcdf(x, /, out=None, *, where=True, ...)\n\n"                                \
+      "log PLAN(x); -inf (no warning) for x <= -5.")                                       \
+    X(plan_logsf, sg_plan_logsf,                                                           \
+      "plan_logsf(x, /, out=None, *, where=True, ...)\n\n"                                 \
+      "log(1 - PLAN(x)); -inf (no warning) for x >= 5.")
 
 
 #if defined(SG_NARROW_TU)

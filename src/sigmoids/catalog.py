@@ -56,6 +56,50 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
                        "float64": (0.51, 4.8694826440779035)},         # [0.5038]
     "softplus": {"float16": (0.5, None), "float32": (0.5, None),
                  "float64": (0.51, -4.8694826440779035)},              # [0.5038]
+    # tanh, algebraic, softsign, hard_sigmoid, hard_tanh, plan: tools/measure_float64.py
+    # (87920 inputs per kernel) plus 6000 uniform inputs per branch region.
+    "tanh": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -0.057747788833452905)},  # [0.5011]
+    "tanh_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 2.308068412268132)},  # [0.5000]
+    "tanh_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -0.061969732287998174)},  # [0.5007]
+    "tanh_cdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, -6.418920956538262e-12)},  # [0.4999]
+    "tanh_pdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, -1.8310037231525658)},  # [0.5000]
+    "tanh_ppf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 0.4970785549050559)},  # [0.5058]
+    "tanh_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 2.1450078802113692)},  # [0.5046]
+    "tanh_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -2.1450078802113692)},  # [0.5046]
+    "algebraic": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, -1.33306115836402e-05)},  # [0.5000]
+    "algebraic_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 9.875783897013497e+51)},  # [0.5000]
+    "algebraic_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, -0.6674848311435599)},  # [0.5000]
+    "algebraic_cdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, -5.422944976136773e+81)},  # [0.5000]
+    "algebraic_pdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 9.875783897013497e+51)},  # [0.5000]
+    "algebraic_ppf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 1.8325258949902064e-43)},  # [0.5000]
+    "algebraic_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 4.517008516041921)},  # [0.5034]
+    "algebraic_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -4.517008516041921)},  # [0.5034]
+    "softsign": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, -10.520340131078527)},  # [0.5000]
+    "softsign_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 5.422944976136773e+81)},  # [0.5000]
+    "softsign_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 0.218869956207155)},  # [0.5000]
+    "softsign_cdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, -7.500647703171357e+301)},  # [0.5000]
+    "softsign_pdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 5.422944976136773e+81)},  # [0.5000]
+    "softsign_ppf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 0.49999999999999994)},  # [0.5000]
+    "softsign_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 39.723962490329605)},  # [0.5041]
+    "softsign_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -39.723962490329605)},  # [0.5041]
+    "hard_sigmoid": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, 0.0354320868816681)},  # [0.5000]
+    "hard_sigmoid_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_sigmoid_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_sigmoid_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 2.927602628460545)},  # [0.5058]
+    "hard_sigmoid_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -2.927602628460545)},  # [0.5058]
+    "hard_tanh": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_tanh_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_tanh_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_tanh_cdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_tanh_pdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_tanh_ppf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "hard_tanh_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 0.9770388770692341)},  # [0.5077]
+    "hard_tanh_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -0.9770388770692341)},  # [0.5077]
+    "plan": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "plan_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "plan_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
+    "plan_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 4.670953977864681)},  # [0.5033]
+    "plan_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -4.670953977864681)},  # [0.5033]
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
@@ -71,6 +115,66 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     "softplus": (0.0, -5.545177444479562, 5.545177444479562, 37.0, -708.3964185322641),
     "logistic_logcdf": (0.0, -5.545177444479562, 5.545177444479562),
     "logistic_logsf": (0.0, -5.545177444479562, 5.545177444479562),
+    # tanh: series below 2^-4 (input zeroed below 2^-30), exp branch to 40, then 1
+    "tanh": (0.0, 2.0 ** -4, -2.0 ** -4, 2.0 ** -30, -2.0 ** -30, 40.0, -40.0),
+    # e^-|x| is 1 + x below 2^-60; fma branch above 40; exp_dd folds its tail below 2^-968
+    "tanh_derivative": (0.0, 2.0 ** -60, -2.0 ** -60, 40.0, -40.0, 670.9773012067233, -708.3964185322641, 745.1332191019411),
+    "tanh_pdf": (0.0, 2.0 ** -60, -2.0 ** -60, 40.0, -40.0, 670.9773012067233, -708.3964185322641, 745.1332191019411),
+    # series below 2^-4 (zeroed below 2^-30); the poles at +-1
+    "tanh_inverse": (0.0, 2.0 ** -4, -2.0 ** -4, 2.0 ** -30, -2.0 ** -30, 0.5, 1.0, -1.0),
+    # the logistic's points at 2x, and the clamp at |x| = 1000
+    "tanh_cdf": (0.0, 2.0 ** -61, -2.0 ** -61, -335.48865060336163, -354.19820926613204, -372.56660955097055,
+                 1000.0, -1000.0),
+    "tanh_ppf": (0.25, 0.5, 0.75, 2.0 ** -60, 2.0 ** -900, 1.0 - 2.0 ** -53),
+    "tanh_logcdf": (0.0, -2.772588722239781, 2.772588722239781, 18.5, -354.19820926613204, 1000.0, -1000.0),
+    "tanh_logsf": (0.0, -2.772588722239781, 2.772588722239781, -18.5, 354.19820926613204, 1000.0, -1000.0),
+    # algebraic: the value rounds to x below 2^-30 and to 1 above 2^30
+    "algebraic": (0.0, 2.0 ** -30, -2.0 ** -30, 2.0 ** 30, -2.0 ** 30),
+    # derivative/pdf: k below 2^-30, dd up to 2^40, a^-3 above (clamped at 2^400)
+    "algebraic_derivative": (0.0, 2.0 ** -30, -2.0 ** -30, 2.0 ** 40, -2.0 ** 40, 2.0 ** 400),
+    "algebraic_pdf": (0.0, 2.0 ** -30, -2.0 ** -30, 2.0 ** 40, -2.0 ** 40, 2.0 ** 400),
+    "algebraic_inverse": (0.0, 2.0 ** -30, -2.0 ** -30, 0.5, 1.0 - 2.0 ** -53, -1.0),
+    # cdf: 1/2 below 2^-200, dd tail up to 2^40, q^2 above (clamped at 2^600)
+    "algebraic_cdf": (0.0, 2.0 ** -200, -2.0 ** -200, 2.0 ** 40, -2.0 ** 40, -2.0 ** 600),
+    # ppf: fold at 1/2, -1/(2 sqrt q) below q = 2^-200
+    "algebraic_ppf": (0.5, 0.25, 0.75, 2.0 ** -200, 1.0 - 2.0 ** -53),
+    # logcdf: as the cdf, plus sg_log1p_dd's series below G = 2^-8 (x = 7.953)
+    "algebraic_logcdf": (0.0, 2.0 ** -200, -2.0 ** -200, 2.0 ** 40, -2.0 ** 40, 2.0 ** 600, -2.0 ** 600,
+                         7.953048496781398),
+    "algebraic_logsf": (0.0, 2.0 ** -200, -2.0 ** -200, 2.0 ** 40, -2.0 ** 40, 2.0 ** 600, -2.0 ** 600,
+                        -7.953048496781398),
+    # softsign: x below 2^-60, 1 above 2^60
+    "softsign": (0.0, 2.0 ** -60, -2.0 ** -60, 2.0 ** 60, -2.0 ** 60),
+    "softsign_derivative": (0.0, 1.0, -1.0, 2.0 ** 540, -2.0 ** 540),
+    "softsign_pdf": (0.0, 1.0, -1.0, 2.0 ** 540, -2.0 ** 540),
+    "softsign_inverse": (0.0, 2.0 ** -60, -2.0 ** -60, 0.5, 1.0 - 2.0 ** -53, -1.0),
+    # cdf: dd tail up to 2^100, 0.5/a above
+    "softsign_cdf": (0.0, 2.0 ** 100, -2.0 ** 100),
+    "softsign_ppf": (0.5, 0.25, 0.75, 2.0 ** -100, 1.0 - 2.0 ** -53),
+    # logcdf: sg_log1p_dd's series below G = 2^-8 (x = 127), -G above 2^100
+    "softsign_logcdf": (0.0, 127.0, 2.0 ** 100, -2.0 ** 100),
+    "softsign_logsf": (0.0, -127.0, 2.0 ** 100, -2.0 ** 100),
+    # hard entries: the kinks.  hard_sigmoid's logcdf switches from log F to
+    # log1p(F - 1) at 0; hard_tanh's and PLAN's reach sg_log_dd's log1p branch at CDF 3/4
+    "hard_sigmoid": (0.0, 3.0, -3.0),
+    "hard_sigmoid_derivative": (0.0, 3.0, -3.0),
+    "hard_sigmoid_inverse": (0.0, 0.5, 1.0),
+    "hard_sigmoid_logcdf": (0.0, 3.0, -3.0),
+    "hard_sigmoid_logsf": (0.0, 3.0, -3.0),
+    "hard_tanh": (0.0, 1.0, -1.0),
+    "hard_tanh_derivative": (0.0, 1.0, -1.0),
+    "hard_tanh_inverse": (0.0, 1.0, -1.0),
+    "hard_tanh_cdf": (0.0, 1.0, -1.0),
+    "hard_tanh_pdf": (0.0, 1.0, -1.0),
+    "hard_tanh_ppf": (0.0, 0.5, 1.0),
+    "hard_tanh_logcdf": (0.0, 0.5, 1.0, -1.0),
+    "hard_tanh_logsf": (0.0, -0.5, 1.0, -1.0),
+    # PLAN: the segment ends; the inverse's cuts, including the overlap ends
+    "plan": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
+    "plan_derivative": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
+    "plan_inverse": (0.0, 0.078125, 0.08203125, 0.25, 0.5, 0.75, 0.91796875, 0.921875, 1.0),
+    "plan_logcdf": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
+    "plan_logsf": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
 }
 
 
@@ -99,13 +203,25 @@ class Info:
     symmetric : bool
         Point-symmetric about (0, (a+b)/2): ``s(-x) == a + b - s(x)``.
     distribution : str
-        The scipy.stats distribution whose CDF is the CDF form.
+        The scipy.stats distribution whose CDF is the CDF form (ours, from
+        ``sigmoids.distributions``, where scipy.stats has none).
     aliases : tuple of str
         Other names ``sigmoids.get`` accepts.
     kernels : Mapping[str, str]
         Operation -> name of the compiled ufunc implementing it.
     max_ulp : Mapping[str, Mapping[str, float]]
         Operation -> dtype -> measured max error in ULP.
+    summary : str
+        One sentence.
+    kinks : tuple of float
+        Points where the value is not differentiable (hard and piecewise
+        entries).  There the derivative is the one-sided derivative on the
+        side away from 0 (PyTorch's convention for hardsigmoid/hardtanh: 0 at
+        and outside the saturation kinks).
+    preimage_ambiguous : tuple of (float, float)
+        Closed x intervals whose values the entry also takes elsewhere (an
+        entry that is not strictly monotone, like the published PLAN table):
+        there ``inverse(s(x))`` may return the other preimage.
     """
 
     name: str
@@ -122,6 +238,8 @@ class Info:
     kernels: Mapping[str, str]
     max_ulp: Mapping[str, Mapping[str, float]]
     summary: str
+    kinks: tuple[float, ...] = ()
+    preimage_ambiguous: tuple[tuple[float, float], ...] = ()
 
 
 # --------------------------------------------------------------------- rows
@@ -160,6 +278,221 @@ ROWS = (
             cdf=("-2.0", "0.11920292202211756"),
             pdf=("-2.0", "0.10499358540350652"),
             ppf=("0.1", "-2.197224577336219"),
+        ),
+    ),
+    dict(
+        name="tanh",
+        title="hyperbolic tangent",
+        summary="tanh x = 2 sigma(2x) - 1; its CDF form sigma(2x) is the logistic CDF with scale 1/2.",
+        formula=r"\tanh x = 2\sigma(2x) - 1 = \frac{e^x - e^{-x}}{e^x + e^{-x}}",
+        inverse_formula=r"\operatorname{artanh} y = \frac{1}{2}\log\frac{1+y}{1-y}",
+        range=(-1.0, 1.0),
+        closed=False,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("logistic", {"scale": 0.5}),
+        aliases=("tanh_sigmoid",),
+        kernels=dict(
+            value="tanh",
+            derivative="tanh_derivative",
+            inverse="tanh_inverse",
+            cdf="tanh_cdf",
+            pdf="tanh_pdf",
+            ppf="tanh_ppf",
+            logcdf="tanh_logcdf",
+            logsf="tanh_logsf",
+        ),
+        examples=dict(
+            value=("0.5", "0.46211715726000974"),
+            derivative=("2.0", "0.07065082485316447"),
+            inverse=("0.5", "0.5493061443340549"),
+            cdf=("-300.0", "2.6503965530043108e-261"),
+            pdf=("-2.0", "0.035325412426582235"),
+            ppf=("0.1", "-1.0986122886681096"),
+            logcdf=("-500.0", "-1000.0"),
+            logsf=("2.0", "-4.0181499279178094"),
+        ),
+    ),
+    dict(
+        name="algebraic",
+        title="algebraic sigmoid",
+        summary="x / sqrt(1 + x^2); its CDF form is Student's t with 2 degrees of freedom, scale 1/sqrt(2).",
+        formula=r"\frac{x}{\sqrt{1+x^2}}",
+        inverse_formula=r"\frac{y}{\sqrt{1-y^2}}",
+        range=(-1.0, 1.0),
+        closed=False,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("t", {"df": 2, "scale": 0.7071067811865476}),
+        aliases=("isru", "inverse_square_root_unit"),
+        kernels=dict(
+            value="algebraic",
+            derivative="algebraic_derivative",
+            inverse="algebraic_inverse",
+            cdf="algebraic_cdf",
+            pdf="algebraic_pdf",
+            ppf="algebraic_ppf",
+            logcdf="algebraic_logcdf",
+            logsf="algebraic_logsf",
+        ),
+        examples=dict(
+            value=("2.0", "0.8944271909999159"),
+            derivative=("2.0", "0.08944271909999159"),
+            inverse=("0.5", "0.5773502691896257"),
+            cdf=("-1e10", "2.5e-21"),
+            pdf=("1.0", "0.1767766952966369"),
+            ppf=("0.1", "-1.3333333333333333"),
+            logcdf=("-1e300", "-1382.9373501575474"),
+            logsf=("3.0", "-3.662886186289035"),
+        ),
+    ),
+    dict(
+        name="softsign",
+        title="softsign",
+        summary="x / (1 + |x|); its CDF form is a heavy-tailed distribution of its own, density 1/(2(1+|x|)^2).",
+        formula=r"\frac{x}{1+|x|}",
+        inverse_formula=r"\frac{y}{1-|y|}",
+        range=(-1.0, 1.0),
+        closed=False,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("sigmoids.distributions.softsign", {}),
+        aliases=(),
+        kernels=dict(
+            value="softsign",
+            derivative="softsign_derivative",
+            inverse="softsign_inverse",
+            cdf="softsign_cdf",
+            pdf="softsign_pdf",
+            ppf="softsign_ppf",
+            logcdf="softsign_logcdf",
+            logsf="softsign_logsf",
+        ),
+        examples=dict(
+            value=("3.0", "0.75"),
+            derivative=("1.0", "0.25"),
+            inverse=("0.75", "3.0"),
+            cdf=("-1e300", "5e-301"),
+            pdf=("1.0", "0.125"),
+            ppf=("0.1", "-3.9999999999999996"),
+            logcdf=("-1000.0", "-7.601901959875166"),
+            logsf=("1.0", "-1.3862943611198906"),
+        ),
+    ),
+    dict(
+        name="hard_sigmoid",
+        title="hard sigmoid",
+        summary="PyTorch's hardsigmoid clip(x/6 + 1/2, 0, 1), the CDF of uniform(-3, 6).",
+        formula=r"\operatorname{clip}\left(\frac{x}{6} + \frac{1}{2}, 0, 1\right)",
+        inverse_formula=r"6y - 3",
+        range=(0.0, 1.0),
+        closed=True,
+        slope_at_0=1.0 / 6.0,
+        odd=False,
+        symmetric=True,
+        distribution=("uniform", {"loc": -3.0, "scale": 6.0}),
+        aliases=("hardsigmoid",),
+        kernels=dict(
+            value="hard_sigmoid",
+            derivative="hard_sigmoid_derivative",
+            inverse="hard_sigmoid_inverse",
+            cdf="hard_sigmoid",
+            pdf="hard_sigmoid_derivative",
+            ppf="hard_sigmoid_inverse",
+            logcdf="hard_sigmoid_logcdf",
+            logsf="hard_sigmoid_logsf",
+        ),
+        kinks=(-3.0, 3.0),
+        examples=dict(
+            value=("1.0", "0.6666666666666666"),
+            derivative=("3.0", "0.0"),
+            inverse=("0.75", "1.5"),
+            cdf=("-1.0", "0.3333333333333333"),
+            pdf=("0.0", "0.16666666666666666"),
+            ppf=("0.25", "-1.5"),
+            logcdf=("2.9", "-0.01680711831638125"),
+            logsf=("-1.0", "-0.4054651081081644"),
+        ),
+    ),
+    dict(
+        name="hard_tanh",
+        title="hard tanh",
+        summary="clip(x, -1, 1); its CDF form is the CDF of uniform(-1, 2).",
+        formula=r"\operatorname{clip}(x, -1, 1)",
+        inverse_formula=r"y",
+        range=(-1.0, 1.0),
+        closed=True,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("uniform", {"loc": -1.0, "scale": 2.0}),
+        aliases=("hardtanh",),
+        kernels=dict(
+            value="hard_tanh",
+            derivative="hard_tanh_derivative",
+            inverse="hard_tanh_inverse",
+            cdf="hard_tanh_cdf",
+            pdf="hard_tanh_pdf",
+            ppf="hard_tanh_ppf",
+            logcdf="hard_tanh_logcdf",
+            logsf="hard_tanh_logsf",
+        ),
+        kinks=(-1.0, 1.0),
+        examples=dict(
+            value=("0.5", "0.5"),
+            derivative=("1.0", "0.0"),
+            inverse=("-0.25", "-0.25"),
+            cdf=("0.5", "0.75"),
+            pdf=("0.0", "0.5"),
+            ppf=("0.9", "0.8"),
+            logcdf=("-0.5", "-1.3862943611198906"),
+            logsf=("0.5", "-1.3862943611198906"),
+        ),
+    ),
+    dict(
+        name="plan",
+        title="PLAN piecewise-linear logistic",
+        summary=("The piecewise-linear approximation of the logistic of Amin, Curtis and Hayes-Gill (1997), "
+                 "exactly as published: it steps down by 2^-8 at |x| = 2.375."),
+        formula=(r"\mathrm{PLAN}(x) = \begin{cases} 1 & |x| \ge 5 \\ 0.03125|x| + 0.84375 & 2.375 \le |x| < 5 \\ "
+                 r"0.125|x| + 0.625 & 1 \le |x| < 2.375 \\ 0.25|x| + 0.5 & |x| < 1 \end{cases}"
+                 r"\text{ for } x \ge 0,\ 1 - \mathrm{PLAN}(-x) \text{ for } x < 0"),
+        inverse_formula=(r"\mathrm{PLAN}^{-1}(y) = 4(y - 0.5),\ 8(y - 0.625),\ 32(y - 0.84375)"
+                         r"\text{ on } [0.5, 0.75),\ [0.75, 0.921875),\ [0.921875, 1];\ -\mathrm{PLAN}^{-1}(1 - y) \text{ below } 0.5"),
+        range=(0.0, 1.0),
+        closed=True,
+        slope_at_0=0.25,
+        odd=False,
+        symmetric=True,
+        distribution=("sigmoids.distributions.plan", {}),
+        aliases=(),
+        kernels=dict(
+            value="plan",
+            derivative="plan_derivative",
+            inverse="plan_inverse",
+            cdf="plan",
+            pdf="plan_derivative",
+            ppf="plan_inverse",
+            logcdf="plan_logcdf",
+            logsf="plan_logsf",
+        ),
+        kinks=(-5.0, -2.375, -1.0, 1.0, 2.375, 5.0),
+        # PLAN(x) for 2.375 <= x < 2.5 repeats PLAN on [2.34375, 2.375) (the
+        # published breakpoint is not where the segments meet); the inverse
+        # returns the preimage nearer 0.
+        preimage_ambiguous=((-2.5, -2.375), (2.375, 2.5)),
+        examples=dict(
+            value=("2.0", "0.875"),
+            derivative=("2.375", "0.03125"),
+            inverse=("0.875", "2.0"),
+            cdf=("-2.0", "0.125"),
+            pdf=("0.0", "0.25"),
+            ppf=("0.125", "-2.0"),
+            logcdf=("-4.0", "-3.4657359027997265"),
+            logsf=("4.0", "-3.4657359027997265"),
         ),
     ),
 )
@@ -299,7 +632,14 @@ def _frozen_distribution(spec) -> Callable:
     name, params = spec
 
     def build():
-        import scipy.stats  # heavy: imported on first use only
+        # heavy: imported on first use only.  A dotted name is one of our own
+        # rv_continuous instances ("sigmoids.distributions.softsign").
+        if "." in name:
+            import importlib
+
+            module, _, attribute = name.rpartition(".")
+            return getattr(importlib.import_module(module), attribute)(**params)
+        import scipy.stats
 
         return getattr(scipy.stats, name)(**params)
 
@@ -316,6 +656,7 @@ def _build_entry(row: dict) -> Sigmoid:
                                       arg, returns, row["examples"].get(op))
     dist_name, dist_params = row["distribution"]
     args = ", ".join(f"{k}={v!r}" for k, v in dist_params.items())
+    qualified = dist_name if "." in dist_name else f"scipy.stats.{dist_name}"
     info = Info(
         name=name,
         title=row["title"],
@@ -326,7 +667,7 @@ def _build_entry(row: dict) -> Sigmoid:
         slope_at_0=row["slope_at_0"],
         odd=row["odd"],
         symmetric=row["symmetric"],
-        distribution=f"scipy.stats.{dist_name}({args})",
+        distribution=f"{qualified}({args})",
         aliases=tuple(row["aliases"]),
         kernels=MappingProxyType(dict(row["kernels"])),
         max_ulp=MappingProxyType({
@@ -334,6 +675,8 @@ def _build_entry(row: dict) -> Sigmoid:
             for op, k in row["kernels"].items()
         }),
         summary=row["summary"],
+        kinks=tuple(row.get("kinks", ())),
+        preimage_ambiguous=tuple(tuple(i) for i in row.get("preimage_ambiguous", ())),
     )
     return Sigmoid(info, operations, _frozen_distribution(row["distribution"]))
 

@@ -37,6 +37,169 @@ def _softplus(x):
     return mp.log1p(mp.exp(x))
 
 
+# ------------------------------------------------- tanh, algebraic, softsign,
+# hard_sigmoid, hard_tanh, plan.  Tails are written in their cancellation-free
+# forms (G below is the left tail of the CDF form), so that 60 digits are
+# enough at any float64 input.
+
+def _pole_or_nan(y, lo, hi, inside):
+    """``inside(y)`` on the open interval, -inf/+inf at the ends, NaN outside."""
+    if y < lo or y > hi:
+        return mp.nan
+    if y == lo:
+        return mp.ninf
+    if y == hi:
+        return mp.inf
+    return inside(y)
+
+
+def _artanh(y):
+    return _pole_or_nan(y, -1, 1, mp.atanh)
+
+
+def _tanh_sech2(x, k):
+    t = mp.exp(-2 * abs(x))
+    return k * t / (1 + t) ** 2
+
+
+def _algebraic(x):
+    if mp.isinf(x):
+        return mp.sign(x)
+    return x / mp.sqrt(1 + x * x)
+
+
+def _algebraic_derivative(x):
+    if mp.isinf(x):
+        return mp.mpf(0)
+    return (1 + x * x) ** mp.mpf(-1.5)
+
+
+def _algebraic_tail(a):
+    """G(a) = (1 - a/sqrt(1+a^2))/2 = 1/(2 r (r + a)), a >= 0."""
+    if mp.isinf(a):
+        return mp.mpf(0)
+    r = mp.sqrt(1 + a * a)
+    return 1 / (2 * r * (r + a))
+
+
+def _algebraic_cdf(x):
+    g = _algebraic_tail(abs(x))
+    return g if x < 0 else 1 - g
+
+
+def _algebraic_logcdf(x):
+    g = _algebraic_tail(abs(x))
+    if x < 0:
+        return mp.log(g) if g != 0 else mp.ninf
+    return mp.log1p(-g)
+
+
+def _algebraic_ppf(p):
+    def inside(p):
+        q = p if p < mp.mpf(0.5) else 1 - p
+        v = (1 - 2 * q) / (2 * mp.sqrt(q * (1 - q)))
+        return -v if p < mp.mpf(0.5) else v
+    return _pole_or_nan(p, 0, 1, inside)
+
+
+def _softsign(x):
+    if mp.isinf(x):
+        return mp.sign(x)
+    return x / (1 + abs(x))
+
+
+def _softsign_derivative(x, k=1):
+    if mp.isinf(x):
+        return mp.mpf(0)
+    return k / (1 + abs(x)) ** 2
+
+
+def _softsign_inverse(y):
+    return _pole_or_nan(y, -1, 1, lambda y: y / (1 - abs(y)))
+
+
+def _softsign_tail(a):
+    return mp.mpf(0) if mp.isinf(a) else 1 / (2 * (1 + a))
+
+
+def _softsign_cdf(x):
+    g = _softsign_tail(abs(x))
+    return g if x < 0 else 1 - g
+
+
+def _softsign_logcdf(x):
+    if x < 0:
+        return mp.ninf if mp.isinf(x) else -mp.log(2 * (1 + abs(x)))
+    return mp.log1p(-_softsign_tail(x))
+
+
+def _softsign_ppf(p):
+    def inside(p):
+        q = p if p < mp.mpf(0.5) else 1 - p
+        v = (1 - 2 * q) / (2 * q)
+        return -v if p < mp.mpf(0.5) else v
+    return _pole_or_nan(p, 0, 1, inside)
+
+
+def _clip(v, lo, hi):
+    return mp.mpf(lo) if v <= lo else (mp.mpf(hi) if v >= hi else v)
+
+
+def _log_or_ninf(v):
+    return mp.ninf if v == 0 else mp.log(v)
+
+
+def _closed_inverse(y, lo, hi, inside):
+    """``inside(y)`` on the closed interval [lo, hi], NaN outside."""
+    if y < lo or y > hi:
+        return mp.nan
+    return inside(y)
+
+
+def _hard_sigmoid(x):
+    return _clip((x + 3) / 6, 0, 1)
+
+
+def _hard_tanh_cdf(x):
+    return _clip((x + 1) / 2, 0, 1)
+
+
+#: PLAN's segments on |x|: (lower end of |x|, slope, intercept).
+_PLAN_SEGMENTS = ((mp.mpf(5), mp.mpf(0), mp.mpf(1)), (mp.mpf("2.375"), mp.mpf("0.03125"), mp.mpf("0.84375")),
+                  (mp.mpf(1), mp.mpf("0.125"), mp.mpf("0.625")), (mp.mpf(0), mp.mpf("0.25"), mp.mpf("0.5")))
+
+
+def _plan_segment(a):
+    for start, c, d in _PLAN_SEGMENTS:
+        if a >= start:
+            return c, d
+
+
+def _plan(x):
+    a = abs(x)
+    c, d = _plan_segment(a)
+    v = d if c == 0 else c * a + d
+    return 1 - v if x < 0 else v
+
+
+def _plan_derivative(x):
+    return _plan_segment(abs(x))[0]
+
+
+def _plan_inverse(y):
+    """The preimage nearer 0 where PLAN takes y twice (see plan.h)."""
+    def inside(y):
+        t = y if y >= mp.mpf(0.5) else 1 - y
+        if t < mp.mpf("0.75"):
+            a = (t - mp.mpf("0.5")) * 4
+        elif t < mp.mpf("0.921875"):
+            a = (t - mp.mpf("0.625")) * 8
+        else:
+            a = (t - mp.mpf("0.84375")) * 32
+        return a if y >= mp.mpf(0.5) else -a
+    return _closed_inverse(y, 0, 1, inside)
+
+
 MPMATH = {
     "logistic": lambda x: 1 / (1 + mp.exp(-x)),
     "logistic_derivative": lambda x: mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2,
@@ -44,6 +207,48 @@ MPMATH = {
     "logistic_logcdf": lambda x: -_softplus(-x),
     "logistic_logsf": lambda x: -_softplus(x),
     "softplus": _softplus,
+    "tanh": mp.tanh,
+    "tanh_derivative": lambda x: _tanh_sech2(x, 4),
+    "tanh_inverse": _artanh,
+    "tanh_cdf": lambda x: 1 / (1 + mp.exp(-2 * x)),
+    "tanh_pdf": lambda x: _tanh_sech2(x, 2),
+    "tanh_ppf": lambda p: _logit(p) / 2,
+    "tanh_logcdf": lambda x: -_softplus(-2 * x),
+    "tanh_logsf": lambda x: -_softplus(2 * x),
+    "algebraic": _algebraic,
+    "algebraic_derivative": _algebraic_derivative,
+    "algebraic_inverse": lambda y: _pole_or_nan(y, -1, 1, lambda y: y / mp.sqrt((1 - y) * (1 + y))),
+    "algebraic_cdf": _algebraic_cdf,
+    "algebraic_pdf": lambda x: _algebraic_derivative(x) / 2,
+    "algebraic_ppf": _algebraic_ppf,
+    "algebraic_logcdf": _algebraic_logcdf,
+    "algebraic_logsf": lambda x: _algebraic_logcdf(-x),
+    "softsign": _softsign,
+    "softsign_derivative": _softsign_derivative,
+    "softsign_inverse": _softsign_inverse,
+    "softsign_cdf": _softsign_cdf,
+    "softsign_pdf": lambda x: _softsign_derivative(x, mp.mpf(0.5)),
+    "softsign_ppf": _softsign_ppf,
+    "softsign_logcdf": _softsign_logcdf,
+    "softsign_logsf": lambda x: _softsign_logcdf(-x),
+    "hard_sigmoid": _hard_sigmoid,
+    "hard_sigmoid_derivative": lambda x: mp.mpf(1) / 6 if abs(x) < 3 else mp.mpf(0),
+    "hard_sigmoid_inverse": lambda y: _closed_inverse(y, 0, 1, lambda y: 6 * y - 3),
+    "hard_sigmoid_logcdf": lambda x: _log_or_ninf(_hard_sigmoid(x)),
+    "hard_sigmoid_logsf": lambda x: _log_or_ninf(_hard_sigmoid(-x)),
+    "hard_tanh": lambda x: _clip(x, -1, 1),
+    "hard_tanh_derivative": lambda x: mp.mpf(1) if abs(x) < 1 else mp.mpf(0),
+    "hard_tanh_inverse": lambda y: _closed_inverse(y, -1, 1, lambda y: y),
+    "hard_tanh_cdf": _hard_tanh_cdf,
+    "hard_tanh_pdf": lambda x: mp.mpf(0.5) if abs(x) < 1 else mp.mpf(0),
+    "hard_tanh_ppf": lambda p: _closed_inverse(p, 0, 1, lambda p: 2 * p - 1),
+    "hard_tanh_logcdf": lambda x: _log_or_ninf(_hard_tanh_cdf(x)),
+    "hard_tanh_logsf": lambda x: _log_or_ninf(_hard_tanh_cdf(-x)),
+    "plan": _plan,
+    "plan_derivative": _plan_derivative,
+    "plan_inverse": _plan_inverse,
+    "plan_logcdf": lambda x: _log_or_ninf(_plan(x)),
+    "plan_logsf": lambda x: _log_or_ninf(_plan(-x)),
 }
 
 
@@ -53,6 +258,125 @@ def _logit_float64(y):
         central = 2.0 * np.arctanh(2.0 * y - 1.0)
         tails = np.log(y) - np.log1p(-y)
     return np.where(np.abs(y - 0.5) < 0.25, central, tails)
+
+
+# Independent float64 formulas of the families above (NumPy/SciPy only).
+
+def _np(x):
+    return np.asarray(x, dtype=np.float64)
+
+
+def _algebraic_tail_float64(a):
+    h = np.hypot(1.0, a)
+    return 0.5 / h / (h + a)
+
+
+def _algebraic_cdf_float64(x):
+    x = _np(x)
+    g = _algebraic_tail_float64(np.abs(x))
+    return np.where(x < 0, g, 1.0 - g)
+
+
+def _algebraic_logcdf_float64(x):
+    x = _np(x)
+    a = np.abs(x)
+    h = np.hypot(1.0, a)
+    left = -(np.log(2.0 * h) + np.log(h + a))
+    return np.where(x < 0, left, np.log1p(-_algebraic_tail_float64(a)))
+
+
+def _algebraic_ppf_float64(p):
+    p = _np(p) + 0.0  # -0 -> +0: the pole at 0 is -inf
+    return (2.0 * p - 1.0) / (2.0 * np.sqrt(p * (1.0 - p)))
+
+
+def _softsign_cdf_float64(x):
+    x = _np(x)
+    g = 0.5 / (1.0 + np.abs(x))
+    return np.where(x < 0, g, 1.0 - g)
+
+
+def _softsign_logcdf_float64(x):
+    x = _np(x)
+    a = np.abs(x)
+    return np.where(x < 0, -np.log(2.0 * (1.0 + a)), np.log1p(-0.5 / (1.0 + a)))
+
+
+def _softsign_ppf_float64(p):
+    p = _np(p) + 0.0  # -0 -> +0: the pole at 0 is -inf
+    q = np.minimum(p, 1.0 - p)
+    return np.where((p < 0) | (p > 1), np.nan, np.sign(p - 0.5) * (1.0 - 2.0 * q) / (2.0 * q))
+
+
+def _plan_float64(x):
+    x = _np(x)
+    a = np.abs(x)
+    cuts = [a < 1, a < 2.375, a < 5]
+    right = np.select(cuts, [0.25 * a + 0.5, 0.125 * a + 0.625, 0.03125 * a + 0.84375], 1.0)
+    left = np.select(cuts, [0.5 - 0.25 * a, 0.375 - 0.125 * a, 0.15625 - 0.03125 * a], 0.0)
+    return np.where(np.isnan(x), np.nan, np.where(x < 0, left, right))
+
+
+def _plan_inverse_float64(y):
+    y = _np(y)
+    t = np.maximum(y, 1.0 - y)
+    a = np.select([t < 0.75, t < 0.921875], [(t - 0.5) * 4, (t - 0.625) * 8], (t - 0.84375) * 32)
+    out = np.where(y >= 0.5, a, -a)
+    return np.where((y < 0) | (y > 1), np.nan, out)
+
+
+def _log_clipped(v):
+    return np.log(np.clip(v, 0.0, 1.0))
+
+
+def _extra_float64_table(sc):
+    hard_sigmoid = lambda x: np.clip(_np(x) / 6.0 + 0.5, 0.0, 1.0)  # noqa: E731
+    hard_tanh_cdf = lambda x: np.clip((_np(x) + 1.0) / 2.0, 0.0, 1.0)  # noqa: E731
+    return {
+        "tanh": np.tanh,
+        "tanh_derivative": lambda x: 4.0 * sc.expit(2 * _np(x)) * sc.expit(-2 * _np(x)),
+        "tanh_inverse": np.arctanh,
+        "tanh_cdf": lambda x: sc.expit(2 * _np(x)),
+        "tanh_pdf": lambda x: 2.0 * sc.expit(2 * _np(x)) * sc.expit(-2 * _np(x)),
+        "tanh_ppf": lambda p: _logit_float64(p) / 2,
+        "tanh_logcdf": lambda x: sc.log_expit(2 * _np(x)),
+        "tanh_logsf": lambda x: sc.log_expit(-2 * _np(x)),
+        "algebraic": lambda x: np.where(np.isinf(x), np.sign(x), _np(x) / np.hypot(1.0, _np(x))),
+        "algebraic_derivative": lambda x: np.hypot(1.0, _np(x)) ** -3.0,
+        "algebraic_inverse": lambda y: _np(y) / np.sqrt((1.0 - _np(y)) * (1.0 + _np(y))),
+        "algebraic_cdf": _algebraic_cdf_float64,
+        "algebraic_pdf": lambda x: 0.5 * np.hypot(1.0, _np(x)) ** -3.0,
+        "algebraic_ppf": _algebraic_ppf_float64,
+        "algebraic_logcdf": _algebraic_logcdf_float64,
+        "algebraic_logsf": lambda x: _algebraic_logcdf_float64(-_np(x)),
+        "softsign": lambda x: np.where(np.isinf(x), np.sign(x), _np(x) / (1.0 + np.abs(_np(x)))),
+        "softsign_derivative": lambda x: (1.0 / (1.0 + np.abs(_np(x)))) ** 2,
+        "softsign_inverse": lambda y: np.where(np.abs(_np(y)) > 1, np.nan, _np(y) / (1.0 - np.abs(_np(y)))),
+        "softsign_cdf": _softsign_cdf_float64,
+        "softsign_pdf": lambda x: 0.5 * (1.0 / (1.0 + np.abs(_np(x)))) ** 2,
+        "softsign_ppf": _softsign_ppf_float64,
+        "softsign_logcdf": _softsign_logcdf_float64,
+        "softsign_logsf": lambda x: _softsign_logcdf_float64(-_np(x)),
+        "hard_sigmoid": hard_sigmoid,
+        "hard_sigmoid_derivative": lambda x: np.where(np.abs(_np(x)) < 3, 1.0 / 6.0, np.where(np.isnan(x), np.nan, 0.0)),
+        "hard_sigmoid_inverse": lambda y: np.where((_np(y) < 0) | (_np(y) > 1), np.nan, 6.0 * _np(y) - 3.0),
+        "hard_sigmoid_logcdf": lambda x: _log_clipped(hard_sigmoid(x)),
+        "hard_sigmoid_logsf": lambda x: _log_clipped(hard_sigmoid(-_np(x))),
+        "hard_tanh": lambda x: np.clip(_np(x), -1.0, 1.0),
+        "hard_tanh_derivative": lambda x: np.where(np.abs(_np(x)) < 1, 1.0, np.where(np.isnan(x), np.nan, 0.0)),
+        "hard_tanh_inverse": lambda y: np.where(np.abs(_np(y)) > 1, np.nan, _np(y)),
+        "hard_tanh_cdf": hard_tanh_cdf,
+        "hard_tanh_pdf": lambda x: np.where(np.abs(_np(x)) < 1, 0.5, np.where(np.isnan(x), np.nan, 0.0)),
+        "hard_tanh_ppf": lambda p: np.where((_np(p) < 0) | (_np(p) > 1), np.nan, 2.0 * _np(p) - 1.0),
+        "hard_tanh_logcdf": lambda x: _log_clipped(hard_tanh_cdf(x)),
+        "hard_tanh_logsf": lambda x: _log_clipped(hard_tanh_cdf(-_np(x))),
+        "plan": _plan_float64,
+        "plan_derivative": lambda x: np.select([np.isnan(x), np.abs(_np(x)) < 1, np.abs(_np(x)) < 2.375,
+                                                np.abs(_np(x)) < 5], [np.nan, 0.25, 0.125, 0.03125], 0.0),
+        "plan_inverse": _plan_inverse_float64,
+        "plan_logcdf": lambda x: _log_clipped(_plan_float64(x)),
+        "plan_logsf": lambda x: _log_clipped(_plan_float64(-_np(x))),
+    }
 
 
 def _float64_table():
@@ -65,6 +389,7 @@ def _float64_table():
         "logistic_logcdf": sc.log_expit,
         "logistic_logsf": lambda x: sc.log_expit(-np.asarray(x)),
         "softplus": lambda x: np.logaddexp(0.0, x),
+        **_extra_float64_table(sc),
     }
 
 
@@ -120,11 +445,25 @@ def _round_to_odd_double(v) -> float:
     return d
 
 
+_FLOAT64_TINY = mp.ldexp(1, -1022)
+
+
+def _to_float64(v) -> float:
+    """The float64 nearest ``v`` (ties to even), subnormals included:
+    ``float(mpf)`` rounds to 53 bits first and then to the subnormal grid,
+    twice (it gave 2.1454639500598086e-308 for 4342467378817086.64 * 2^-1074)."""
+    if mp.isnan(v):
+        return math.nan
+    if v != 0 and abs(v) < _FLOAT64_TINY:
+        return float(mp.ldexp(mp.nint(mp.ldexp(v, 1074)), -1074))  # nint: ties to even; the result is exact
+    return float(v)
+
+
 def correctly_rounded(values, dtype) -> np.ndarray:
     """Round each exact ``mpf`` once to ``dtype`` (ties to even)."""
     dtype = np.dtype(dtype)
     if dtype == np.float64:
-        return np.array([float(v) if not mp.isnan(v) else math.nan for v in values], dtype=np.float64)
+        return np.array([_to_float64(v) for v in values], dtype=np.float64)
     odd = np.array([_round_to_odd_double(v) for v in values], dtype=np.float64)
     with np.errstate(over="ignore", under="ignore"):
         return odd.astype(dtype)
@@ -144,7 +483,9 @@ def ulp_error(ours, exact, dtype=np.float64) -> np.ndarray:
         if mp.isnan(v) or math.isnan(o):
             errors[i] = 0.0 if (mp.isnan(v) and math.isnan(o)) else math.inf
         elif mp.isinf(v) or math.isinf(o):
-            errors[i] = 0.0 if mp.mpf(o) == v else math.inf
+            # an exact value beyond the format's range rounds to inf
+            rounded = correctly_rounded([v], dtype)[0]
+            errors[i] = 0.0 if rounded == o else math.inf
         else:
             exponent = max(int(mp.frexp(v)[1]) - 1, min_exp) if v != 0 else min_exp
             spacing = mp.ldexp(1, exponent - mant)

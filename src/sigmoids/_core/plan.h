@@ -1,0 +1,169 @@
+/*
+ * plan.h -- PLAN, the piecewise-linear approximation of the logistic of
+ * Amin, Curtis and Hayes-Gill (IEE Proc. Circuits Devices Syst. 144(6), 1997):
+ *
+ *     |x| >= 5           1
+ *     2.375 <= |x| < 5   0.03125 |x| + 0.84375
+ *     1 <= |x| < 2.375   0.125 |x| + 0.625
+ *     0 <= |x| < 1       0.25 |x| + 0.5
+ *   and 1 - PLAN(|x|) for x < 0.  Closed range [0, 1], slope 1/4 at 0.
+ *   The range is [0, 1], so the CDF form is the value itself (cdf = value,
+ *   pdf = derivative, ppf = inverse; sigmoids.distributions.plan).
+ *
+ * THE PUBLISHED TABLE IS NOT MONOTONE
+ *   The segments 0.125|x| + 0.625 and 0.03125|x| + 0.84375 meet at
+ *   |x| = 7/3, not at the published breakpoint 2.375 (chosen for hardware):
+ *   PLAN(2.375 - 0) = 0.921875 but PLAN(2.375) = 0.91796875, a step down of
+ *   2^-8 (mirrored at -2.375: a step down from 0.08203125 to 0.078125).
+ *   We implement the table exactly as published.  Consequences:
+ *   - values in [0.91796875, 0.921875) are taken twice, on [2.34375, 2.375)
+ *     and on [2.375, 2.5) (mirrored below 1/2); the inverse returns the
+ *     preimage nearer 0, so inverse(y) = -inverse(1 - y) still holds and
+ *     plan(inverse(y)) == y everywhere, but inverse(plan(x)) != x for
+ *     2.375 <= |x| < 2.5 (catalog metadata `preimage_ambiguous`);
+ *   - the CDF form dips by 2^-8 at +-2.375, so it is not exactly a CDF:
+ *     the derivative integrates to 1 + 2^-7.  See sigmoids/distributions.py
+ *     for what the distribution built on it does.
+ *
+ * KINKS AND THEIR DERIVATIVE
+ *   Kinks (and the steps) at |x| = 1, 2.375 and 5.  The value at a kink
+ *   comes from the segment on the side away from 0 (the half-open
+ *   intervals above), and so does the derivative: the one-sided derivative
+ *   on the side away from 0, which is PyTorch's hardsigmoid/hardtanh
+ *   convention (0 at and outside the saturation kinks +-5).  So the
+ *   derivative is 1/4 on (-1, 1), 1/8 for 1 <= |x| < 2.375, 1/32 for
+ *   2.375 <= |x| < 5 and 0 for |x| >= 5.
+ *
+ * Every kernel is one fma or one subtraction (plus exact scalings), so all
+ * are correctly rounded.  Kernel pairs as in logistic.h.
+ */
+#ifndef SG_PLAN_H
+#define SG_PLAN_H
+
+#include "sg_math.h"
+#include "sg_alg.h"
+
+/* The segment of |x| (bits of a, a >= 0; NaN falls in the last, flat one):
+ * slope c, intercept d of c|x| + d, and e = 1 - d (exact) for x < 0. */
+typedef struct { double c, d, e; } sg_plan_segment;
+
+static inline sg_plan_segment sg_plan_segment_of(uint64_t ab) {
+    int s0 = ab < 0x3ff0000000000000ULL;     /* a < 1 */
+    int s1 = ab < 0x4003000000000000ULL;     /* a < 2.375 */
+    int s2 = ab < 0x4014000000000000ULL;     /* a < 5 */
+    sg_plan_segment g;
+    g.c = s0 ? 0.25 : s1 ? 0.125 : s2 ? 0.03125 : 0.0;
+    g.d = s0 ? 0.5 : s1 ? 0.625 : s2 ? 0.84375 : 1.0;
+    g.e = s0 ? 0.5 : s1 ? 0.375 : s2 ? 0.15625 : 0.0;
+    return g;
+}
+
+/* ---------------------------------------------------------------- value
+ * ALGORITHM
+ *   x >= 0: fma(c, a, d); x < 0: fma(-c, a, e) with e = 1 - d exact -- a
+ *   single rounding of the exact value either way (c a alone is exact but
+ *   c a + d is not, and 1 - (c a + d) would round twice).  |x| is clamped
+ *   at 5 first so that 0 * inf never happens; NaN is put back at the end.
+ * SPECIAL VALUES
+ *   plan(x <= -5) = +0, plan(x >= 5) = 1, plan(+-0) = 1/2, NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.5000 at x = 0.04211231150166994 (correctly rounded).
+ */
+static inline double sg_plan(double x) {
+    double a = fabs(x);
+    uint64_t ab = sg_bits(a);
+    double ac = sg_clamp_abs(a, 5.0);
+    sg_plan_segment g = sg_plan_segment_of(ab);
+    int negative = (int)(sg_bits(x) >> 63);
+    return sg_nan_pass(x, negative ? fma(-g.c, ac, g.e) : fma(g.c, ac, g.d));
+}
+static inline sg_wide sg_plan_magnitude_wide(sg_wide a) {
+    if (a >= 5) return 1;
+    if (a >= 2.375) return 0.03125 * a + 0.84375;
+    if (a >= 1) return 0.125 * a + 0.625;
+    return 0.25 * a + 0.5;
+}
+static inline sg_wide sg_plan_wide(sg_wide x) {
+    return x < 0 ? 1 - sg_plan_magnitude_wide(-x) : sg_plan_magnitude_wide(x);
+}
+
+/* ----------------------------------------------------------- derivative
+ * ALGORITHM  the slope c of the segment (see KINKS above).
+ * SPECIAL VALUES  derivative(+-5) = 0, derivative(+-1) = 1/8,
+ *   derivative(+-2.375) = 1/32, (+-inf) = 0, NaN -> NaN.
+ * MEASURED (float64, max ULP): 0 (exact).
+ */
+static inline double sg_plan_derivative(double x) {
+    double c = sg_plan_segment_of(sg_bits(x) & 0x7fffffffffffffffULL).c;
+    return sg_isnan(x) ? x : c;
+}
+static inline sg_wide sg_plan_derivative_wide(sg_wide x) {
+    sg_wide a = x < 0 ? -x : x;
+    return a >= 5 ? 0 : a >= 2.375 ? 0.03125 : a >= 1 ? 0.125 : 0.25;
+}
+
+/* -------------------------------------------------------------- inverse
+ * ALGORITHM
+ *   y >= 1/2: |x| = (y - d)/c on the segment holding y: y < 0.75 -> first,
+ *     y < 0.921875 -> second (nearer 0 on the overlap, see above), else
+ *     third.  y - d is exact (Sterbenz: d <= y <= 2d on each segment) and
+ *     1/c is a power of two: exact.
+ *   y < 1/2: x = -(e - y)/c with the mirrored cuts y > 0.25, y > 0.078125:
+ *     one rounding (e - y), then an exact scaling.
+ * SPECIAL VALUES
+ *   inverse(0) = -5, inverse(1) = 5, inverse(1/2) = +0; y outside [0, 1]
+ *   -> NaN with FE_INVALID; NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.5000 at y = 0.0052063395523948425 (correctly rounded).
+ */
+static inline double sg_plan_inverse(double y) {
+    if (sg_isnan(y)) return y;
+    if (y < 0.0 || y > 1.0) return sg_invalid();
+    if (y >= 0.5) {
+        if (y < 0.75) return (y - 0.5) * 4.0;
+        if (y < 0.921875) return (y - 0.625) * 8.0;
+        return (y - 0.84375) * 32.0;
+    }
+    if (y > 0.25) return -((0.5 - y) * 4.0);
+    if (y > 0.078125) return -((0.375 - y) * 8.0);
+    return -((0.15625 - y) * 32.0);
+}
+static inline sg_wide sg_plan_inverse_wide(sg_wide y) {
+    if (y >= 0.5) {
+        if (y < 0.75) return (y - 0.5) * 4;
+        if (y < 0.921875) return (y - 0.625) * 8;
+        return (y - 0.84375) * 32;
+    }
+    if (y > 0.25) return -(0.5 - y) * 4;
+    if (y > 0.078125) return -(0.375 - y) * 8;
+    return -(0.15625 - y) * 32;
+}
+
+/* ------------------------------------------- log-CDF and log-survival
+ * ALGORITHM
+ *   log PLAN(x) with PLAN(x) formed as an exact dd: x >= 0: two_sum(d, c a),
+ *   x < 0: two_sum(e, -c a) (c a is exact: a power-of-two scaling), then
+ *   sg_log_dd, whose log1p branch covers values near 1.  x <= -5 -> -inf and
+ *   x >= 5 -> 0 are exact values of the CDF form and raise no flag.
+ *   logsf(x) = log(1 - PLAN(x)) = log PLAN(-x) = logcdf(-x) exactly.
+ * SPECIAL VALUES
+ *   logcdf(-inf) = -inf, logcdf(inf) = 0, logcdf(0) = -log 2, NaN -> NaN.
+ * MEASURED (float64, max ULP): logcdf 0.5033 at x = 4.670953977864681 (sg_log_dd's
+ *   log1p branch), logsf 0.5033 at x = -4.670953977864681.
+ */
+static inline double sg_plan_logcdf(double x) {
+    if (sg_isnan(x)) return x;
+    if (x <= -5.0) return -INFINITY;
+    if (x >= 5.0) return 0.0;
+    double a = fabs(x);
+    sg_plan_segment g = sg_plan_segment_of(sg_bits(a));
+    sg_dd f = x < 0 ? sg_two_sum(g.e, -g.c * a) : sg_two_sum(g.d, g.c * a);
+    return sg_dd_round(sg_log_dd(f));
+}
+static inline sg_wide sg_plan_logcdf_wide(sg_wide x) {
+    if (x <= -5) return -INFINITY;
+    if (x >= 5) return 0;
+    return sg_wlog(sg_plan_wide(x));
+}
+static inline double sg_plan_logsf(double x) { return sg_plan_logcdf(-x); }
+static inline sg_wide sg_plan_logsf_wide(sg_wide x) { return sg_plan_logcdf_wide(-x); }
+
+#endif /* SG_PLAN_H */

@@ -1,0 +1,138 @@
+/*
+ * sg_alg.h -- algebraic helpers for the families built from square roots and
+ * quotients (algebraic, softsign) and for logarithms of arguments that reach
+ * the top of the float64 range.
+ *
+ *  - sg_sqrt_dd: sqrt of a dd to about 2^-104 relative.  ALGORITHM: libm's
+ *    correctly rounded sqrt of the high part, then one Newton correction
+ *    whose residual d - r^2 is exact through an fma (r^2 = d.hi to within
+ *    an ULP, so the fma's result is exact by Sterbenz-like cancellation).
+ *    The argument must be a normal double with a normal tail or a zero tail.
+ *
+ *  - sg_log_any_dd: log(a) for every positive finite double a, relative
+ *    error about 2^-58.  sg_log_dd's Newton step evaluates e^y0 = a, which
+ *    overflows for a near DBL_MAX; splitting a = m 2^e with m in
+ *    [sqrt(1/2), sqrt(2)) keeps every intermediate near 1 and makes the
+ *    e ln 2 part an exact dd product.
+ *
+ *  - sg_abs_below / sg_abs_above: NaN-quiet lane selects on |x|; clamps
+ *    that cannot raise flags (sg_clamp_*), and sg_nan_pass.
+ *
+ *  - sg_dd_round_scaled: one correct rounding of a dd times 2^-s, for the
+ *    kernels whose results reach the subnormal range.
+ *
+ *  - sg_wsqrt: the square root of the wide type used by the float32/float16
+ *    hard cases (binary128 via libquadmath, or long double).
+ */
+#ifndef SG_ALG_H
+#define SG_ALG_H
+
+#include "sg_math.h"
+
+#if defined(SG_HAVE_QUADMATH)
+#define sg_wsqrt sqrtq
+#else
+#define sg_wsqrt sqrtl
+#endif
+
+/* Lane selects: |x| < cut, and cut < |x| <= inf (NaN excluded), as integer
+ * tests on the bits, which never raise FE_INVALID for NaN and keep the
+ * kernels branch-free. */
+static inline int sg_abs_below(double x, uint64_t cut_bits) {
+    return (sg_bits(x) & 0x7fffffffffffffffULL) < cut_bits;
+}
+static inline int sg_abs_above(double x, uint64_t cut_bits) {
+    uint64_t ab = sg_bits(x) & 0x7fffffffffffffffULL;
+    return (ab > cut_bits) & (ab <= 0x7ff0000000000000ULL);
+}
+/* Clamps are never written as `cond ? K : x` followed by arithmetic: with
+ * -fno-trapping-math GCC may rewrite op(cond ? K : x) into
+ * cond ? op(K) : op(x) and evaluate op(x) in every lane -- 2x for x = 1e308
+ * then raised a spurious overflow flag (measured).  The clamps below map NaN
+ * to a number, so the kernels put it back at the end with sg_nan_pass. */
+static inline double sg_nan_pass(double x, double v) { return sg_isnan(x) ? x : v; }
+/* fmin/fmax themselves may compile to minsd/maxsd, which raise FE_INVALID
+ * for a quiet NaN: the clamps are integer selects on the bits.  They send
+ * NaN to 0 (to lo for the two-sided one), a value at which no kernel raises
+ * a flag (a NaN clamped to +-1000 made tanh.cdf raise underflow).
+ *   sg_clamp_abs(x, k)             copysign(min(|x|, k), x), k > 0
+ *   sg_clamp_abs_between(x, lo, hi) copysign(min(max(|x|, lo), hi), x)
+ *   sg_clamp_above(x, k)           min(x, k), k > 0 */
+#define SG_BITS_INF 0x7ff0000000000000ULL
+static inline double sg_clamp_abs(double x, double k) {
+    uint64_t b = sg_bits(x), sign = b & 0x8000000000000000ULL, ab = b ^ sign;
+    uint64_t kb = sg_bits(k);
+    uint64_t cb = ab > kb ? kb : ab;
+    return sg_from_bits(ab > SG_BITS_INF ? 0 : sign | cb);
+}
+static inline double sg_clamp_abs_between(double x, double lo, double hi) {
+    uint64_t b = sg_bits(x), sign = b & 0x8000000000000000ULL, ab = b ^ sign;
+    uint64_t lb = sg_bits(lo), hb = sg_bits(hi);
+    uint64_t cb = ab < lb ? lb : (ab > hb ? hb : ab);
+    return sg_from_bits(ab > SG_BITS_INF ? lb : sign | cb);
+}
+/* 0 where |x| < cut (bits), x elsewhere: an integer select, so that the
+ * square of a tiny input is never formed (a spurious underflow flag). */
+static inline double sg_flush_below(double x, uint64_t cut_bits) {
+    uint64_t b = sg_bits(x);
+    return sg_from_bits((b & 0x7fffffffffffffffULL) < cut_bits ? 0 : b);
+}
+static inline double sg_clamp_above(double x, double k) {
+    uint64_t b = sg_bits(x);
+    int64_t sb = (int64_t)b, kb = (int64_t)sg_bits(k);
+    int nan = (b & 0x7fffffffffffffffULL) > SG_BITS_INF;
+    return sg_from_bits(nan ? 0 : (uint64_t)(sb > kb ? kb : sb));
+}
+
+/* Bit patterns of the powers of two used as lane cuts. */
+#define SG_BITS_2M60 0x3c30000000000000ULL   /* 2^-60 */
+#define SG_BITS_2M30 0x3e10000000000000ULL   /* 2^-30 */
+#define SG_BITS_2M200 0x3370000000000000ULL  /* 2^-200 */
+#define SG_BITS_2P30 0x41d0000000000000ULL   /* 2^30 */
+#define SG_BITS_2P40 0x4270000000000000ULL   /* 2^40 */
+#define SG_BITS_2P60 0x43b0000000000000ULL   /* 2^60 */
+#define SG_BITS_2P100 0x4630000000000000ULL  /* 2^100 */
+#define SG_BITS_2P540 0x61b0000000000000ULL  /* 2^540 */
+
+/* sqrt(d) for d >= 0 a dd; sqrt(0) = 0, NaN propagates. */
+static inline sg_dd sg_sqrt_dd(sg_dd d) {
+    double r = sqrt(d.hi);
+    /* r == 0 would divide by zero below: select a harmless divisor. */
+    double safe = r == 0.0 ? 1.0 : r;
+    double residual = fma(-r, r, d.hi) + d.lo;
+    return sg_fast_two_sum(r, residual / (2.0 * safe));
+}
+
+/* (r.hi + r.lo) * scale rounded once, for a normalised dd r and a power of
+ * two scale = 1/inv_scale < 1 (the product may be subnormal).  Kernels whose
+ * results reach the subnormal range compute them scaled up by inv_scale,
+ * as dds of normal numbers, and round here: r.hi * scale rounds r.hi once
+ * (ties to even), and that is the rounding of r.hi + r.lo too unless r.hi
+ * sits exactly on a midpoint of the subnormal grid (it cannot be nearer to
+ * one than |r.lo| otherwise), where the sign of the tail decides -- as in
+ * sg_exp_dd.  Without it the fma forms measured up to 1.16 ULP near DBL_MIN. */
+static inline double sg_dd_round_scaled(sg_dd r, double scale, double inv_scale) {
+    double scaled = r.hi * scale;
+    double remainder = r.hi - scaled * inv_scale;     /* exact */
+    double half_ulp = 0.5 * (0x1p-1074 * inv_scale);  /* half of 2^-1074, before scaling */
+    uint64_t rem_bits = sg_bits(remainder), lo_bits = sg_bits(r.lo);
+    int tie_up = ((rem_bits & 0x7fffffffffffffffULL) == sg_bits(half_ulp))
+               & ((lo_bits << 1) != 0) & (((rem_bits ^ lo_bits) >> 63) == 0);
+    double bumped = scaled + copysign(0x1p-1074, remainder);
+    return tie_up ? bumped : scaled;
+}
+
+/* log(a) for a positive finite normal double a, as a dd. */
+static inline sg_dd sg_log_any_dd(double a) {
+    uint64_t bits = sg_bits(a);
+    /* a = m 2^e with m in [sqrt(1/2), sqrt(2)): counting e from the bit
+     * pattern of sqrt(1/2) makes it one arithmetic shift (floor). */
+    int64_t e = ((int64_t)bits - (int64_t)0x3fe6a09e667f3bcdLL) >> 52;
+    double m = sg_from_bits(bits - ((uint64_t)e << 52));
+    sg_dd lm = sg_log_dd((sg_dd){m, 0.0});
+    double ef = (double)e;   /* e ln 2 as the exact dd products of e with ln 2's two parts */
+    sg_dd shift = sg_dd_add(sg_two_prod(ef, SG_LN2_HI), sg_two_prod(ef, SG_LN2_LO));
+    return sg_dd_add(shift, lm);
+}
+
+#endif /* SG_ALG_H */

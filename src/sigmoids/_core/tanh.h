@@ -1,0 +1,206 @@
+/*
+ * tanh.h -- the hyperbolic tangent family: tanh x = 2 sigma(2x) - 1,
+ * range (-1, 1), slope 1 at 0, inverse artanh.  Its CDF form is
+ * (tanh x + 1)/2 = sigma(2x), the CDF of the logistic distribution with
+ * scale 1/2, so the CDF-form kernels are the logistic kernels at 2x and
+ * never subtract from 1: cdf(-300) = sigma(-600) = 2.65e-261, not 0.
+ *
+ * Kernel pairs as in logistic.h: sg_<kernel>(double) for float64 and the
+ * fast path of the narrow loops, sg_<kernel>_wide(sg_wide) for the rare
+ * float32/float16 hard cases.
+ *
+ * The odd kernels (value and inverse) keep the sign of zero: tanh(-0) = -0,
+ * artanh(-0) = -0.
+ */
+#ifndef SG_TANH_H
+#define SG_TANH_H
+
+#include "sg_math.h"
+#include "logistic.h"
+#include "sg_alg.h"
+
+/* 2 clamp(x, -1000, 1000): every CDF-form kernel is saturated beyond
+ * (sigma(2000) = 1, sigma'(2000) = 0), and 2x would overflow above 2^1023.
+ * NaN becomes 0 here: callers put it back with sg_nan_pass. */
+static inline double sg_tanh_twice_clamped(double x) { return 2.0 * sg_clamp_abs(x, 1000.0); }
+
+/* ---------------------------------------------------------------- value
+ * ALGORITHM
+ *   a = |x|, and the sign is put back with copysign (odd, keeps -0).
+ *   a < 2^-4: the Taylor series a + a^3 P(a^2) to degree 21 (truncation
+ *     below 2^-70 relative); the leading a is exact and the tail is below
+ *     2^-9.5 of it, so its own rounding costs under 2^-8 ULP.  Here
+ *     e^-2a would be within 1/8 of 1 and 1 - e^-2a would lose bits to
+ *     the exp's absolute error.
+ *   2^-4 <= a <= 40: t = e^-2a as a dd (sg_exp_dd, 2^-64 relative),
+ *     tanh a = (1 - t)/(1 + t) with numerator and denominator exact dd
+ *     sums and one corrected dd division.  1 - t loses at most 3 bits of
+ *     t's accuracy at a = 2^-4 (2^-61 relative left).
+ *   a > 40: tanh a = 1 - 2e^-2a + ... rounds to 1 (it does from a = 19.1,
+ *     where 2e^-2a < 2^-54).
+ *   Below 2^-30 the tail a^3/3 is under 2^-61 relative: the series input is
+ *   zeroed there so that a^2 never underflows (no spurious flag).
+ * SPECIAL VALUES
+ *   tanh(+-0) = +-0, tanh(+-inf) = +-1, NaN -> NaN (quiet).
+ * MEASURED (float64, max ULP): 0.5011 at x = -0.057747788833452905 (the series
+ *   tail's rounding, just below the 2^-4 cut).
+ */
+static inline double sg_tanh(double x) {
+    double a = fabs(x);
+    uint64_t ab = sg_bits(a);
+    int big = (ab > 0x4044000000000000ULL) & (ab <= 0x7ff0000000000000ULL);   /* 40 < a <= inf */
+    int small = ab < 0x3fb0000000000000ULL;                                  /* a < 2^-4 */
+    /* exp branch, clamped so that -2a cannot overflow (NaN is put back last) */
+    double ae = sg_clamp_abs(a, 40.0);
+    sg_dd t = sg_exp_dd(-2.0 * ae);
+    sg_dd num = sg_two_sum(1.0, -t.hi);
+    num.lo -= t.lo;
+    sg_dd den = sg_two_sum(1.0, t.hi);
+    den.lo += t.lo;
+    double r_exp = sg_dd_round(sg_dd_div(num, den));
+    /* series branch */
+    double s = sg_flush_below(sg_clamp_abs(a, 0x1p-4), SG_BITS_2M30);
+    double z = s * s;
+    double p = -0x1.5555555555555p-2 + z * (0x1.1111111111111p-3 + z * (-0x1.ba1ba1ba1ba1cp-5
+             + z * (0x1.664f4882c10fap-6 + z * (-0x1.226e355e6c23dp-7 + z * (0x1.d6d3d0e157de0p-9
+             + z * (-0x1.7da36452b75e3p-10 + z * (0x1.3558248036744p-11 + z * (-0x1.f57d7734d1664p-13
+             + z * 0x1.967e18afcafadp-14))))))));
+    double r_ser = a + s * z * p;
+    double r = small ? r_ser : r_exp;
+    r = big ? 1.0 : r;
+    return sg_nan_pass(x, copysign(r, x));
+}
+static inline sg_wide sg_tanh_wide(sg_wide x) {
+    /* tanh a = -expm1(-2a) / (2 + expm1(-2a)): no cancellation anywhere. */
+    sg_wide a = x < 0 ? -x : x;
+    sg_wide e = sg_wexpm1(-2 * a);
+    sg_wide r = -e / (2 + e);
+    return x < 0 ? -r : r;
+}
+
+/* ----------------------------------------------------------- derivative
+ * ALGORITHM
+ *   One kernel computes k t/(1 + t)^2 with t = e^-2a, a = |x|, for both
+ *   the derivative (sech^2 x = 4t/(1+t)^2, k = 4) and the CDF form's pdf
+ *   (2 sigma'(2x) = 2t/(1+t)^2, k = 2).  Scaling by k inside the
+ *   computation, not after it, keeps a single rounding where the result is
+ *   subnormal (2 * round(pdf/2) would round twice there).
+ *   a <= 40: u = e^-a as a dd, t = u^2 as a dd, (1 + t)^2 and the
+ *     quotient in dd.  Only e^-a is formed: no overflow, and the tail keeps
+ *     full relative accuracy (sech^2(20) = 1.6993e-17 to the last bit,
+ *     where 1 - tanh^2 gives 0).
+ *   a > 40: (1 + t)^-2 = 1 - O(e^-80) is 1 to 2^-115, so the result is
+ *     k u^2: a dd product of u scaled by 2^300 (normal numbers throughout),
+ *     rounded once by sg_dd_round_scaled, also into the subnormal range
+ *     (it reaches 0 near a = 373).
+ * SPECIAL VALUES
+ *   sech^2(+-0) = 1, sech^2(+-inf) = +0, NaN -> NaN.
+ * MEASURED (float64, max ULP): derivative 0.5000 at x = 2.308068412268132,
+ *   pdf 0.5000 at x = -1.8310037231525658 (and 0.5 through the subnormal
+ *   range 354 < |x| < 373).
+ */
+static inline double sg_tanh_sech2_scaled(double x, double k) {
+    double a = fabs(x);
+    uint64_t ab = sg_bits(a);
+    int far = ab > 0x4044000000000000ULL && ab <= 0x7ff0000000000000ULL;   /* 40 < a <= inf */
+    sg_dd u = sg_exp_dd(-a);                       /* 0 for a = inf, NaN for NaN */
+    /* a <= 40 branch (far lanes use u = 1 so that nothing underflows) */
+    sg_dd un = far ? (sg_dd){1.0, 0.0} : u;
+    sg_dd t = sg_dd_mul(un, un);
+    sg_dd den = sg_two_sum(1.0, t.hi);
+    den.lo += t.lo;
+    sg_dd num = {k * t.hi, k * t.lo};
+    double r_near = sg_dd_round(sg_dd_div(num, sg_dd_mul(den, den)));
+    /* a > 40 branch: k u^2 scaled by 2^600 (u >= 2^-538 where it matters),
+     * so that the dd product stays normal, then rounded once */
+    sg_dd us = {u.hi * 0x1p300, u.lo * 0x1p300};
+    sg_dd ku2 = sg_dd_mul(us, us);
+    ku2.hi *= k;
+    ku2.lo *= k;
+    double r_far = sg_dd_round_scaled(ku2, 0x1p-600, 0x1p600);
+    return far ? r_far : r_near;
+}
+static inline sg_wide sg_tanh_sech2_scaled_wide(sg_wide x, sg_wide k) {
+    sg_wide a = x < 0 ? -x : x;
+    sg_wide t = sg_wexp(-2 * a);
+    return k * t / ((1 + t) * (1 + t));
+}
+static inline double sg_tanh_derivative(double x) { return sg_tanh_sech2_scaled(x, 4.0); }
+static inline sg_wide sg_tanh_derivative_wide(sg_wide x) { return sg_tanh_sech2_scaled_wide(x, 4); }
+
+/* -------------------------------------------------------- inverse (artanh)
+ * ALGORITHM
+ *   artanh y = sign(y) artanh|y|, and for b = |y|:
+ *   b < 2^-4: the series b + b^3/3 + ... + b^17/17 (truncation below 2^-70
+ *     relative), the leading b exact; below 2^-30 the series input is
+ *     zeroed so that b^2 cannot underflow (the tail is then under 2^-61).
+ *   b >= 2^-4: artanh b = log1p(2b/(1 - b)) / 2.  1 - b is an exact dd and
+ *     the quotient a corrected dd division, so log1p sees its argument to
+ *     2^-104 and nothing cancels near 1 (artanh(1 - 2^-53) = 18.71) or near
+ *     0 (where log((1+b)/(1-b)) would).  Halving is exact.
+ * SPECIAL VALUES
+ *   artanh(+-1) = +-inf with FE_DIVBYZERO (like log(0)); |y| > 1 -> NaN with
+ *   FE_INVALID; artanh(+-0) = +-0; NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.5007 at y = -0.061969732287998174 (sg_log1p_dd's
+ *   Newton step, 2^-59 relative).
+ */
+static inline double sg_tanh_inverse(double y) {
+    if (sg_isnan(y)) return y;
+    double b = fabs(y);
+    if (b > 1.0) return sg_invalid();
+    if (b == 1.0) return sg_pole(copysign(1.0, y));
+    double r;
+    if (b < 0x1p-4) {
+        double s = sg_flush_below(b, SG_BITS_2M30);
+        double z = s * s;
+        double p = 1.0 / 3 + z * (1.0 / 5 + z * (1.0 / 7 + z * (1.0 / 9 + z * (1.0 / 11
+                 + z * (1.0 / 13 + z * (1.0 / 15 + z * (1.0 / 17)))))));
+        r = b + s * z * p;
+    } else {
+        sg_dd num = {2.0 * b, 0.0};
+        r = 0.5 * sg_dd_round(sg_log1p_dd(sg_dd_div(num, sg_two_sum(1.0, -b))));
+    }
+    return copysign(r, y);
+}
+static inline sg_wide sg_tanh_inverse_wide(sg_wide y) {
+    sg_wide b = y < 0 ? -y : y;
+    sg_wide r = sg_wlog1p(2 * b / (1 - b)) / 2;
+    return y < 0 ? -r : r;
+}
+
+/* ---------------------------------------------------- the CDF form
+ * ALGORITHM
+ *   cdf(x) = sigma(2x), pdf(x) = 2 sigma'(2x) = sech^2(x)/2,
+ *   ppf(p) = logit(p)/2, logcdf(x) = log sigma(2x) = -softplus(-2x),
+ *   logsf(x) = -softplus(2x): the logistic kernels at 2x (exact: doubling
+ *   and halving are exact in binary floating point), so they inherit those
+ *   kernels' accuracy and tails (logcdf(-500) = -1000 exactly).
+ *   The pdf is the sech^2 kernel with k = 2 so that its subnormal results
+ *   round once.  cdf and pdf clamp |x| > 1000 (saturated) so that 2x
+ *   cannot overflow; logcdf clamps only x > 1000 (where the result is -0),
+ *   because for x < -2^1022 the exact result -2|x| does overflow: -inf
+ *   with the overflow flag is then the correctly rounded answer.  logsf is
+ *   logcdf(-x), exactly (the CDF form is symmetric).
+ * SPECIAL VALUES
+ *   cdf(-inf) = 0, cdf(inf) = 1, pdf(+-inf) = 0, ppf(0) = -inf and
+ *   ppf(1) = inf with FE_DIVBYZERO, ppf(1/2) = +0, logcdf(-inf) = -inf,
+ *   logcdf(inf) = -0; NaN -> NaN.
+ * MEASURED (float64, max ULP): cdf 0.4999 at x = -6.418920956538262e-12,
+ *   ppf 0.5058 at p = 0.4970785549050559 (the logit's), logcdf 0.5046 at
+ *   x = 2.1450078802113692, logsf 0.5046 at x = -2.1450078802113692.
+ */
+static inline double sg_tanh_cdf(double x) { return sg_nan_pass(x, sg_logistic(sg_tanh_twice_clamped(x))); }
+static inline sg_wide sg_tanh_cdf_wide(sg_wide x) { return sg_logistic_wide(2 * x); }
+static inline double sg_tanh_pdf(double x) { return sg_tanh_sech2_scaled(x, 2.0); }
+static inline sg_wide sg_tanh_pdf_wide(sg_wide x) { return sg_tanh_sech2_scaled_wide(x, 2); }
+static inline double sg_tanh_ppf(double p) { return 0.5 * sg_logistic_inverse(p); }
+static inline sg_wide sg_tanh_ppf_wide(sg_wide p) { return sg_logistic_inverse_wide(p) / 2; }
+static inline double sg_tanh_logcdf(double x) {
+    /* only x > 1000 is clamped (the result is -0 there); NaN is put back */
+    return sg_nan_pass(x, sg_logistic_logcdf(2.0 * sg_clamp_above(x, 1000.0)));
+}
+static inline sg_wide sg_tanh_logcdf_wide(sg_wide x) { return sg_logistic_logcdf_wide(2 * x); }
+static inline double sg_tanh_logsf(double x) { return sg_tanh_logcdf(-x); }
+static inline sg_wide sg_tanh_logsf_wide(sg_wide x) { return sg_tanh_logcdf_wide(-x); }
+
+#endif /* SG_TANH_H */
