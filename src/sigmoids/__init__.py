@@ -16,6 +16,8 @@ from .catalog import OPERATIONS, Info, Kernel, Sigmoid, catalog, get, kernel
 __version__ = "0.1.0"
 
 logistic = catalog["logistic"]
+arctan = catalog["arctan"]
+gudermannian = catalog["gudermannian"]
 
 # The familiar names.
 expit = sigmoid = logistic
@@ -54,5 +56,5 @@ def show_config() -> dict:
 
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel",
-    "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "logistic", "arctan", "gudermannian", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
 ]

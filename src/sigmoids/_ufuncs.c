@@ -22,6 +22,8 @@
 
 #include "sg_math.h"
 #include "logistic.h"
+#include "arctan.h"
+#include "gudermannian.h"
 
 /* ------------------------------------------------------------ the loops
  *
@@ -140,7 +142,7 @@ static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, 
 #define SG_UNARY_TABLE(X)                                                                  \
     X(logistic, sg_logistic,                                                               \
       "logistic(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n" \
-      "The logistic sigmoid 1/(1+exp(-x)) = exp(x)/(exp(x)+1), correctly rounded in\n"   \
+      "The logistic sigmoid 1/(1+exp(-x)) = exp(x)/(exp(x)+1), correctly rounded in\n"     \
       "float16/float32, within 1 ULP in float64.  Also known as expit.")                   \
     X(logistic_derivative, sg_logistic_derivative,                                         \
       "logistic_derivative(x, /, out=None, *, where=True, ...)\n\n"                        \
@@ -156,7 +158,55 @@ static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, 
       "log(1 - 1/(1+exp(-x))) = -softplus(x), finite as far as float64 goes.")             \
     X(softplus, sg_softplus,                                                               \
       "softplus(x, /, out=None, *, where=True, ...)\n\n"                                   \
-      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.")
+      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.") \
+    X(arctan, sg_arctan,                                                                   \
+      "arctan(x, /, out=None, *, where=True, ...)\n\n"                                     \
+      "arctan x, range (-pi/2, pi/2); the CDF form is the Cauchy CDF.")                    \
+    X(arctan_derivative, sg_arctan_derivative,                                             \
+      "arctan_derivative(x, /, out=None, *, where=True, ...)\n\n"                          \
+      "d/dx arctan x = 1/(1+x^2), exact into the subnormal range.")                        \
+    X(arctan_inverse, sg_arctan_inverse,                                                   \
+      "arctan_inverse(y, /, out=None, *, where=True, ...)\n\n"                             \
+      "tan y on (-pi/2, pi/2); NaN with an invalid warning outside.")                      \
+    X(arctan_cdf, sg_arctan_cdf,                                                           \
+      "arctan_cdf(x, /, out=None, *, where=True, ...)\n\n"                                 \
+      "The standard Cauchy CDF 1/2 + arctan(x)/pi, without cancellation for x < 0.")       \
+    X(arctan_pdf, sg_arctan_pdf,                                                           \
+      "arctan_pdf(x, /, out=None, *, where=True, ...)\n\n"                                 \
+      "The standard Cauchy density 1/(pi (1+x^2)).")                                       \
+    X(arctan_ppf, sg_arctan_ppf,                                                           \
+      "arctan_ppf(p, /, out=None, *, where=True, ...)\n\n"                                 \
+      "The standard Cauchy quantile tan(pi (p - 1/2)); NaN outside [0, 1].")               \
+    X(arctan_logcdf, sg_arctan_logcdf,                                                     \
+      "arctan_logcdf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "log of the Cauchy CDF, finite as far as float64 goes.")                             \
+    X(arctan_logsf, sg_arctan_logsf,                                                       \
+      "arctan_logsf(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "log of the Cauchy survival function, finite as far as float64 goes.")               \
+    X(gudermannian, sg_gudermannian,                                                       \
+      "gudermannian(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "The Gudermannian gd x = 2 arctan(tanh(x/2)), range (-pi/2, pi/2).")                 \
+    X(gudermannian_derivative, sg_gudermannian_derivative,                                 \
+      "gudermannian_derivative(x, /, out=None, *, where=True, ...)\n\n"                    \
+      "d/dx gd x = sech x, exact into the subnormal range.")                               \
+    X(gudermannian_inverse, sg_gudermannian_inverse,                                       \
+      "gudermannian_inverse(y, /, out=None, *, where=True, ...)\n\n"                       \
+      "gd^-1 y = asinh(tan y) on (-pi/2, pi/2); NaN with an invalid warning outside.")     \
+    X(gudermannian_cdf, sg_gudermannian_cdf,                                               \
+      "gudermannian_cdf(x, /, out=None, *, where=True, ...)\n\n"                           \
+      "The hyperbolic secant CDF (2/pi) arctan(e^x).")                                     \
+    X(gudermannian_pdf, sg_gudermannian_pdf,                                               \
+      "gudermannian_pdf(x, /, out=None, *, where=True, ...)\n\n"                           \
+      "The hyperbolic secant density sech(x)/pi.")                                         \
+    X(gudermannian_ppf, sg_gudermannian_ppf,                                               \
+      "gudermannian_ppf(p, /, out=None, *, where=True, ...)\n\n"                           \
+      "The hyperbolic secant quantile log(tan(pi p/2)); NaN outside [0, 1].")              \
+    X(gudermannian_logcdf, sg_gudermannian_logcdf,                                         \
+      "gudermannian_logcdf(x, /, out=None, *, where=True, ...)\n\n"                        \
+      "log of the hyperbolic secant CDF, finite as far as float64 goes.")                  \
+    X(gudermannian_logsf, sg_gudermannian_logsf,                                           \
+      "gudermannian_logsf(x, /, out=None, *, where=True, ...)\n\n"                         \
+      "log of the hyperbolic secant survival function, finite as far as float64 goes.")
 
 #define SG_EXPAND_LOOPS(name, kernel, doc) SG_DEFINE_UNARY(name, kernel, doc)
 SG_UNARY_TABLE(SG_EXPAND_LOOPS)

@@ -21,6 +21,7 @@ Operations of an entry (all NumPy ufuncs underneath):
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Mapping
@@ -56,7 +57,94 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
                        "float64": (0.51, 4.8694826440779035)},         # [0.5038]
     "softplus": {"float16": (0.5, None), "float32": (0.5, None),
                  "float64": (0.51, -4.8694826440779035)},              # [0.5038]
+    "arctan": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "arctan_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "arctan_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "arctan_cdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "arctan_pdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "arctan_ppf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "arctan_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "arctan_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian_cdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian_pdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian_ppf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
+    "gudermannian_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (1.0, None)},
 }
+
+def _trig_branch_points() -> dict[str, tuple[float, ...]]:
+    """Branch points of arctan.h and gudermannian.h in each kernel's input.
+
+    Besides the thresholds written in those headers, the dd arctan, artanh
+    and tan of sg_atan.h switch table point c = k/64 where their reduced
+    argument crosses (2k+1)/128; these edges are mapped back to the kernel's
+    input through the step that feeds the table.  sg_exp_dd's own switches
+    (tail dropped below 2^-968, underflow) are listed where a kernel reaches them.
+    """
+    pi = math.pi
+    edges = [(2 * k + 1) / 128 for k in range(64)]           # arctan table, argument in [0, 1]
+    atanh_edges = [e for e in edges if e < 0.52]              # artanh table, argument <= 1/2
+    tan_edges = [e for e in edges if e < pi / 4]              # tan table, argument <= pi/4
+    exp_switches = (670.9773012067233, 708.3964185322641, 745.1332191019411)
+
+    def both(points):
+        return tuple(sorted({float(v) for p in points for v in (p, -p)}))
+
+    atan_value = [0.0, 2.0 ** -40, 1.0, 2.0 ** 60, 2.0 ** 1000] + edges + [1 / e for e in edges]
+    over_1px2 = [0.0, 2.0 ** -30, 2.0 ** 500, 2.0 ** 600]
+    tan_inverse = ([0.0, 2.0 ** -40, pi / 4, pi / 2] + tan_edges
+                   + [pi / 2 - e for e in tan_edges if pi / 2 - e > pi / 4])
+    cauchy_cdf = [0.0, 1.0, 2.0 ** 40, 2.0 ** 1000] + edges + [1 / e for e in edges]
+    # ppf: q = min(p, 1 - p); tan of pi (1/2 - q) for q >= 1/4, cot(pi q) below, 1/(pi q) below 2^-60
+    cauchy_ppf_q = ([0.25, 0.5, 2.0 ** -60] + [0.5 - e / pi for e in tan_edges]
+                    + [e / pi for e in tan_edges if e / pi < 0.25])
+    # logcdf(x >= 0): artanh of z = S/(2 - S), S = arctan(1/x)/pi; z = e at S = 2e/(1 + e)
+    cauchy_logcdf = ([0.0, -1.0, 1.0, -2.0 ** 40, 2.0 ** 40, -2.0 ** 60, 2.0 ** 80, 2.0 ** 1000, -2.0 ** 1000]
+                     + [1 / math.tan(pi * 2 * e / (1 + e)) for e in atanh_edges if 2 * e / (1 + e) < 0.5]
+                     + [-e for e in edges] + [-1 / e for e in edges])
+    gd_value = ([0.0, 2.0 ** -40, 0.5] + [math.asinh(e) for e in edges if e < math.sinh(0.5)]
+                + [-math.log(e) for e in edges if e < math.exp(-0.5)] + list(exp_switches))
+    sech = [0.0, 2.0 ** -60, 40.0, 600.0, 759.0] + list(exp_switches)
+    gd_inverse = ([0.0, 2.0 ** -39, pi / 4, pi / 2] + [2 * e for e in tan_edges if 2 * e < pi / 4]
+                  + [pi / 2 - 2 * e for e in tan_edges if pi / 2 - 2 * e > pi / 4]
+                  + [2 * math.atan(e) for e in atanh_edges if 2 * math.atan(e) < pi / 4])
+    gd_ppf_q = ([0.25, 0.5, 2.0 ** -60, 2.0 ** -900] + [0.5 - 2 * math.atan(e) / pi for e in atanh_edges]
+                + [0.5 - 2 * e / pi for e in tan_edges if 0.5 - 2 * e / pi >= 0.25]
+                + [2 * e / pi for e in tan_edges if 2 * e / pi < 0.25])
+    gd_tail = [-math.log(e) for e in edges]                   # e^-|x| crosses an arctan table edge
+    gd_cdf = [0.0, 2.0 ** -60, 600.0, 759.0] + gd_tail + list(exp_switches)
+    # logcdf(x > 0): artanh of S/(2 - S) with S = (2/pi) arctan(e^-x)
+    gd_logcdf = ([0.0, -40.0, 56.0, 600.0, 2.0 ** -60, -(2.0 ** -60)] + [-v for v in gd_tail] + gd_tail
+                 + [-math.log(math.tan(pi / 2 * 2 * e / (1 + e))) for e in atanh_edges if 2 * e / (1 + e) < 0.5]
+                 + list(exp_switches))
+
+    def mirrored_p(qs):
+        return tuple(sorted({float(v) for q in qs for v in (q, 1.0 - q)}))
+
+    return {
+        "arctan": both(atan_value),
+        "arctan_derivative": both(over_1px2),
+        "arctan_pdf": both(over_1px2),
+        "arctan_inverse": both(tan_inverse),
+        "arctan_cdf": both(cauchy_cdf),
+        "arctan_ppf": mirrored_p(cauchy_ppf_q),
+        "arctan_logcdf": tuple(sorted(set(cauchy_logcdf))),
+        "arctan_logsf": tuple(sorted({-v for v in cauchy_logcdf})),
+        "gudermannian": both(gd_value),
+        "gudermannian_derivative": both(sech),
+        "gudermannian_pdf": both(sech),
+        "gudermannian_inverse": both(gd_inverse),
+        "gudermannian_cdf": both(gd_cdf),
+        "gudermannian_ppf": mirrored_p(gd_ppf_q),
+        "gudermannian_logcdf": tuple(sorted(set(gd_logcdf))),
+        "gudermannian_logsf": tuple(sorted({-v for v in gd_logcdf})),
+    }
+
+
+_TRIG_BRANCH_POINTS = _trig_branch_points()
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
 #: neighbours of each with nextafter).  Thresholds inside the shared helpers
@@ -71,6 +159,7 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     "softplus": (0.0, -5.545177444479562, 5.545177444479562, 37.0, -708.3964185322641),
     "logistic_logcdf": (0.0, -5.545177444479562, 5.545177444479562),
     "logistic_logsf": (0.0, -5.545177444479562, 5.545177444479562),
+    **_TRIG_BRANCH_POINTS,
 }
 
 
@@ -160,6 +249,74 @@ ROWS = (
             cdf=("-2.0", "0.11920292202211756"),
             pdf=("-2.0", "0.10499358540350652"),
             ppf=("0.1", "-2.197224577336219"),
+        ),
+    ),
+    dict(
+        name="arctan",
+        title="arctangent",
+        summary="The inverse tangent, whose CDF form 1/2 + arctan(x)/pi is the standard Cauchy CDF.",
+        formula=r"\arctan x",
+        inverse_formula=r"\tan y",
+        range=(-math.pi / 2, math.pi / 2),
+        closed=False,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("cauchy", {}),
+        aliases=("atan", "cauchy"),
+        kernels=dict(
+            value="arctan",
+            derivative="arctan_derivative",
+            inverse="arctan_inverse",
+            cdf="arctan_cdf",
+            pdf="arctan_pdf",
+            ppf="arctan_ppf",
+            logcdf="arctan_logcdf",
+            logsf="arctan_logsf",
+        ),
+        examples=dict(
+            value=("2.0", "1.1071487177940904"),
+            derivative=("2.0", "0.2"),
+            inverse=("1.0", "1.5574077246549023"),
+            cdf=("-1e300", "3.1830988618379065e-301"),
+            pdf=("2.0", "0.06366197723675814"),
+            ppf=("0.9", "3.077683537175254"),
+            logcdf=("-1e300", "-691.9202577840631"),
+            logsf=("2.0", "-1.9133603645040103"),
+        ),
+    ),
+    dict(
+        name="gudermannian",
+        title="Gudermannian function",
+        summary="gd x = 2 arctan(tanh(x/2)) = arctan(sinh x); its CDF form (2/pi) arctan(e^x) is the hyperbolic secant CDF.",
+        formula=r"\operatorname{gd} x = 2\arctan\left(\tanh\frac{x}{2}\right) = \arctan(\sinh x)",
+        inverse_formula=r"\operatorname{gd}^{-1} y = \operatorname{artanh}(\sin y) = \operatorname{arsinh}(\tan y)",
+        range=(-math.pi / 2, math.pi / 2),
+        closed=False,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("hypsecant", {}),
+        aliases=("gd", "hypsecant"),
+        kernels=dict(
+            value="gudermannian",
+            derivative="gudermannian_derivative",
+            inverse="gudermannian_inverse",
+            cdf="gudermannian_cdf",
+            pdf="gudermannian_pdf",
+            ppf="gudermannian_ppf",
+            logcdf="gudermannian_logcdf",
+            logsf="gudermannian_logsf",
+        ),
+        examples=dict(
+            value=("1.0", "0.8657694832396586"),
+            derivative=("1.0", "0.6480542736638853"),
+            inverse=("1.0", "1.2261911708835171"),
+            cdf=("-700.0", "6.276865036906326e-305"),
+            pdf=("1.0", "0.20628208209087048"),
+            ppf=("0.9", "1.8427300347011133"),
+            logcdf=("-1e308", "-1e+308"),
+            logsf=("2.0", "-2.4576399995738907"),
         ),
     ),
 )

@@ -37,6 +37,73 @@ def _softplus(x):
     return mp.log1p(mp.exp(x))
 
 
+# -------------------------------------------------- arctan (Cauchy CDF form)
+# Every definition forms the small side directly: at 60 digits
+# 1/2 + atan(x)/pi would cancel to nothing for x < -1e60.
+
+def _in_half_pi(y):
+    return -mp.pi / 2 < y < mp.pi / 2
+
+
+def _cauchy_cdf(x):
+    return mp.atan(-1 / x) / mp.pi if x < 0 else mp.mpf(1) / 2 + mp.atan(x) / mp.pi
+
+
+def _cauchy_logcdf(x):
+    if x < 0:
+        return mp.log(mp.atan(-1 / x) / mp.pi)
+    return mp.log1p(-(mp.atan(1 / x) / mp.pi if x > 0 else mp.mpf(1) / 2))
+
+
+def _cauchy_ppf(p):
+    if p < 0 or p > 1:
+        return mp.nan
+    if p == 0:
+        return mp.ninf
+    if p == 1:
+        return mp.inf
+    # cot(pi q) with q = min(p, 1 - p): tan(pi (p - 1/2)) would need pi/2 to
+    # far more than 60 digits when p is tiny.
+    if p <= mp.mpf(1) / 2:
+        return -mp.cot(mp.pi * p) if p < mp.mpf(1) / 2 else mp.mpf(0)
+    return mp.cot(mp.pi * (1 - p))
+
+
+# ------------------------------------------- gudermannian (hypsecant CDF form)
+
+def _gd(x):
+    # 2 atan(tanh(x/2)): relative accuracy at tiny x, pi/2 at huge x.
+    return 2 * mp.atan(mp.tanh(x / 2))
+
+
+def _gd_inverse(y):
+    return mp.asinh(mp.tan(y)) if _in_half_pi(y) else mp.nan
+
+
+def _hypsecant_cdf(x):
+    return 2 * mp.atan(mp.exp(x)) / mp.pi
+
+
+def _hypsecant_logcdf(x):
+    if x <= 0:
+        return mp.log(2 * mp.atan(mp.exp(x)) / mp.pi)
+    return mp.log1p(-2 * mp.atan(mp.exp(-x)) / mp.pi)
+
+
+def _hypsecant_ppf(p):
+    if p < 0 or p > 1:
+        return mp.nan
+    if p == 0:
+        return mp.ninf
+    if p == 1:
+        return mp.inf
+    # gd^-1(pi (p - 1/2)) in the middle: exactly 0 at p = 1/2, where
+    # log(tan(pi p/2)) leaves a 1e-61 residue at 60 digits.
+    if mp.mpf(1) / 4 <= p <= mp.mpf(3) / 4:
+        return mp.asinh(mp.tan(mp.pi * (p - mp.mpf(1) / 2)))
+    return mp.log(mp.tan(mp.pi * p / 2))
+
+
 MPMATH = {
     "logistic": lambda x: 1 / (1 + mp.exp(-x)),
     "logistic_derivative": lambda x: mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2,
@@ -44,6 +111,22 @@ MPMATH = {
     "logistic_logcdf": lambda x: -_softplus(-x),
     "logistic_logsf": lambda x: -_softplus(x),
     "softplus": _softplus,
+    "arctan": mp.atan,
+    "arctan_derivative": lambda x: 1 / (1 + x * x),
+    "arctan_inverse": lambda y: mp.tan(y) if _in_half_pi(y) else mp.nan,
+    "arctan_cdf": _cauchy_cdf,
+    "arctan_pdf": lambda x: 1 / (mp.pi * (1 + x * x)),
+    "arctan_ppf": _cauchy_ppf,
+    "arctan_logcdf": _cauchy_logcdf,
+    "arctan_logsf": lambda x: _cauchy_logcdf(-x),
+    "gudermannian": _gd,
+    "gudermannian_derivative": mp.sech,
+    "gudermannian_inverse": _gd_inverse,
+    "gudermannian_cdf": _hypsecant_cdf,
+    "gudermannian_pdf": lambda x: mp.sech(x) / mp.pi,
+    "gudermannian_ppf": _hypsecant_ppf,
+    "gudermannian_logcdf": _hypsecant_logcdf,
+    "gudermannian_logsf": lambda x: _hypsecant_logcdf(-x),
 }
 
 
@@ -53,6 +136,74 @@ def _logit_float64(y):
         central = 2.0 * np.arctanh(2.0 * y - 1.0)
         tails = np.log(y) - np.log1p(-y)
     return np.where(np.abs(y - 0.5) < 0.25, central, tails)
+
+
+def _float64_trig_table():
+    """numpy formulas for the arctan and gudermannian kernels, each chosen
+    not to cancel (the relative error stays near 2^-50 for float32 inputs)."""
+    pi = np.pi
+
+    def where(cond, f, g, x):
+        x = np.asarray(x, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            return np.where(cond(x), f(x), g(x))
+
+    def in_range(y):
+        return np.abs(y) < pi / 2
+
+    def cauchy_cdf(x):
+        return where(lambda x: x < 0, lambda x: np.arctan(-1 / x) / pi, lambda x: 0.5 + np.arctan(x) / pi, x)
+
+    def cauchy_logcdf(x):
+        return where(lambda x: x < 0, lambda x: np.log(np.arctan(-1 / x) / pi),
+                     lambda x: np.log1p(-np.arctan2(1.0, x) / pi), x)
+
+    def cauchy_ppf(p):
+        p = np.asarray(p, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            q = np.minimum(p, 1 - p)
+            r = np.where(q >= 0.25, np.tan(pi * (0.5 - q)), 1 / np.tan(pi * q))
+            r = np.where(p < 0.5, -r, r)
+            r = np.where(p == 0, -np.inf, np.where(p == 1, np.inf, r))   # -0.0 included
+            return np.where((p >= 0) & (p <= 1), r, np.nan)
+
+    def gd(x):
+        return np.arctan(np.sinh(x))
+
+    def hypsecant_logcdf(x):
+        return where(lambda x: x <= 0,
+                     lambda x: np.where(x < -700, x + np.log(2 / pi), np.log(2 / pi * np.arctan(np.exp(x)))),
+                     lambda x: np.log1p(-2 / pi * np.arctan(np.exp(-x))), x)
+
+    def hypsecant_ppf(p):
+        p = np.asarray(p, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            central = np.arcsinh(np.tan(pi * (p - 0.5)))
+            low = np.log(np.tan(pi / 2 * p))
+            high = -np.log(np.tan(pi / 2 * (1 - p)))
+            r = np.where(p < 0.25, low, np.where(p > 0.75, high, central))
+            r = np.where(p == 0, -np.inf, np.where(p == 1, np.inf, r))
+            return np.where((p >= 0) & (p <= 1), r, np.nan)
+
+    return {
+        "arctan": np.arctan,
+        "arctan_derivative": lambda x: 1 / (1 + np.square(x)),
+        "arctan_inverse": lambda y: where(in_range, np.tan, lambda y: np.full_like(y, np.nan), y),
+        "arctan_cdf": cauchy_cdf,
+        "arctan_pdf": lambda x: 1 / (pi * (1 + np.square(x))),
+        "arctan_ppf": cauchy_ppf,
+        "arctan_logcdf": cauchy_logcdf,
+        "arctan_logsf": lambda x: cauchy_logcdf(-np.asarray(x, dtype=np.float64)),
+        "gudermannian": gd,
+        "gudermannian_derivative": lambda x: 1 / np.cosh(x),
+        "gudermannian_inverse": lambda y: where(in_range, lambda y: np.arcsinh(np.tan(y)),
+                                                lambda y: np.full_like(y, np.nan), y),
+        "gudermannian_cdf": lambda x: 2 / pi * np.arctan(np.exp(x)),
+        "gudermannian_pdf": lambda x: 1 / (pi * np.cosh(x)),
+        "gudermannian_ppf": hypsecant_ppf,
+        "gudermannian_logcdf": hypsecant_logcdf,
+        "gudermannian_logsf": lambda x: hypsecant_logcdf(-np.asarray(x, dtype=np.float64)),
+    }
 
 
 def _float64_table():
@@ -65,6 +216,7 @@ def _float64_table():
         "logistic_logcdf": sc.log_expit,
         "logistic_logsf": lambda x: sc.log_expit(-np.asarray(x)),
         "softplus": lambda x: np.logaddexp(0.0, x),
+        **_float64_trig_table(),
     }
 
 
@@ -120,11 +272,26 @@ def _round_to_odd_double(v) -> float:
     return d
 
 
+# Values at or beyond the midpoint between the largest double and 2^1024 round
+# to inf (ties to even: the largest double is odd).  mpmath's float() sends
+# everything above the largest double to inf, so the band below is rounded here.
+_FLOAT64_OVERFLOW = mp.ldexp(1, 1024) - mp.ldexp(1, 970)
+
+
+def _to_float(v) -> float:
+    if mp.isnan(v):
+        return math.nan
+    if mp.isfinite(v) and abs(v) > mp.mpf(np.finfo(np.float64).max):
+        big = math.inf if abs(v) >= _FLOAT64_OVERFLOW else float(np.finfo(np.float64).max)
+        return big if v > 0 else -big
+    return float(v)
+
+
 def correctly_rounded(values, dtype) -> np.ndarray:
     """Round each exact ``mpf`` once to ``dtype`` (ties to even)."""
     dtype = np.dtype(dtype)
     if dtype == np.float64:
-        return np.array([float(v) if not mp.isnan(v) else math.nan for v in values], dtype=np.float64)
+        return np.array([_to_float(v) for v in values], dtype=np.float64)
     odd = np.array([_round_to_odd_double(v) for v in values], dtype=np.float64)
     with np.errstate(over="ignore", under="ignore"):
         return odd.astype(dtype)
@@ -144,7 +311,9 @@ def ulp_error(ours, exact, dtype=np.float64) -> np.ndarray:
         if mp.isnan(v) or math.isnan(o):
             errors[i] = 0.0 if (mp.isnan(v) and math.isnan(o)) else math.inf
         elif mp.isinf(v) or math.isinf(o):
-            errors[i] = 0.0 if mp.mpf(o) == v else math.inf
+            # A finite exact value whose correct rounding overflows counts as exact.
+            rounds_to = v if mp.isinf(v) else correctly_rounded([v], dtype)[0]
+            errors[i] = 0.0 if mp.mpf(o) == mp.mpf(float(rounds_to)) else math.inf
         else:
             exponent = max(int(mp.frexp(v)[1]) - 1, min_exp) if v != 0 else min_exp
             spacing = mp.ldexp(1, exponent - mant)
