@@ -95,6 +95,12 @@ def block() -> str:
     for name, value in consts.items():
         hi, lo = split(value)
         out.append(f"static const sg_dd SG_TRIG_{name} = {{{hexd(hi)}, {hexd(lo)}}};")
+    # pi/2 - y for y next to pi/2 is as small as 6.1e-17, and tan there has a
+    # relative condition number of 1/(pi/2 - y): a third term keeps that
+    # difference to 2^-160 absolute.
+    hi, lo = split(mp.pi / 2)
+    lo2 = float(mp.pi / 2 - mp.mpf(hi) - mp.mpf(lo))
+    out.append(f"static const double SG_TRIG_PI_2_LO2 = {hexd(lo2)};   /* pi/2 - PI_2.hi - PI_2.lo */")
 
     # ---- tables
     def table(name, fn, kmax, what):

@@ -74,6 +74,7 @@ static const sg_dd SG_TRIG_LOG_PI = {0x1.250d048e7a1bdp+0, 0x1.7abf2ad8d5088p-57
 static const sg_dd SG_TRIG_LOG_PI_2 = {0x1.ce6bb25aa1316p-2, -0x1.dcd49c8e5aff6p-57};
 static const sg_dd SG_TRIG_THIRD = {0x1.5555555555555p-2, 0x1.5555555555555p-56};
 static const sg_dd SG_TRIG_SIXTH = {0x1.5555555555555p-3, 0x1.5555555555555p-57};
+static const double SG_TRIG_PI_2_LO2 = -0x1.f1976b7ed8fbcp-110;   /* pi/2 - PI_2.hi - PI_2.lo */
 
 /* arctan(k/64): SG_TRIG_ATAN_TABLE[k] = {hi, lo} for k = 0..64. */
 static const double SG_TRIG_ATAN_TABLE[2 * 65] = {
