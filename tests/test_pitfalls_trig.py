@@ -19,10 +19,11 @@ def exact(f, x):
 
 
 def quiet(call, *args):
-    """call(*args) with every NumPy warning an error."""
+    """call(*args) with NumPy's overflow, invalid and divide warnings as errors
+    (underflow of the double-double low parts is expected in the tails)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with np.errstate(all="warn"):
+        with np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"):
             return call(*args)
 
 
@@ -49,7 +50,8 @@ def test_cauchy_logcdf_is_finite_to_the_end_of_float64():
 
 def test_tan_at_the_largest_double_below_half_pi():
     y = math.pi / 2                       # 0x1.921fb54442d18p+0, 6.1e-17 below pi/2
-    assert mp.mpf(y) < mp.pi / 2
+    with mp.workdps(30):
+        assert mp.mpf(y) < mp.pi / 2
     truth = exact(mp.tan, y)
     assert truth == 1.633123935319537e16
     assert float(quiet(sg.arctan.inverse, y)) == truth
@@ -77,7 +79,7 @@ def test_cauchy_quantile_of_tiny_p():
     assert float(quiet(sg.arctan.ppf, p)) == truth
     assert np.tan(np.pi * (p - 0.5)) == pytest.approx(-1.633123935319537e16)
     # Subnormal p: the quantile is finite while 1/(pi p) fits a double ...
-    p = 5e-310
+    p = 2e-309
     assert float(quiet(sg.arctan.ppf, p)) == exact(lambda q: -mp.cot(mp.pi * q), p)
     # ... and overflows to -inf only where the true value does.
     with np.errstate(over="ignore"):
