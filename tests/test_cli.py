@@ -6,6 +6,7 @@ generated from the catalog and ``OPERATIONS``, so new entries are covered.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from decimal import Decimal, localcontext
@@ -62,8 +63,21 @@ def test_list_shows_every_entry(runner):
         assert entry.info.name in result.stdout
         for alias in entry.info.aliases:
             assert alias in result.stdout
-        assert entry.info.formula in result.stdout
     assert "logistic" in result.stdout
+
+
+def test_list_json_carries_the_catalog_metadata(runner):
+    # The table folds long formulas across lines; the JSON carries them whole.
+    result = invoke(runner, "list", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == list(sg.catalog)
+    for entry in ENTRIES:
+        row = data[entry.info.name]
+        assert row["formula"] == entry.info.formula
+        assert tuple(row["range"]) == entry.info.range
+        assert row["slope_at_0"] == entry.info.slope_at_0
+        assert tuple(row["aliases"]) == entry.info.aliases
 
 
 # ------------------------------------------------------------------- eval

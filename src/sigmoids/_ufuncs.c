@@ -35,6 +35,8 @@
 #include "hard_sigmoid.h"
 #include "hard_tanh.h"
 #include "plan.h"
+#include "arctan.h"
+#include "gudermannian.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -47,7 +49,7 @@
 /* X(ufunc name, kernel, docstring) */
 #define SG_UNARY_TABLE(X)                                                                  \
     X(logistic, sg_logistic,                                                               \
-      "logistic(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n" \
+      "logistic(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n"\
       "The logistic sigmoid 1/(1+exp(-x)) = exp(x)/(exp(x)+1), correctly rounded in\n"     \
       "float16/float32, within 1 ULP in float64.  Also known as expit.")                   \
     X(logistic_derivative, sg_logistic_derivative,                                         \
@@ -64,10 +66,10 @@
       "log(1 - 1/(1+exp(-x))) = -softplus(x), finite as far as float64 goes.")             \
     X(softplus, sg_softplus,                                                               \
       "softplus(x, /, out=None, *, where=True, ...)\n\n"                                   \
-      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.") \
+      "log(1 + exp(x)), the antiderivative of the logistic; never overflows for finite x.")\
     X(tanh, sg_tanh,                                                                       \
       "tanh(x, /, out=None, *, where=True, ...)\n\n"                                       \
-      "The hyperbolic tangent 2 sigma(2x) - 1, correctly rounded in float16/float32, within 1 ULP in float64.") \
+      "The hyperbolic tangent 2 sigma(2x) - 1, correctly rounded in float16/float32, within 1 ULP in float64.")\
     X(tanh_derivative, sg_tanh_derivative,                                                 \
       "tanh_derivative(x, /, out=None, *, where=True, ...)\n\n"                            \
       "d/dx tanh x = sech^2 x, accurate in both tails.")                                   \
@@ -76,10 +78,10 @@
       "artanh y = log1p(2y/(1-y))/2; NaN with an invalid warning outside [-1, 1].")        \
     X(tanh_cdf, sg_tanh_cdf,                                                               \
       "tanh_cdf(x, /, out=None, *, where=True, ...)\n\n"                                   \
-      "(tanh x + 1)/2 = sigma(2x), the logistic CDF with scale 1/2, without cancellation.") \
+      "(tanh x + 1)/2 = sigma(2x), the logistic CDF with scale 1/2, without cancellation.")\
     X(tanh_pdf, sg_tanh_pdf,                                                               \
       "tanh_pdf(x, /, out=None, *, where=True, ...)\n\n"                                   \
-      "sech^2(x)/2 = 2 sigma'(2x), the density of the logistic distribution with scale 1/2.") \
+      "sech^2(x)/2 = 2 sigma'(2x), the density of the logistic distribution with scale 1/2.")\
     X(tanh_ppf, sg_tanh_ppf,                                                               \
       "tanh_ppf(p, /, out=None, *, where=True, ...)\n\n"                                   \
       "logit(p)/2, the quantile of the logistic distribution with scale 1/2.")             \
@@ -139,7 +141,7 @@
       "log(1 - softsign CDF form), finite as far as float64 goes.")                        \
     X(hard_sigmoid, sg_hard_sigmoid,                                                       \
       "hard_sigmoid(x, /, out=None, *, where=True, ...)\n\n"                               \
-      "PyTorch's hard sigmoid clip(x/6 + 1/2, 0, 1), correctly rounded; the uniform(-3, 6) CDF.") \
+      "PyTorch's hard sigmoid clip(x/6 + 1/2, 0, 1), correctly rounded; the uniform(-3, 6) CDF.")\
     X(hard_sigmoid_derivative, sg_hard_sigmoid_derivative,                                 \
       "hard_sigmoid_derivative(x, /, out=None, *, where=True, ...)\n\n"                    \
       "1/6 on (-3, 3), 0 at and outside the kinks (PyTorch's convention).")                \
@@ -178,10 +180,10 @@
       "log(clip((1-x)/2, 0, 1)); -inf (no warning) for x >= 1.")                           \
     X(plan, sg_plan,                                                                       \
       "plan(x, /, out=None, *, where=True, ...)\n\n"                                       \
-      "PLAN, the piecewise-linear logistic of Amin, Curtis and Hayes-Gill (1997), as published.") \
+      "PLAN, the piecewise-linear logistic of Amin, Curtis and Hayes-Gill (1997), as published.")\
     X(plan_derivative, sg_plan_derivative,                                                 \
       "plan_derivative(x, /, out=None, *, where=True, ...)\n\n"                            \
-      "The slope of PLAN's segment: 1/4, 1/8, 1/32 or 0 (at a kink: the side away from 0).") \
+      "The slope of PLAN's segment: 1/4, 1/8, 1/32 or 0 (at a kink: the side away from 0).")\
     X(plan_inverse, sg_plan_inverse,                                                       \
       "plan_inverse(y, /, out=None, *, where=True, ...)\n\n"                               \
       "PLAN's piecewise inverse on [0, 1]; NaN with an invalid warning outside.")          \
@@ -190,7 +192,55 @@
       "log PLAN(x); -inf (no warning) for x <= -5.")                                       \
     X(plan_logsf, sg_plan_logsf,                                                           \
       "plan_logsf(x, /, out=None, *, where=True, ...)\n\n"                                 \
-      "log(1 - PLAN(x)); -inf (no warning) for x >= 5.")
+      "log(1 - PLAN(x)); -inf (no warning) for x >= 5.")                                   \
+    X(arctan, sg_arctan,                                                                   \
+      "arctan(x, /, out=None, *, where=True, ...)\n\n"                                     \
+      "arctan x, range (-pi/2, pi/2); the CDF form is the Cauchy CDF.")                    \
+    X(arctan_derivative, sg_arctan_derivative,                                             \
+      "arctan_derivative(x, /, out=None, *, where=True, ...)\n\n"                          \
+      "d/dx arctan x = 1/(1+x^2), exact into the subnormal range.")                        \
+    X(arctan_inverse, sg_arctan_inverse,                                                   \
+      "arctan_inverse(y, /, out=None, *, where=True, ...)\n\n"                             \
+      "tan y on (-pi/2, pi/2); NaN with an invalid warning outside.")                      \
+    X(arctan_cdf, sg_arctan_cdf,                                                           \
+      "arctan_cdf(x, /, out=None, *, where=True, ...)\n\n"                                 \
+      "The standard Cauchy CDF 1/2 + arctan(x)/pi, without cancellation for x < 0.")       \
+    X(arctan_pdf, sg_arctan_pdf,                                                           \
+      "arctan_pdf(x, /, out=None, *, where=True, ...)\n\n"                                 \
+      "The standard Cauchy density 1/(pi (1+x^2)).")                                       \
+    X(arctan_ppf, sg_arctan_ppf,                                                           \
+      "arctan_ppf(p, /, out=None, *, where=True, ...)\n\n"                                 \
+      "The standard Cauchy quantile tan(pi (p - 1/2)); NaN outside [0, 1].")               \
+    X(arctan_logcdf, sg_arctan_logcdf,                                                     \
+      "arctan_logcdf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "log of the Cauchy CDF, finite as far as float64 goes.")                             \
+    X(arctan_logsf, sg_arctan_logsf,                                                       \
+      "arctan_logsf(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "log of the Cauchy survival function, finite as far as float64 goes.")               \
+    X(gudermannian, sg_gudermannian,                                                       \
+      "gudermannian(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "The Gudermannian gd x = 2 arctan(tanh(x/2)), range (-pi/2, pi/2).")                 \
+    X(gudermannian_derivative, sg_gudermannian_derivative,                                 \
+      "gudermannian_derivative(x, /, out=None, *, where=True, ...)\n\n"                    \
+      "d/dx gd x = sech x, exact into the subnormal range.")                               \
+    X(gudermannian_inverse, sg_gudermannian_inverse,                                       \
+      "gudermannian_inverse(y, /, out=None, *, where=True, ...)\n\n"                       \
+      "gd^-1 y = asinh(tan y) on (-pi/2, pi/2); NaN with an invalid warning outside.")     \
+    X(gudermannian_cdf, sg_gudermannian_cdf,                                               \
+      "gudermannian_cdf(x, /, out=None, *, where=True, ...)\n\n"                           \
+      "The hyperbolic secant CDF (2/pi) arctan(e^x).")                                     \
+    X(gudermannian_pdf, sg_gudermannian_pdf,                                               \
+      "gudermannian_pdf(x, /, out=None, *, where=True, ...)\n\n"                           \
+      "The hyperbolic secant density sech(x)/pi.")                                         \
+    X(gudermannian_ppf, sg_gudermannian_ppf,                                               \
+      "gudermannian_ppf(p, /, out=None, *, where=True, ...)\n\n"                           \
+      "The hyperbolic secant quantile log(tan(pi p/2)); NaN outside [0, 1].")              \
+    X(gudermannian_logcdf, sg_gudermannian_logcdf,                                         \
+      "gudermannian_logcdf(x, /, out=None, *, where=True, ...)\n\n"                        \
+      "log of the hyperbolic secant CDF, finite as far as float64 goes.")                  \
+    X(gudermannian_logsf, sg_gudermannian_logsf,                                           \
+      "gudermannian_logsf(x, /, out=None, *, where=True, ...)\n\n"                         \
+      "log of the hyperbolic secant survival function, finite as far as float64 goes.")
 
 
 #if defined(SG_NARROW_TU)

@@ -21,6 +21,8 @@ Operations of an entry (all NumPy ufuncs underneath):
 from __future__ import annotations
 
 import difflib
+import math
+
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Mapping
@@ -100,11 +102,118 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
     "plan_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.5, None)},  # correctly rounded by construction (one rounding or exact)
     "plan_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, 4.670953977864681)},  # [0.5033]
     "plan_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, -4.670953977864681)},  # [0.5033]
+    # arctan and gudermannian: worst of tools/measure_float64.py, dense scans of
+    # every branch point, and 2M inputs per kernel (all binades, both tails,
+    # next to pi/2) against the binary128 twins; the worst confirmed with mpmath.
+    "arctan": {"float16": (0.5, None), "float32": (0.5, None),
+              "float64": (0.501, 676.7526624839073)},                         # [0.500000]
+    "arctan_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                         "float64": (0.501, -3.6033704755548177)},            # [0.500000]
+    "arctan_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                      "float64": (0.501, -3.549168823094055e-07)},            # [0.499999]
+    "arctan_cdf": {"float16": (0.5, None), "float32": (0.5, None),
+                  "float64": (0.501, -410.52726839142576)},                   # [0.500000]
+    "arctan_pdf": {"float16": (0.5, None), "float32": (0.5, None),
+                  "float64": (0.501, -2.943235320672798)},                    # [0.499999]
+    "arctan_ppf": {"float16": (0.5, None), "float32": (0.5, None),
+                  "float64": (0.501, 2.338555144813394e-46)},                 # [0.499999]
+    "arctan_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                     "float64": (0.501, -1.960104365050264)},                 # [0.500019]
+    "arctan_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                    "float64": (0.501, 0.05393465285426213)},                 # [0.500018]
+    "gudermannian": {"float16": (0.5, None), "float32": (0.5, None),
+                    "float64": (0.501, 0.4284419017034553)},                  # [0.500114]
+    "gudermannian_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                               "float64": (0.501, 29.16364133177023)},        # [0.500082]
+    "gudermannian_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                            "float64": (0.501, 1.2475914926821006)},          # [0.500001]
+    "gudermannian_cdf": {"float16": (0.5, None), "float32": (0.5, None),
+                        "float64": (0.501, -32.02721711390577)},              # [0.500026]
+    "gudermannian_pdf": {"float16": (0.5, None), "float32": (0.5, None),
+                        "float64": (0.501, 2.3277797728652905)},              # [0.500090]
+    "gudermannian_ppf": {"float16": (0.5, None), "float32": (0.5, None),
+                        "float64": (0.501, 0.15753136413695834)},             # [0.500022]
+    "gudermannian_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                           "float64": (0.501, 1.8292785963840625)},           # [0.500036]
+    "gudermannian_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                          "float64": (0.501, -63.52162619050077)},            # [0.500059]
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
 #: neighbours of each with nextafter).  Thresholds inside the shared helpers
 #: are listed in the input variable of the kernel that reaches them.
+def _trig_branch_points() -> dict[str, tuple[float, ...]]:
+    """Branch points of arctan.h and gudermannian.h in each kernel's input.
+
+    Besides the thresholds written in those headers, the dd arctan, artanh
+    and tan of sg_atan.h switch table point c = k/64 where their reduced
+    argument crosses (2k+1)/128; these edges are mapped back to the kernel's
+    input through the step that feeds the table.  sg_exp_dd's own switches
+    (tail dropped below 2^-968, underflow) are listed where a kernel reaches them.
+    """
+    pi = math.pi
+    edges = [(2 * k + 1) / 128 for k in range(64)]           # arctan table, argument in [0, 1]
+    atanh_edges = [e for e in edges if e < 0.52]              # artanh table, argument <= 1/2
+    tan_edges = [e for e in edges if e < pi / 4]              # tan table, argument <= pi/4
+    exp_switches = (670.9773012067233, 708.3964185322641, 745.1332191019411)
+
+    def both(points):
+        return tuple(sorted({float(v) for p in points for v in (p, -p)}))
+
+    atan_value = [0.0, 2.0 ** -40, 1.0, 2.0 ** 60, 2.0 ** 1000] + edges + [1 / e for e in edges]
+    over_1px2 = [0.0, 2.0 ** -30, 2.0 ** 500, 2.0 ** 600]
+    tan_inverse = ([0.0, 2.0 ** -40, pi / 4, pi / 2] + tan_edges
+                   + [pi / 2 - e for e in tan_edges if pi / 2 - e > pi / 4])
+    cauchy_cdf = [0.0, 1.0, 2.0 ** 40, 2.0 ** 1000] + edges + [1 / e for e in edges]
+    # ppf: q = min(p, 1 - p); tan of pi (1/2 - q) for q >= 1/4, cot(pi q) below, 1/(pi q) below 2^-60
+    cauchy_ppf_q = ([0.25, 0.5, 2.0 ** -60] + [0.5 - e / pi for e in tan_edges]
+                    + [e / pi for e in tan_edges if e / pi < 0.25])
+    # logcdf(x >= 0): artanh of z = S/(2 - S), S = arctan(1/x)/pi; z = e at S = 2e/(1 + e)
+    cauchy_logcdf = ([0.0, -1.0, 1.0, -2.0 ** 40, 2.0 ** 40, -2.0 ** 60, 2.0 ** 80, 2.0 ** 1000, -2.0 ** 1000]
+                     + [1 / math.tan(pi * 2 * e / (1 + e)) for e in atanh_edges if 2 * e / (1 + e) < 0.5]
+                     + [-e for e in edges] + [-1 / e for e in edges])
+    gd_value = ([0.0, 2.0 ** -40, 0.5] + [math.asinh(e) for e in edges if e < math.sinh(0.5)]
+                + [-math.log(e) for e in edges if e < math.exp(-0.5)] + list(exp_switches))
+    sech = [0.0, 2.0 ** -60, 40.0, 600.0, 759.0] + list(exp_switches)
+    gd_inverse = ([0.0, 2.0 ** -39, pi / 4, pi / 2] + [2 * e for e in tan_edges if 2 * e < pi / 4]
+                  + [pi / 2 - 2 * e for e in tan_edges if pi / 2 - 2 * e > pi / 4]
+                  + [2 * math.atan(e) for e in atanh_edges if 2 * math.atan(e) < pi / 4])
+    gd_ppf_q = ([0.25, 0.5, 2.0 ** -60, 2.0 ** -900] + [0.5 - 2 * math.atan(e) / pi for e in atanh_edges]
+                + [0.5 - 2 * e / pi for e in tan_edges if 0.5 - 2 * e / pi >= 0.25]
+                + [2 * e / pi for e in tan_edges if 2 * e / pi < 0.25])
+    gd_tail = [-math.log(e) for e in edges]                   # e^-|x| crosses an arctan table edge
+    gd_cdf = [0.0, 2.0 ** -60, 600.0, 759.0] + gd_tail + list(exp_switches)
+    # logcdf(x > 0): artanh of S/(2 - S) with S = (2/pi) arctan(e^-x)
+    gd_logcdf = ([0.0, -40.0, 56.0, 600.0, 2.0 ** -60, -(2.0 ** -60)] + [-v for v in gd_tail] + gd_tail
+                 + [-math.log(math.tan(pi / 2 * 2 * e / (1 + e))) for e in atanh_edges if 2 * e / (1 + e) < 0.5]
+                 + list(exp_switches))
+
+    def mirrored_p(qs):
+        return tuple(sorted({float(v) for q in qs for v in (q, 1.0 - q)}))
+
+    return {
+        "arctan": both(atan_value),
+        "arctan_derivative": both(over_1px2),
+        "arctan_pdf": both(over_1px2),
+        "arctan_inverse": both(tan_inverse),
+        "arctan_cdf": both(cauchy_cdf),
+        "arctan_ppf": mirrored_p(cauchy_ppf_q),
+        "arctan_logcdf": tuple(sorted(set(cauchy_logcdf))),
+        "arctan_logsf": tuple(sorted({-v for v in cauchy_logcdf})),
+        "gudermannian": both(gd_value),
+        "gudermannian_derivative": both(sech),
+        "gudermannian_pdf": both(sech),
+        "gudermannian_inverse": both(gd_inverse),
+        "gudermannian_cdf": both(gd_cdf),
+        "gudermannian_ppf": mirrored_p(gd_ppf_q),
+        "gudermannian_logcdf": tuple(sorted(set(gd_logcdf))),
+        "gudermannian_logsf": tuple(sorted({-v for v in gd_logcdf})),
+    }
+
+
+_TRIG_BRANCH_POINTS = _trig_branch_points()
+
+
 BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     # sign of x; sg_exp_dd: |x| < 2^-60 is 1 + x, and below 2^-968 (x < -670.977) the tail is folded in
     "logistic": (0.0, 2.0 ** -60, -2.0 ** -60, -670.9773012067233, -708.3964185322641, -745.1332191019411),
@@ -175,6 +284,7 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     "plan_inverse": (0.0, 0.078125, 0.08203125, 0.25, 0.5, 0.75, 0.91796875, 0.921875, 1.0),
     "plan_logcdf": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
     "plan_logsf": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
+    **_TRIG_BRANCH_POINTS,
 }
 
 
@@ -495,6 +605,74 @@ ROWS = (
             logsf=("4.0", "-3.4657359027997265"),
         ),
     ),
+    dict(
+        name="arctan",
+        title="arctangent",
+        summary="The inverse tangent, whose CDF form 1/2 + arctan(x)/pi is the standard Cauchy CDF.",
+        formula=r"\arctan x",
+        inverse_formula=r"\tan y",
+        range=(-math.pi / 2, math.pi / 2),
+        closed=False,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("cauchy", {}),
+        aliases=("atan", "cauchy"),
+        kernels=dict(
+            value="arctan",
+            derivative="arctan_derivative",
+            inverse="arctan_inverse",
+            cdf="arctan_cdf",
+            pdf="arctan_pdf",
+            ppf="arctan_ppf",
+            logcdf="arctan_logcdf",
+            logsf="arctan_logsf",
+        ),
+        examples=dict(
+            value=("2.0", "1.1071487177940904"),
+            derivative=("2.0", "0.2"),
+            inverse=("1.0", "1.5574077246549023"),
+            cdf=("-1e300", "3.1830988618379065e-301"),
+            pdf=("2.0", "0.06366197723675814"),
+            ppf=("0.9", "3.077683537175254"),
+            logcdf=("-1e300", "-691.9202577840631"),
+            logsf=("2.0", "-1.9133603645040103"),
+        ),
+    ),
+    dict(
+        name="gudermannian",
+        title="Gudermannian function",
+        summary="gd x = 2 arctan(tanh(x/2)) = arctan(sinh x); its CDF form (2/pi) arctan(e^x) is the hyperbolic secant CDF.",
+        formula=r"\operatorname{gd} x = 2\arctan\left(\tanh\frac{x}{2}\right) = \arctan(\sinh x)",
+        inverse_formula=r"\operatorname{gd}^{-1} y = \operatorname{artanh}(\sin y) = \operatorname{arsinh}(\tan y)",
+        range=(-math.pi / 2, math.pi / 2),
+        closed=False,
+        slope_at_0=1.0,
+        odd=True,
+        symmetric=True,
+        distribution=("hypsecant", {}),
+        aliases=("gd", "hypsecant"),
+        kernels=dict(
+            value="gudermannian",
+            derivative="gudermannian_derivative",
+            inverse="gudermannian_inverse",
+            cdf="gudermannian_cdf",
+            pdf="gudermannian_pdf",
+            ppf="gudermannian_ppf",
+            logcdf="gudermannian_logcdf",
+            logsf="gudermannian_logsf",
+        ),
+        examples=dict(
+            value=("1.0", "0.8657694832396586"),
+            derivative=("1.0", "0.6480542736638853"),
+            inverse=("1.0", "1.2261911708835171"),
+            cdf=("-700.0", "6.276865036906326e-305"),
+            pdf=("1.0", "0.20628208209087048"),
+            ppf=("0.9", "1.8427300347011133"),
+            logcdf=("-1e308", "-1e+308"),
+            logsf=("2.0", "-2.4576399995738907"),
+        ),
+    ),
 )
 
 #: Companions that are not sigmoids themselves: name -> (ufunc, example).
@@ -711,7 +889,10 @@ def get(name: str) -> Sigmoid:
     if key in catalog:
         return catalog[key]
     known = sorted(set(catalog) | set(_ALIASES))
-    close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in known), reverse=True)
+    # Only the names nearly as close as the best: 'logstic' suggests
+    # 'logistic' alone, not every name sharing a few letters with it.
+    close = [k for score, k in scored[:3] if score >= 0.5 and score >= scored[0][0] - 0.1]
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; known: {', '.join(known)}"
     raise KeyError(f"no sigmoid called {name!r}{hint}")
 

@@ -267,10 +267,22 @@ def _root(
     short_help="Show the catalog.",
     help="Show the catalog: every sigmoid with its formula, range, slope at 0, "
          "distribution and measured accuracy.",
-    epilog="Example:\n\n  sigmoids list",
+    epilog="Examples:\n\n  sigmoids list\n\n  sigmoids list --json",
 )
-def list_command() -> None:
-    """Print the catalog table (``sigmoids list``)."""
+def list_command(
+    as_json: bool = typer.Option(False, "--json", help="Print the metadata of every entry as one JSON object."),
+) -> None:
+    """Print the catalog table (``sigmoids list``), or its metadata as JSON."""
+    if as_json:
+        import dataclasses
+        import json
+
+        from collections.abc import Mapping
+
+        data = {name: {field.name: getattr(entry.info, field.name) for field in dataclasses.fields(entry.info)}
+                for name, entry in sg.catalog.items()}
+        print(json.dumps(data, indent=1, default=lambda o: dict(o) if isinstance(o, Mapping) else str(o)))
+        return
     _stdout().print(_catalog_table())
 
 

@@ -198,6 +198,71 @@ def _plan_inverse(y):
             a = (t - mp.mpf("0.84375")) * 32
         return a if y >= mp.mpf(0.5) else -a
     return _closed_inverse(y, 0, 1, inside)
+# -------------------------------------------------- arctan (Cauchy CDF form)
+# Every definition forms the small side directly: at 60 digits
+# 1/2 + atan(x)/pi would cancel to nothing for x < -1e60.
+
+def _in_half_pi(y):
+    return -mp.pi / 2 < y < mp.pi / 2
+
+
+def _cauchy_cdf(x):
+    return mp.atan(-1 / x) / mp.pi if x < 0 else mp.mpf(1) / 2 + mp.atan(x) / mp.pi
+
+
+def _cauchy_logcdf(x):
+    if x < 0:
+        return mp.log(mp.atan(-1 / x) / mp.pi)
+    return mp.log1p(-(mp.atan(1 / x) / mp.pi if x > 0 else mp.mpf(1) / 2))
+
+
+def _cauchy_ppf(p):
+    if p < 0 or p > 1:
+        return mp.nan
+    if p == 0:
+        return mp.ninf
+    if p == 1:
+        return mp.inf
+    # cot(pi q) with q = min(p, 1 - p): tan(pi (p - 1/2)) would need pi/2 to
+    # far more than 60 digits when p is tiny.
+    if p <= mp.mpf(1) / 2:
+        return -mp.cot(mp.pi * p) if p < mp.mpf(1) / 2 else mp.mpf(0)
+    return mp.cot(mp.pi * (1 - p))
+
+
+# ------------------------------------------- gudermannian (hypsecant CDF form)
+
+def _gd(x):
+    # 2 atan(tanh(x/2)): relative accuracy at tiny x, pi/2 at huge x.
+    return 2 * mp.atan(mp.tanh(x / 2))
+
+
+def _gd_inverse(y):
+    return mp.asinh(mp.tan(y)) if _in_half_pi(y) else mp.nan
+
+
+def _hypsecant_cdf(x):
+    return 2 * mp.atan(mp.exp(x)) / mp.pi
+
+
+def _hypsecant_logcdf(x):
+    if x <= 0:
+        return mp.log(2 * mp.atan(mp.exp(x)) / mp.pi)
+    return mp.log1p(-2 * mp.atan(mp.exp(-x)) / mp.pi)
+
+
+def _hypsecant_ppf(p):
+    if p < 0 or p > 1:
+        return mp.nan
+    if p == 0:
+        return mp.ninf
+    if p == 1:
+        return mp.inf
+    # gd^-1(pi (p - 1/2)) in the middle: exactly 0 at p = 1/2, where
+    # log(tan(pi p/2)) leaves a 1e-61 residue at 60 digits.
+    if mp.mpf(1) / 4 <= p <= mp.mpf(3) / 4:
+        return mp.asinh(mp.tan(mp.pi * (p - mp.mpf(1) / 2)))
+    return mp.log(mp.tan(mp.pi * p / 2))
 
 
 MPMATH = {
@@ -249,6 +314,22 @@ MPMATH = {
     "plan_inverse": _plan_inverse,
     "plan_logcdf": lambda x: _log_or_ninf(_plan(x)),
     "plan_logsf": lambda x: _log_or_ninf(_plan(-x)),
+    "arctan": mp.atan,
+    "arctan_derivative": lambda x: 1 / (1 + x * x),
+    "arctan_inverse": lambda y: mp.tan(y) if _in_half_pi(y) else mp.nan,
+    "arctan_cdf": _cauchy_cdf,
+    "arctan_pdf": lambda x: 1 / (mp.pi * (1 + x * x)),
+    "arctan_ppf": _cauchy_ppf,
+    "arctan_logcdf": _cauchy_logcdf,
+    "arctan_logsf": lambda x: _cauchy_logcdf(-x),
+    "gudermannian": _gd,
+    "gudermannian_derivative": mp.sech,
+    "gudermannian_inverse": _gd_inverse,
+    "gudermannian_cdf": _hypsecant_cdf,
+    "gudermannian_pdf": lambda x: mp.sech(x) / mp.pi,
+    "gudermannian_ppf": _hypsecant_ppf,
+    "gudermannian_logcdf": _hypsecant_logcdf,
+    "gudermannian_logsf": lambda x: _hypsecant_logcdf(-x),
 }
 
 
@@ -379,6 +460,74 @@ def _extra_float64_table(sc):
     }
 
 
+def _float64_trig_table():
+    """numpy formulas for the arctan and gudermannian kernels, each chosen
+    not to cancel (the relative error stays near 2^-50 for float32 inputs)."""
+    pi = np.pi
+
+    def where(cond, f, g, x):
+        x = np.asarray(x, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            return np.where(cond(x), f(x), g(x))
+
+    def in_range(y):
+        return np.abs(y) < pi / 2
+
+    def cauchy_cdf(x):
+        return where(lambda x: x < 0, lambda x: np.arctan(-1 / x) / pi, lambda x: 0.5 + np.arctan(x) / pi, x)
+
+    def cauchy_logcdf(x):
+        return where(lambda x: x < 0, lambda x: np.log(np.arctan(-1 / x) / pi),
+                     lambda x: np.log1p(-np.arctan2(1.0, x) / pi), x)
+
+    def cauchy_ppf(p):
+        p = np.asarray(p, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            q = np.minimum(p, 1 - p)
+            r = np.where(q >= 0.25, np.tan(pi * (0.5 - q)), 1 / np.tan(pi * q))
+            r = np.where(p < 0.5, -r, r)
+            r = np.where(p == 0, -np.inf, np.where(p == 1, np.inf, r))   # -0.0 included
+            return np.where((p >= 0) & (p <= 1), r, np.nan)
+
+    def gd(x):
+        return np.arctan(np.sinh(x))
+
+    def hypsecant_logcdf(x):
+        return where(lambda x: x <= 0,
+                     lambda x: np.where(x < -700, x + np.log(2 / pi), np.log(2 / pi * np.arctan(np.exp(x)))),
+                     lambda x: np.log1p(-2 / pi * np.arctan(np.exp(-x))), x)
+
+    def hypsecant_ppf(p):
+        p = np.asarray(p, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            central = np.arcsinh(np.tan(pi * (p - 0.5)))
+            low = np.log(np.tan(pi / 2 * p))
+            high = -np.log(np.tan(pi / 2 * (1 - p)))
+            r = np.where(p < 0.25, low, np.where(p > 0.75, high, central))
+            r = np.where(p == 0, -np.inf, np.where(p == 1, np.inf, r))
+            return np.where((p >= 0) & (p <= 1), r, np.nan)
+
+    return {
+        "arctan": np.arctan,
+        "arctan_derivative": lambda x: 1 / (1 + np.square(x)),
+        "arctan_inverse": lambda y: where(in_range, np.tan, lambda y: np.full_like(y, np.nan), y),
+        "arctan_cdf": cauchy_cdf,
+        "arctan_pdf": lambda x: 1 / (pi * (1 + np.square(x))),
+        "arctan_ppf": cauchy_ppf,
+        "arctan_logcdf": cauchy_logcdf,
+        "arctan_logsf": lambda x: cauchy_logcdf(-np.asarray(x, dtype=np.float64)),
+        "gudermannian": gd,
+        "gudermannian_derivative": lambda x: 1 / np.cosh(x),
+        "gudermannian_inverse": lambda y: where(in_range, lambda y: np.arcsinh(np.tan(y)),
+                                                lambda y: np.full_like(y, np.nan), y),
+        "gudermannian_cdf": lambda x: 2 / pi * np.arctan(np.exp(x)),
+        "gudermannian_pdf": lambda x: 1 / (pi * np.cosh(x)),
+        "gudermannian_ppf": hypsecant_ppf,
+        "gudermannian_logcdf": hypsecant_logcdf,
+        "gudermannian_logsf": lambda x: hypsecant_logcdf(-np.asarray(x, dtype=np.float64)),
+    }
+
+
 def _float64_table():
     import scipy.special as sc
 
@@ -390,6 +539,7 @@ def _float64_table():
         "logistic_logsf": lambda x: sc.log_expit(-np.asarray(x)),
         "softplus": lambda x: np.logaddexp(0.0, x),
         **_extra_float64_table(sc),
+        **_float64_trig_table(),
     }
 
 
@@ -434,36 +584,51 @@ def evaluate(name: str, x, digits: int = DIGITS):
         return out
 
 
+def to_float64(v) -> float:
+    """``v`` rounded once to float64 (ties to even), subnormals and overflow included.
+
+    ``float(mpf)`` rounds to 53 bits first and then to the subnormal grid, a
+    double rounding: erfinv(2^-1022) = 3991211251234741.327 * 2^-1074 came
+    out as ...742 instead of ...741.  Below 2^-1022 the value is therefore
+    rounded to an integer number of 2^-1074 directly.  Above the largest
+    double, only values at or beyond the midpoint to 2^1024 round to inf
+    (ties to even: the largest double is odd); ``float(mpf)`` sends the whole
+    band to inf.
+    """
+    if mp.isnan(v):
+        return math.nan
+    if mp.isinf(v):
+        return float(v)
+    if v != 0 and abs(v) < _FLOAT64_TINY:
+        units = mp.nint(mp.ldexp(v, 1074))
+        return math.copysign(math.ldexp(float(units), -1074), float(mp.sign(v)))
+    if abs(v) > _FLOAT64_MAX:
+        big = math.inf if abs(v) >= _FLOAT64_OVERFLOW else float(np.finfo(np.float64).max)
+        return big if v > 0 else -big
+    return float(v)
+
+
+_FLOAT64_TINY = mp.ldexp(1, -1022)
+_FLOAT64_MAX = mp.mpf(float(np.finfo(np.float64).max))
+_FLOAT64_OVERFLOW = mp.ldexp(1, 1024) - mp.ldexp(1, 970)
+
+
 def _round_to_odd_double(v) -> float:
     """float64 nearest ``v`` with round-to-odd, so that a second rounding to a
     narrower format is correct (53 >= 24 + 2)."""
     if mp.isnan(v):
         return math.nan
-    d = float(v)
+    d = to_float64(v)
     if math.isfinite(d) and mp.mpf(d) != v and (np.float64(d).view(np.int64) & 1) == 0:
         d = float(np.nextafter(d, math.inf if v > d else -math.inf))
     return d
-
-
-_FLOAT64_TINY = mp.ldexp(1, -1022)
-
-
-def _to_float64(v) -> float:
-    """The float64 nearest ``v`` (ties to even), subnormals included:
-    ``float(mpf)`` rounds to 53 bits first and then to the subnormal grid,
-    twice (it gave 2.1454639500598086e-308 for 4342467378817086.64 * 2^-1074)."""
-    if mp.isnan(v):
-        return math.nan
-    if v != 0 and abs(v) < _FLOAT64_TINY:
-        return float(mp.ldexp(mp.nint(mp.ldexp(v, 1074)), -1074))  # nint: ties to even; the result is exact
-    return float(v)
 
 
 def correctly_rounded(values, dtype) -> np.ndarray:
     """Round each exact ``mpf`` once to ``dtype`` (ties to even)."""
     dtype = np.dtype(dtype)
     if dtype == np.float64:
-        return np.array([_to_float64(v) for v in values], dtype=np.float64)
+        return np.array([to_float64(v) for v in values], dtype=np.float64)
     odd = np.array([_round_to_odd_double(v) for v in values], dtype=np.float64)
     with np.errstate(over="ignore", under="ignore"):
         return odd.astype(dtype)
@@ -472,7 +637,10 @@ def correctly_rounded(values, dtype) -> np.ndarray:
 def ulp_error(ours, exact, dtype=np.float64) -> np.ndarray:
     """|ours - exact| in units of the spacing of ``dtype`` at ``exact``.
 
-    Matching infinities and NaNs count as 0; a mismatch counts as inf.
+    Matching infinities and NaNs count as 0; a mismatch counts as inf.  An
+    infinite result for a finite exact value that correctly rounds to
+    infinity (an overflow, as ``np.exp(710.0)``) counts as 0 too, and so
+    does the largest finite number for an exact value below that midpoint.
     """
     info = np.finfo(dtype)
     min_exp = int(np.log2(float(info.smallest_normal)))
@@ -483,9 +651,8 @@ def ulp_error(ours, exact, dtype=np.float64) -> np.ndarray:
         if mp.isnan(v) or math.isnan(o):
             errors[i] = 0.0 if (mp.isnan(v) and math.isnan(o)) else math.inf
         elif mp.isinf(v) or math.isinf(o):
-            # an exact value beyond the format's range rounds to inf
-            rounded = correctly_rounded([v], dtype)[0]
-            errors[i] = 0.0 if rounded == o else math.inf
+            rounds_to = float(v) if mp.isinf(v) else float(correctly_rounded([v], dtype)[0])
+            errors[i] = 0.0 if o == rounds_to else math.inf
         else:
             exponent = max(int(mp.frexp(v)[1]) - 1, min_exp) if v != 0 else min_exp
             spacing = mp.ldexp(1, exponent - mant)

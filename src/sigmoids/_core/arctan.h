@@ -1,0 +1,287 @@
+/*
+ * arctan.h -- the arctan family: arctan x, range (-pi/2, pi/2), slope 1 at 0,
+ * inverse tan; its CDF form F = 1/2 + arctan(x)/pi is the CDF of the
+ * standard Cauchy distribution (scipy.stats.cauchy).
+ *
+ * Each kernel is a pair, as in logistic.h: a float64 kernel built on the
+ * double-double arctan/tan of sg_atan.h, rounded once, and a binary128 twin
+ * for the rare float32/float16 hard cases.  The twins use the same
+ * cancellation-free forms as the float64 kernels.
+ *
+ * The Cauchy tails are long: F(x) ~ 1/(pi |x|) as x -> -inf, so the CDF is
+ * a normal double up to |x| = 1.4e307 and logcdf(-1e300) = -691.9, which
+ * 1/2 + arctan(x)/pi (0 there: it cancels for every x < -2^53) cannot give.
+ * Every kernel here therefore forms the small side directly:
+ * F(x) = arctan(-1/x)/pi for x < -1.
+ */
+#ifndef SG_ARCTAN_H
+#define SG_ARCTAN_H
+
+#include "sg_atan.h"
+
+#define SG_ARCTAN_WPI SG_TRIG_WIDE(SG_TRIG_PI)
+
+/* ---------------------------------------------------------------- value
+ * ALGORITHM
+ *   sg_atan_dd (sg_atan.h) rounded once.
+ * SPECIAL VALUES
+ *   arctan(+-0) = +-0, arctan(+-inf) = +-pi/2 rounded (0x1.921fb54442d18p+0,
+ *   which lies below pi/2), NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.500000 at x = 676.7526624839073;
+ *   2M inputs against the binary128 twin
+ *   (tools/stress_wide.c), worst confirmed with mpmath.
+ */
+static inline double sg_arctan(double x) {
+    sg_dd t = {x, 0.0};
+    return sg_dd_round(sg_atan_dd(t));
+}
+static inline sg_wide sg_arctan_wide(sg_wide x) { return sg_watan(x); }
+
+/* 1/(1 + x^2) times the dd `numerator`, rounded once: the derivative
+ * (numerator 1) and the Cauchy density (numerator 1/pi).
+ *   |x| <= 2^500: 1 + x^2 is an exact dd (x^2 by two_prod; below 2^-30 the
+ *   x^2 is dropped, it is under 2^-60 and would underflow) and one dd
+ *   quotient.
+ *   |x| > 2^500: 1 + x^2 = x^2 to 2^-1000, and the result is at most 2^-1000
+ *   and subnormal beyond 2^511: formed as numerator/y^2 with y = x 2^-500
+ *   (exact) and scaled back by 2^-1000 with a single rounding
+ *   (sg_trig_scale_round).  x is capped at 2^600, where the result rounds
+ *   to 0 anyway, so that y^2 never overflows. */
+static inline double sg_arctan_over_1px2(double x, sg_dd numerator) {
+    double a = sg_isnan(x) ? 0.0 : fabs(x);   /* no comparison ever sees NaN */
+    int far = a > 0x1p500;
+    /* |x| < 2^-30 (by the bits) or far: x^2 is not needed. */
+    int small = sg_bits(a) < 0x3e10000000000000ULL;
+    double near_a = (small | far) ? 0.0 : a;
+    sg_dd sq = sg_two_prod(near_a, near_a);
+    sg_dd den = sg_two_sum(1.0, sq.hi);
+    den.lo += sq.lo;
+    double near_result = sg_dd_round(sg_dd_div(numerator, den));
+    double y = far ? (a > 0x1p600 ? 0x1p100 : a * 0x1p-500) : 1.0;
+    sg_dd y2 = sg_two_prod(y, y);
+    double far_result = sg_trig_scale_round(sg_dd_div(numerator, y2), 0x1p-1000, 0x1p1000);
+    double result = far ? far_result : near_result;
+    return sg_isnan(x) ? x : result;
+}
+
+/* ----------------------------------------------------------- derivative
+ * ALGORITHM
+ *   1/(1 + x^2) by sg_arctan_over_1px2: an exact dd denominator, and past
+ *   |x| = 2^500 a rescaled 1/x^2 rounded once into the subnormal range
+ *   (1/(x x) there rounds twice and measured over 1 ULP near 2^-1022).
+ * SPECIAL VALUES
+ *   1 at +-0, +0 at +-inf and for |x| > 2^537.5, NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.500000 at x = -3.6033704755548177;
+ *   2M inputs against the binary128 twin
+ *   (tools/stress_wide.c), worst confirmed with mpmath.
+ */
+static inline double sg_arctan_derivative(double x) {
+    sg_dd one = {1.0, 0.0};
+    return sg_arctan_over_1px2(x, one);
+}
+static inline sg_wide sg_arctan_derivative_wide(sg_wide x) { return 1 / (1 + x * x); }
+
+/* ----------------------------------------------------------------- pdf
+ * ALGORITHM
+ *   (1/pi)/(1 + x^2) by sg_arctan_over_1px2 with the dd 1/pi.
+ * SPECIAL VALUES
+ *   1/pi at +-0, +0 at +-inf, NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.499999 at x = -2.943235320672798;
+ *   2M inputs against the binary128 twin
+ *   (tools/stress_wide.c), worst confirmed with mpmath.
+ */
+static inline double sg_arctan_pdf(double x) { return sg_arctan_over_1px2(x, SG_TRIG_INV_PI); }
+static inline sg_wide sg_arctan_pdf_wide(sg_wide x) { return 1 / (SG_ARCTAN_WPI * (1 + x * x)); }
+
+/* ------------------------------------------------------- inverse (tan)
+ * ALGORITHM
+ *   |y| <= pi/4: sg_tan_dd(y).
+ *   pi/4 < |y| < pi/2: tan y = 1/tan(pi/2 - |y|), where pi/2 - |y| is
+ *   (pi/2_hi - |y|) + pi/2_lo + pi/2_lo2: the first difference is exact
+ *   (Sterbenz), pi/2_lo is the 6.1e-17 by which the double pi/2_hi falls
+ *   short of pi/2, and the third term keeps the difference exact to 2^-160
+ *   (tan magnifies its relative error by up to 2^53 here: with the dd
+ *   pi/2 alone the result measured 0.5007 ULP at y = 1.570796326794894).  So the largest double below pi/2 (pi/2_hi itself)
+ *   gives tan = 1/6.123e-17 = 1.633123935319537e16, finite and correct;
+ *   tan(pi/2_hi) in libm-style double arithmetic gets the same only
+ *   because libm reduces with more bits of pi.
+ * SPECIAL VALUES
+ *   tan(+-0) = +-0; |y| > pi/2 (every double above pi/2_hi), +-inf ->
+ *   NaN with FE_INVALID; NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.499999 at x = -3.549168823094055e-07;
+ *   2M inputs against the binary128 twin
+ *   (tools/stress_wide.c), worst confirmed with mpmath.
+ */
+static inline double sg_arctan_inverse(double y) {
+    if (sg_isnan(y)) return y;
+    double a = fabs(y);
+    if (a > SG_TRIG_PI_2.hi) return sg_invalid();
+    sg_dd t;
+    if (a <= SG_TRIG_PI_4.hi) {
+        sg_dd z = {a, 0.0};
+        t = sg_tan_dd(z);
+    } else {
+        sg_dd c = sg_fast_two_sum(SG_TRIG_PI_2.hi - a, SG_TRIG_PI_2.lo);
+        c = sg_fast_two_sum(c.hi, c.lo + SG_TRIG_PI_2_LO2);
+        sg_dd one = {1.0, 0.0};
+        t = sg_dd_div(one, sg_tan_dd(c));
+    }
+    return copysign(sg_dd_round(t), y);
+}
+static inline sg_wide sg_arctan_inverse_wide(sg_wide y) { return sg_wtan(y); }
+
+/* S(a) = arctan(1/a)/pi = F(-a) for a > 1, as a dd (the Cauchy tail).
+ * Up to 2^1000 from the dd 1/a; the caller handles larger a. */
+static inline sg_dd sg_arctan_tail_dd(double a) {
+    sg_dd one = {1.0, 0.0}, divisor = {a, 0.0};
+    return sg_dd_mul(sg_atan_dd(sg_dd_div(one, divisor)), SG_TRIG_INV_PI);
+}
+
+/* 1/(pi a) rounded once for a > 2^1000 (F(-a) there, to 2^-2000): formed at
+ * the scale 2^128 so that the subnormal results round once; 0 at inf. */
+static inline double sg_arctan_far_tail(double a) {
+    if (a == INFINITY) return 0.0;
+    sg_dd y = {a * 0x1p-128, 0.0};
+    return sg_trig_scale_round(sg_dd_div(SG_TRIG_INV_PI, y), 0x1p-128, 0x1p128);
+}
+
+/* ------------------------------------------------------------------ cdf
+ * ALGORITHM
+ *   With a = |x|:
+ *   a <= 1: F = 1/2 +- arctan(a)/pi, in [1/4, 3/4]: no cancellation.
+ *   1 < a <= 2^1000: S = arctan(1/a)/pi with 1/a a dd; F = S for x < 0
+ *   (no cancellation: F(-1e300) = 3.18e-301, not 0), 1 - S for x > 0.
+ *   a > 2^1000: F(-a) = 1/(pi a) (the next term is 2^-2000 smaller), formed
+ *   at scale 2^128 and rounded once, since it is subnormal past 1.4e307;
+ *   F(a) = 1.
+ * SPECIAL VALUES
+ *   F(+-0) = 1/2, F(-inf) = +0, F(+inf) = 1, NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.500000 at x = -410.52726839142576;
+ *   2M inputs against the binary128 twin
+ *   (tools/stress_wide.c), worst confirmed with mpmath.
+ */
+static inline double sg_arctan_cdf(double x) {
+    if (sg_isnan(x)) return x;
+    double a = fabs(x);
+    int negative = (int)(sg_bits(x) >> 63);
+    if (a <= 1.0) {
+        sg_dd v = sg_dd_mul(sg_atan_dd((sg_dd){a, 0.0}), SG_TRIG_INV_PI);
+        sg_dd half = {0.5, 0.0};
+        return sg_dd_round(negative ? sg_trig_sub(half, v) : sg_dd_add(half, v));
+    }
+    if (a > 0x1p1000) return negative ? sg_arctan_far_tail(a) : 1.0;
+    sg_dd s = sg_arctan_tail_dd(a);
+    sg_dd one = {1.0, 0.0};
+    return sg_dd_round(negative ? s : sg_trig_sub(one, s));
+}
+static inline sg_wide sg_arctan_cdf_wide(sg_wide x) {
+    if (x < 0) return sg_watan(-1 / x) / SG_ARCTAN_WPI;
+    return (sg_wide)0.5 + sg_watan(x) / SG_ARCTAN_WPI;
+}
+
+/* ------------------------------------------------------------------ ppf
+ * ALGORITHM
+ *   F^-1(p) = tan(pi (p - 1/2)), folded onto q = min(p, 1 - p) (1 - p is
+ *   exact for p >= 1/2) with F^-1(p) = -F^-1(1 - p):
+ *   q >= 1/4: tan(pi (1/2 - q)) with 1/2 - q exact and pi times it a dd,
+ *   in [0, pi/4]: no cancellation near p = 1/2.
+ *   2^-60 <= q < 1/4: cot(pi q) = 1/tan(pi q), pi q a dd: tan(pi (p - 1/2))
+ *   itself would need p - 1/2 near -1/2 to more bits than a double has.
+ *   q < 2^-60: 1/(pi q) (the next term, pi q/3, is 2^-117 smaller), formed
+ *   as (1/pi)/(q 2^128) and scaled back by 2^128, so that subnormal q keeps
+ *   all its bits and the result overflows only when the true value does.
+ * SPECIAL VALUES
+ *   F^-1(0) = -inf, F^-1(1) = +inf with FE_DIVBYZERO; F^-1(1/2) = +0;
+ *   p < 0, p > 1 -> NaN with FE_INVALID; NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.499999 at x = 2.338555144813394e-46;
+ *   2M inputs against the binary128 twin
+ *   (tools/stress_wide.c), worst confirmed with mpmath.
+ */
+static inline double sg_arctan_ppf(double p) {
+    if (sg_isnan(p)) return p;
+    if (p < 0.0 || p > 1.0) return sg_invalid();
+    if (p == 0.0) return sg_pole(-1.0);
+    if (p == 1.0) return sg_pole(1.0);
+    int lower = p < 0.5;
+    double q = lower ? p : 1.0 - p;
+    double r;
+    if (q >= 0.25) {
+        double d = 0.5 - q;
+        r = sg_dd_round(sg_tan_dd(sg_trig_mul_d(SG_TRIG_PI, d)));
+    } else if (q >= 0x1p-60) {
+        sg_dd one = {1.0, 0.0};
+        r = sg_dd_round(sg_dd_div(one, sg_tan_dd(sg_trig_mul_d(SG_TRIG_PI, q))));
+    } else {
+        sg_dd scaled = {q * 0x1p128, 0.0};
+        r = sg_dd_round(sg_dd_div(SG_TRIG_INV_PI, scaled)) * 0x1p128;
+    }
+    return lower ? -r : r;
+}
+static inline sg_wide sg_arctan_ppf_wide(sg_wide p) {
+    sg_wide q = p <= 0.5 ? p : 1 - p;
+    sg_wide r = q >= 0.25 ? sg_wtan(SG_ARCTAN_WPI * (0.5 - q)) : 1 / sg_wtan(SG_ARCTAN_WPI * q);
+    return p < 0.5 ? -r : r;
+}
+
+/* --------------------------------------------------------------- logcdf
+ * ALGORITHM
+ *   x < 0, a = -x:
+ *     a <= 2^60: log F with F = 1/2 - arctan(a)/pi (a <= 1) or
+ *     arctan(1/a)/pi (a > 1) as a dd; sg_log_dd is accurate to 2^-64
+ *     absolute and |log F| >= log 2, so the relative error stays ~2^-64.
+ *     a > 2^60: log F = -log(pi a) - 1/(3a^2) + ..., the last below 2^-121:
+ *     -(log a + log pi) from sg_log_dd, finite to a = 1.8e308
+ *     (logcdf(-1e300) = -691.9), where F itself would be subnormal or 0.
+ *   x >= 0: log F = log(1 - S) with S = F(-x) in (0, 1/2] (a dd, as for the
+ *     CDF), written -2 artanh(S/(2 - S)) with S/(2 - S) in (0, 1/3]: the
+ *     table artanh keeps 2^-80 where log1p's Newton step would give 2^-57.
+ *     x > 2^80: log F = -S (S/2 < 2^-82 relative is dropped), so that the
+ *     subnormal S of x > 1.4e307 is rounded once, as the CDF rounds it.
+ * SPECIAL VALUES
+ *   logcdf(-inf) = -inf, logcdf(+inf) = -0, logcdf(0) = -log 2, NaN -> NaN.
+ * MEASURED (float64, max ULP): 0.500019 at x = -1.960104365050264,
+ *   sg_log_dd's 2^-64.8; 2M inputs against the binary128 twin
+ *   (tools/stress_wide.c), worst confirmed with mpmath.
+ */
+static inline double sg_arctan_logcdf(double x) {
+    if (sg_isnan(x)) return x;
+    double a = fabs(x);
+    int negative = (int)(sg_bits(x) >> 63);
+    sg_dd half = {0.5, 0.0};
+    if (negative) {
+        if (a == INFINITY) return -INFINITY;
+        if (a > 0x1p60) {
+            sg_dd l = sg_dd_add(sg_log_dd((sg_dd){a, 0.0}), SG_TRIG_LOG_PI);
+            return -sg_dd_round(l);
+        }
+        sg_dd f = a <= 1.0 ? sg_trig_sub(half, sg_dd_mul(sg_atan_dd((sg_dd){a, 0.0}), SG_TRIG_INV_PI))
+                           : sg_arctan_tail_dd(a);
+        return sg_dd_round(sg_log_dd(f));
+    }
+    if (a > 0x1p80) return a > 0x1p1000 ? -sg_arctan_far_tail(a) : -sg_dd_round(sg_arctan_tail_dd(a));
+    sg_dd s = a <= 1.0 ? sg_trig_sub(half, sg_dd_mul(sg_atan_dd((sg_dd){a, 0.0}), SG_TRIG_INV_PI))
+                       : sg_arctan_tail_dd(a);
+    sg_dd two_minus_s = sg_two_sum(2.0, -s.hi);
+    two_minus_s.lo -= s.lo;
+    sg_dd z = sg_dd_div(s, two_minus_s);
+    sg_dd l = sg_atanh_dd(z);
+    return -2.0 * sg_dd_round(l);
+}
+static inline sg_wide sg_arctan_logcdf_wide(sg_wide x) {
+    if (x < 0) return sg_wlog(sg_watan(-1 / x) / SG_ARCTAN_WPI);
+    sg_wide s = x == 0 ? (sg_wide)0.5 : sg_watan(1 / x) / SG_ARCTAN_WPI;
+    return sg_wlog1p(-s);
+}
+
+/* ---------------------------------------------------------------- logsf
+ * ALGORITHM
+ *   log(1 - F(x)) = log F(-x): the Cauchy distribution is symmetric, and
+ *   negation is exact, so logsf inherits logcdf's accuracy bit for bit.
+ * SPECIAL VALUES
+ *   logsf(-inf) = -0, logsf(+inf) = -inf, NaN -> NaN.
+ * MEASURED (float64, max ULP): as logcdf, mirrored (0.500018 in the same sweep).
+ */
+static inline double sg_arctan_logsf(double x) { return sg_arctan_logcdf(-x); }
+static inline sg_wide sg_arctan_logsf_wide(sg_wide x) { return sg_arctan_logcdf_wide(-x); }
+
+#endif /* SG_ARCTAN_H */
