@@ -16,12 +16,17 @@ from .catalog import OPERATIONS, Info, Kernel, Sigmoid, catalog, get, kernel
 __version__ = "0.1.0"
 
 logistic = catalog["logistic"]
+erf = catalog["erf"]
+normal = catalog["normal"]
 
 # The familiar names.
 expit = sigmoid = logistic
 logit = logistic.inverse
 log_expit = logistic.logcdf
 softplus = kernel("softplus")
+erfinv = erf.inverse
+probit = normal.inverse
+log_ndtr = normal.logcdf
 
 
 
@@ -55,4 +60,5 @@ def show_config() -> dict:
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel",
     "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "erf", "normal", "erfinv", "probit", "log_ndtr",
 ]
