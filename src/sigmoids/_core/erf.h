@@ -29,7 +29,7 @@
  *   The sign is put back last: erf is exactly odd, erf(-0) = -0.
  * SPECIAL VALUES
  *   erf(+-0) = +-0, erf(+-inf) = +-1, NaN -> NaN.
- * MEASURED (float64, max ULP): 0.5000 at x = 3.6e-05 (see catalog).
+ * MEASURED (float64, max ULP): 0.499988 at x = 5.2220207179696856e-141.
  */
 static inline double sg_erf(double x) {
     if (sg_isnan(x)) return x;
@@ -54,10 +54,10 @@ static inline sg_wide sg_erf_wide(sg_wide x) { return sg_werf(x); }
  *   (2/sqrt pi) e^(-x^2) with x^2 an exact dd (two_prod) and e^(-s) from
  *   sg_expneg: an error of 2^-53 in a rounded x^2 would cost 2^-44 at
  *   x = 26.  Where e^(-s) < 2^-865 it is formed 2^600 higher and the
- *   product rounded once into the subnormal range (erf'(27) = 2.4e-317).
+ *   product rounded once into the subnormal range (erf'(27) = 2.83e-317).
  * SPECIAL VALUES
  *   erf'(+-0) = 2/sqrt(pi) = 1.1283791670955126, erf'(+-inf) = +0, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499986 at x = 0.00030948913899222054.
  */
 static inline double sg_erf_derivative(double x) { return sg_gauss_density(x, 0, SG_2_SQRTPI_HI, SG_2_SQRTPI_LO); }
 static inline sg_wide sg_erf_derivative_wide(sg_wide x) { return sg_gauss_density_wide(x, 0, SG_W_2_SQRTPI); }
@@ -70,12 +70,12 @@ static inline sg_wide sg_erf_derivative_wide(sg_wide x) { return sg_gauss_densit
  *   |y| <= 1/2: erfinv_central, a degree-6 starting point in y^2 and one
  *     Halley step on the dd erf.
  *   |y| > 1/2: erfcinv(1 - |y|): 1 - |y| is exact (Sterbenz), so y near 1
- *     keeps every bit of the tail (erfinv(1 - 2^-53) = 5.8660). Starting
+ *     keeps every bit of the tail (erfinv(1 - 2^-53) = 5.8636). Starting
  *     point in v = sqrt(-log q), one Halley step on log erfc.
  * SPECIAL VALUES
  *   erfinv(+-0) = +-0, erfinv(+-1) = +-inf with FE_DIVBYZERO, |y| > 1 ->
  *   NaN with FE_INVALID, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499989 at y = 0.9999908895068919.
  */
 static inline double sg_erf_inverse(double y) {
     if (sg_isnan(y)) return y;
@@ -99,11 +99,11 @@ static inline sg_wide sg_erf_inverse_wide(sg_wide y) {
  * ALGORITHM
  *   (1 + erf x)/2 = erfc(-x)/2: for x <= -0 erfc(|x|)/2 itself, never
  *   1 - (...), so the left tail keeps full relative accuracy down to the
- *   last subnormal (cdf(-26.5) = 1.1e-307, cdf(-27.2) = 1.4e-323, 0 from
+ *   last subnormal (cdf(-26.5) = 1.1e-307, cdf(-27.2) = 4.9e-324, 0 from
  *   -27.3); for x >= +0, 1 - erfc(x)/2.  See sg_gauss_cdf.
  * SPECIAL VALUES
  *   cdf(+-0) = 0.5, cdf(-inf) = 0, cdf(+inf) = 1, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499979 at x = -0.31193005764754367.
  */
 static inline double sg_erf_cdf(double x) { return sg_gauss_cdf(x, 0); }
 static inline sg_wide sg_erf_cdf_wide(sg_wide x) { return sg_gauss_cdf_wide(x, 0); }
@@ -114,7 +114,7 @@ static inline sg_wide sg_erf_cdf_wide(sg_wide x) { return sg_gauss_cdf_wide(x, 0
  *   own dd constant so that it is rounded once).
  * SPECIAL VALUES
  *   pdf(+-0) = 1/sqrt(pi) = 0.5641895835477563, pdf(+-inf) = +0, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499986 at x = 0.00030948913899222054.
  */
 static inline double sg_erf_pdf(double x) { return sg_gauss_density(x, 0, SG_1_SQRTPI_HI, SG_1_SQRTPI_LO); }
 static inline sg_wide sg_erf_pdf_wide(sg_wide x) { return sg_gauss_density_wide(x, 0, SG_W_2_SQRTPI / 2); }
@@ -127,7 +127,7 @@ static inline sg_wide sg_erf_pdf_wide(sg_wide x) { return sg_gauss_density_wide(
  * SPECIAL VALUES
  *   ppf(0) = -inf and ppf(1) = +inf with FE_DIVBYZERO, ppf(1/2) = 0,
  *   p outside [0, 1] -> NaN with FE_INVALID, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499989 at p = 2.121511358147054e-276.
  */
 static inline double sg_erf_ppf(double p) { return sg_gauss_ppf(p, 0); }
 static inline sg_wide sg_erf_ppf_wide(sg_wide p) { return sg_gauss_ppf_wide(p, 0); }
@@ -135,7 +135,7 @@ static inline sg_wide sg_erf_ppf_wide(sg_wide p) { return sg_gauss_ppf_wide(p, 0
 /* ------------------------------------------- log-CDF and log-survival
  * ALGORITHM
  *   logcdf(x) = log(erfc(-x)/2): for x <= -0, log erfcx(|x|) - x^2 - log 2
- *   in dd, finite as long as x^2 is (logcdf(-1e5) = -10000000011.096;
+ *   in dd, finite as long as x^2 is (logcdf(-1e5) = -10000000012.778437;
  *   -inf without an overflow flag from |x| = 2^512 on, where x^2 is beyond
  *   float64); for x > 0, log1p(-erfc(x)/2), and -erfc(x)/2 itself (rounded
  *   once, subnormal included) from x = 9 on.  See sg_gauss_logcdf.
@@ -143,7 +143,8 @@ static inline sg_wide sg_erf_ppf_wide(sg_wide p) { return sg_gauss_ppf_wide(p, 0
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(+inf) = -0, logcdf(0) = -log 2; logsf
  *   mirrored; NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): logcdf 0.500001 at x = 11.549217662522821,
+ *   logsf 0.499948 at x = 1.615552118975629e+62.
  */
 static inline double sg_erf_logcdf(double x) { return sg_gauss_logcdf(x, 0); }
 static inline sg_wide sg_erf_logcdf_wide(sg_wide x) { return sg_gauss_logcdf_wide(x, 0); }

@@ -22,13 +22,13 @@
  * ALGORITHM
  *   Phi(x) = erfc(-x/sqrt 2)/2.  x <= -0: erfc(z)/2 directly: the left tail
  *   keeps full relative accuracy to the last subnormal (Phi(-37.5) =
- *   4.6e-308, Phi(-38.4) = 1.6e-323, 0 from -38.5), where 1 - Phi(-x) or
+ *   4.6e-308, Phi(-38.4) = 6.4e-323, 0 from -38.5), where 1 - Phi(-x) or
  *   scipy's ndtr of a rounded argument would lose it.  erfc comes from
  *   1 - erf(z) for z < 1/2 and erfcx(z) e^(-s) beyond, formed 2^600 higher
  *   where it is subnormal and rounded once.  x >= +0: 1 - erfc(z)/2.
  * SPECIAL VALUES
  *   Phi(+-0) = 0.5, Phi(-inf) = 0, Phi(+inf) = 1, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499990 at x = 0.42378238946205604.
  */
 static inline double sg_normal(double x) { return sg_gauss_cdf(x, 1); }
 static inline sg_wide sg_normal_wide(sg_wide x) { return sg_gauss_cdf_wide(x, 1); }
@@ -39,7 +39,7 @@ static inline sg_wide sg_normal_wide(sg_wide x) { return sg_gauss_cdf_wide(x, 1)
  *   sg_expneg (2^600 higher where subnormal) and one rounding.
  * SPECIAL VALUES
  *   phi(+-0) = 0.3989422804014327, phi(+-inf) = +0, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499972 at x = 6.554867876267426e-05.
  */
 static inline double sg_normal_derivative(double x) {
     return sg_gauss_density(x, 1, SG_1_SQRT2PI_HI, SG_1_SQRT2PI_LO);
@@ -60,7 +60,7 @@ static inline sg_wide sg_normal_derivative_wide(sg_wide x) {
  * SPECIAL VALUES
  *   probit(0) = -inf and probit(1) = +inf with FE_DIVBYZERO, probit(1/2) = 0,
  *   p outside [0, 1] -> NaN with FE_INVALID, NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): 0.499976 at p = 0.500000000000028.
  */
 static inline double sg_normal_inverse(double p) { return sg_gauss_ppf(p, 1); }
 static inline sg_wide sg_normal_inverse_wide(sg_wide p) { return sg_gauss_ppf_wide(p, 1); }
@@ -68,14 +68,15 @@ static inline sg_wide sg_normal_inverse_wide(sg_wide p) { return sg_gauss_ppf_wi
 /* ------------------------------------------- log-CDF and log-survival
  * ALGORITHM
  *   log Phi(x): for x <= -0, log erfcx(z) - x^2/2 - log 2 with x^2/2 an
- *   exact dd and no exponential (log Phi(-1e5) = -5000000011.702036, not
+ *   exact dd and no exponential (log Phi(-1e5) = -5000000012.431864, not
  *   -inf; -inf without an overflow flag only where x^2/2 exceeds float64,
  *   |x| >= 1.9e154); for x > 0, log1p(-Phi(-x)), and -Phi(-x) itself
  *   (rounded once) from z = 9 on.  logsf(x) = logcdf(-x).
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(+inf) = -0, logcdf(0) = -log 2; logsf
  *   mirrored; NaN -> NaN.
- * MEASURED (float64, max ULP): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP): logcdf 0.499972 at x = -29.240619379356225,
+ *   logsf 0.500052 at x = -0.707100416991079 (log1p_dd's Newton step).
  */
 static inline double sg_normal_logcdf(double x) { return sg_gauss_logcdf(x, 1); }
 static inline sg_wide sg_normal_logcdf_wide(sg_wide x) { return sg_gauss_logcdf_wide(x, 1); }

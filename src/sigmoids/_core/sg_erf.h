@@ -391,7 +391,7 @@ static inline double sg_gauss_cdf(double x, int normal) {
 /* log of the CDF form.
  * x <= -0: log erfc(z) - log 2 with log erfc(z) = log erfcx(z) - s from
  *   z = 1/2 on: no exponential, so it is finite while s is (Phi's log-CDF
- *   at -1e5 is -5000000011.702);  where s itself overflows the result is
+ *   at -1e5 is -5000000012.431864);  where s itself overflows the result is
  *   -inf, returned without an overflow flag.
  * x >= +0: log1p(-erfc(z)/2) while erfc(z)/2 >= 2^-121 (z < 9); beyond,
  *   log1p(-c) = -c to 2^-122 and -c is rounded once, subnormal included. */
@@ -474,7 +474,17 @@ static inline sg_wide sg_gauss_cdf_wide(sg_wide x, int normal) {
 
 /* log erfc(z), z >= 0: erfcq until it nears the binary128 underflow
  * (erfc(100) = 6e-4345), the asymptotic series beyond (u = 1/(2s) < 5e-5:
- * twelve terms leave 1e-52). */
+ * twelve terms leave 1e-52).  For |x| beyond ~1e17 the logarithmic part is
+ * below half an ULP of s even in binary128, and s = x^2 (or x^2/2) of a
+ * float32 x can be exactly a float32 midpoint: the sum would then round to
+ * the midpoint and the final narrowing to even (the float32 check found
+ * normal_logsf(2.3450243e19)).  The sum is then nudged one binary128 ULP
+ * beyond s, the side where the true value lies. */
+#if defined(SG_HAVE_QUADMATH)
+#define SG_W_EPSILON SG_WIDE_C(0x1p-112)
+#else
+#define SG_W_EPSILON LDBL_EPSILON
+#endif
 static inline sg_wide sg_log_erfc_wide(sg_wide z, sg_wide s) {
     if (z < 100) return sg_wlog(sg_werfc(z));
     sg_wide u = 1 / (2 * s), term = 1, r = 1;
@@ -482,7 +492,9 @@ static inline sg_wide sg_log_erfc_wide(sg_wide z, sg_wide s) {
         term *= -(2 * n - 1) * u;
         r += term;
     }
-    return -s - sg_wlog(z * SG_W_SQRTPI) + sg_wlog1p(r - 1);
+    sg_wide rest = -sg_wlog(z * SG_W_SQRTPI) + sg_wlog1p(r - 1);
+    sg_wide sum = -s + rest;
+    return sum == -s ? -s * (1 + SG_W_EPSILON) : sum;
 }
 
 static inline sg_wide sg_gauss_logcdf_wide(sg_wide x, int normal) {
