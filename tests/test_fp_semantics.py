@@ -45,13 +45,17 @@ def test_finite_results_never_warn_overflow(case, dtype):
     else:
         a, b = case.domain
         x = np.linspace(a, b, 4001).astype(dtype)[1:-1]
-    # A result whose exact value exceeds the format (tanh.logcdf(-1e308) =
-    # -2e308) rounds to inf and raises the overflow flag, as IEEE says: such
-    # inputs are checked against mpmath instead of for the absent flag.
+    # A result may be infinite only where the exact value is beyond the
+    # format (Phi's log-CDF at -1e20 is -5e39, -inf in float32); those must
+    # be the correctly rounded infinity, and every finite result must come
+    # without an overflow, invalid or divide warning.
     with np.errstate(all="ignore"):
-        infinite = ~np.isfinite(case.ufunc(x))
-    exact = reference.correctly_rounded(reference.evaluate(case.ufunc_name, x[infinite]), dtype)
-    assert same_values(case.ufunc(x[infinite]), exact).all() and np.isinf(exact).all()
+        quiet = case.ufunc(x)
+    infinite = np.isinf(quiet)
+    if infinite.any():
+        assert case.domain is None, f"infinite results inside the domain at {x[infinite][:5]}"
+        expected = reference.correctly_rounded(reference.evaluate(case.ufunc_name, x[infinite]), dtype)
+        assert same_values(quiet[infinite], expected).all(), list(zip(x[infinite], quiet[infinite], expected))
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         out = case.ufunc(x[~infinite])
     assert np.isfinite(out).all() or case.domain is None
@@ -182,17 +186,49 @@ def _assert_recovers(entry, inverse, y, forward=None):
     assert (np.abs(fx - y) <= bound).all()
 
 
+def _scipy_argument_error(entry, function, x):
+    """Relative error scipy.stats adds by rounding its argument: each of the
+    ``info.distribution_roundings`` roundings of x (x/scale, the x/sqrt(2)
+    inside ndtr, ...) moves the result by up to 2^-53 times the condition
+    number |x g'(x)/g(x)|, estimated here by a central difference of log|g|."""
+    n = entry.info.distribution_roundings
+    if n == 0:
+        return np.zeros_like(x)
+    h = 2.0**-20
+    with np.errstate(all="ignore"):
+        up, down = np.abs(function(x * (1 + h))), np.abs(function(x * (1 - h)))
+        condition = np.abs(np.log(up) - np.log(down)) / (2 * h)
+    condition = np.where(np.isfinite(condition), condition, 0.0)
+    return n * 2.0**-53 * condition
+
+
+def _assert_agrees_with_scipy(entry, ours, theirs, function, x, rtol):
+    """|ours - theirs| within rtol of theirs, plus what scipy's own argument
+    rounding can cost (metadata).  Relative agreement is asked where scipy's
+    result is a normal float64; below that, only to within the smallest
+    normal: scipy flushes some subnormal results to 0 (its erfc returns 0
+    once z^2 > 709.78, so norm(scale=1/sqrt(2)).cdf(-27) is 0, not 2.6e-319;
+    tests/test_pitfalls_erf.py), and our subnormals are checked against
+    mpmath elsewhere."""
+    ours, theirs = np.asarray(ours), np.asarray(theirs)
+    tiny = np.finfo(np.float64).tiny
+    bound = (rtol + _scipy_argument_error(entry, function, x)) * np.abs(theirs)
+    bound = np.where(np.abs(theirs) < tiny, tiny, bound)
+    bad = ~(np.abs(ours - theirs) <= bound) & ~(ours == theirs)
+    assert not bad.any(), list(zip(x[bad][:5], ours[bad][:5], theirs[bad][:5]))
+
+
 @entry_params()
 def test_cdf_form_against_scipy_stats(entry):
     dist = entry.distribution
     x = np.linspace(-30, 30, 1201)
-    np.testing.assert_allclose(entry.cdf(x), dist.cdf(x), rtol=1e-13, atol=0)
     # At a kink the density is a convention (ours: the side away from 0;
     # scipy.stats.uniform's: the closed support), elsewhere it must agree.
     smooth = ~np.isin(x, entry.info.kinks)
-    np.testing.assert_allclose(entry.pdf(x[smooth]), dist.pdf(x[smooth]), rtol=1e-13, atol=0)
-    np.testing.assert_allclose(entry.logcdf(x), dist.logcdf(x), rtol=1e-13, atol=1e-300)
-    np.testing.assert_allclose(entry.logsf(x), dist.logsf(x), rtol=1e-13, atol=1e-300)
+    for op in ("cdf", "pdf", "logcdf", "logsf"):
+        theirs = getattr(dist, op)
+        xs = x[smooth] if op == "pdf" else x
+        _assert_agrees_with_scipy(entry, getattr(entry, op)(xs), theirs(xs), theirs, xs, 1e-13)
     p = np.linspace(0, 1, 1001)[1:-1]
     np.testing.assert_allclose(entry.ppf(p), dist.ppf(p), rtol=1e-13, atol=1e-15)
     # The CDF form is (s - a)/(b - a) up to 2 ULP -- plus, where a != 0, the

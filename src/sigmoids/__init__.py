@@ -26,6 +26,9 @@ expit = sigmoid = logistic
 logit = logistic.inverse
 log_expit = logistic.logcdf
 softplus = kernel("softplus")
+erfinv = erf.inverse
+probit = normal.inverse
+log_ndtr = normal.logcdf
 
 
 

@@ -37,6 +37,8 @@
 #include "plan.h"
 #include "arctan.h"
 #include "gudermannian.h"
+#include "erf.h"
+#include "normal.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -240,7 +242,46 @@
       "log of the hyperbolic secant CDF, finite as far as float64 goes.")                  \
     X(gudermannian_logsf, sg_gudermannian_logsf,                                           \
       "gudermannian_logsf(x, /, out=None, *, where=True, ...)\n\n"                         \
-      "log of the hyperbolic secant survival function, finite as far as float64 goes.")
+      "log of the hyperbolic secant survival function, finite as far as float64 goes.")    \
+    X(erf, sg_erf,                                                                         \
+      "erf(x, /, out=None, *, where=True, ...)\n\n"                                        \
+      "The error function erf x = 2/sqrt(pi) int_0^x e^(-t^2) dt, range (-1, 1).")         \
+    X(erf_derivative, sg_erf_derivative,                                                   \
+      "erf_derivative(x, /, out=None, *, where=True, ...)\n\n"                             \
+      "d/dx erf x = 2/sqrt(pi) exp(-x^2), accurate to the last subnormal.")                \
+    X(erf_inverse, sg_erf_inverse,                                                         \
+      "erf_inverse(y, /, out=None, *, where=True, ...)\n\n"                                \
+      "erfinv(y) on (-1, 1); accurate near 0 and near +-1; NaN with an invalid warning outside [-1, 1].")\
+    X(erf_cdf, sg_erf_cdf,                                                                 \
+      "erf_cdf(x, /, out=None, *, where=True, ...)\n\n"                                    \
+      "(1 + erf x)/2 = erfc(-x)/2, the CDF of norm(scale=1/sqrt(2)); no cancellation in the left tail.")\
+    X(erf_pdf, sg_erf_pdf,                                                                 \
+      "erf_pdf(x, /, out=None, *, where=True, ...)\n\n"                                    \
+      "exp(-x^2)/sqrt(pi), the density of norm(scale=1/sqrt(2)).")                         \
+    X(erf_ppf, sg_erf_ppf,                                                                 \
+      "erf_ppf(p, /, out=None, *, where=True, ...)\n\n"                                    \
+      "erfinv(2p - 1), the quantile of norm(scale=1/sqrt(2)), down to the smallest subnormal p.")\
+    X(erf_logcdf, sg_erf_logcdf,                                                           \
+      "erf_logcdf(x, /, out=None, *, where=True, ...)\n\n"                                 \
+      "log((1 + erf x)/2), finite as far as float64 goes.")                                \
+    X(erf_logsf, sg_erf_logsf,                                                             \
+      "erf_logsf(x, /, out=None, *, where=True, ...)\n\n"                                  \
+      "log(erfc(x)/2), finite as far as float64 goes.")                                    \
+    X(normal, sg_normal,                                                                   \
+      "normal(x, /, out=None, *, where=True, ...)\n\n"                                     \
+      "The standard normal CDF Phi(x) = erfc(-x/sqrt(2))/2; no cancellation in the left tail.")\
+    X(normal_derivative, sg_normal_derivative,                                             \
+      "normal_derivative(x, /, out=None, *, where=True, ...)\n\n"                          \
+      "The standard normal density exp(-x^2/2)/sqrt(2 pi).")                               \
+    X(normal_inverse, sg_normal_inverse,                                                   \
+      "normal_inverse(p, /, out=None, *, where=True, ...)\n\n"                             \
+      "The probit Phi^-1(p), down to the smallest subnormal p; NaN with an invalid warning outside [0, 1].")\
+    X(normal_logcdf, sg_normal_logcdf,                                                     \
+      "normal_logcdf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "log Phi(x), finite as far as float64 goes (log Phi(-1e5) = -5e9).")                 \
+    X(normal_logsf, sg_normal_logsf,                                                       \
+      "normal_logsf(x, /, out=None, *, where=True, ...)\n\n"                               \
+      "log(1 - Phi(x)) = log Phi(-x), finite as far as float64 goes.")
 
 
 #if defined(SG_NARROW_TU)

@@ -137,6 +137,34 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
                            "float64": (0.501, 1.8292785963840625)},           # [0.500036]
     "gudermannian_logsf": {"float16": (0.5, None), "float32": (0.5, None),
                           "float64": (0.501, -63.52162619050077)},            # [0.500059]
+    # erf and normal families (_core/sg_erf.h): tools/measure_float64.py (20 per
+    # binade) and dense scans around every branch point; worst seen in brackets.
+    "erf": {"float16": (0.5, None), "float32": (0.5, None),
+            "float64": (0.501, 5.2220207179696856e-141)},                 # [0.499988]
+    "erf_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                       "float64": (0.501, 0.00030948913899222054)},       # [0.499986]
+    "erf_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                    "float64": (0.501, 0.9999908895068919)},              # [0.499989]
+    "erf_cdf": {"float16": (0.5, None), "float32": (0.5, None),
+                "float64": (0.501, -0.31193005764754367)},                # [0.499979]
+    "erf_pdf": {"float16": (0.5, None), "float32": (0.5, None),
+                "float64": (0.501, 0.00030948913899222054)},              # [0.499986]
+    "erf_ppf": {"float16": (0.5, None), "float32": (0.5, None),
+                "float64": (0.501, 2.121511358147054e-276)},              # [0.499989]
+    "erf_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                   "float64": (0.501, 11.549217662522821)},               # [0.500001]
+    "erf_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                  "float64": (0.501, 1.615552118975629e+62)},             # [0.499948]
+    "normal": {"float16": (0.5, None), "float32": (0.5, None),
+               "float64": (0.501, 0.42378238946205604)},                  # [0.499990]
+    "normal_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                          "float64": (0.501, 6.554867876267426e-05)},     # [0.499972]
+    "normal_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                       "float64": (0.501, 0.500000000000028)},            # [0.499976]
+    "normal_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                      "float64": (0.501, -29.240619379356225)},           # [0.499972]
+    "normal_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                     "float64": (0.501, -0.707100416991079)},             # [0.500052]
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
@@ -285,6 +313,45 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     "plan_logcdf": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
     "plan_logsf": (0.0, 1.0, -1.0, 2.375, -2.375, 5.0, -5.0),
     **_TRIG_BRANCH_POINTS,
+    # erf family (sg_erf.h).  In x = z: tiny-x scaling below 2^-900, the
+    # series below 1/2, erfcx pieces switch every eighth of a binade (1, 2, 4
+    # shown) and the asymptotic form from 8, e^(-x^2) is formed 2^600 higher
+    # from x^2 = 600 on, and the clamps where the result is settled.
+    "erf": (0.0, 2.0 ** -900, -2.0 ** -900, 0.5, -0.5, 1.0, 2.0, 4.0, 6.0, -6.0),
+    "erf_derivative": (0.0, 2.0 ** -30, 24.49489742783178, -24.49489742783178, 30.0, 27.0),
+    "erf_pdf": (0.0, 2.0 ** -30, 24.49489742783178, -24.49489742783178, 30.0, 27.0),
+    # y: tiny scaling, the series below 2^-26, central/tail at 1/2; in the
+    # tail, the starting point's half-binades of v = sqrt(-log(1 - y)) at
+    # v = 1, 3/2, 2, 3, 4 and the Halley step's erfc crossing z = 1/2, 1, 2, 4
+    "erf_inverse": (2.0 ** -900, 2.0 ** -26, -2.0 ** -26, 0.5, -0.5, 0.6321205588285577, 0.8946007754381357,
+                    0.9816843611112658, 0.9998765901959134, 0.9999998874648253, 0.5204998778130465,
+                    0.8427007929497149, 0.9953222650189527, 0.9999999845827421, 1.0 - 2.0 ** -53),
+    # x: the left tail erfc(|x|)/2 (z < 1/2 series, pieces, asymptotic from 8,
+    # bias from x^2 = 600, 0 from 28), the right side 1 - erfc(x)/2 (1 from 7)
+    "erf_cdf": (0.0, -0.5, 0.5, -1.0, -8.0, -24.49489742783178, -28.0, 7.0, -27.2, 6.0),
+    # p: tails below 1/4 and above 3/4; the series where |2p - 1| < 2^-26; in
+    # the tail, 2p = e^(-v^2) at v = 1, 2, 4, 8, 16, 24 (half-binades of the
+    # starting point), log_dd's rescaling below 2^-900, and erfc(z)/2 at z = 1/2, 8
+    "erf_ppf": (0.25, 0.75, 0.5 - 2.0 ** -27, 0.5 + 2.0 ** -27, 0.18393972058572117, 0.00915781944436709,
+                5.626758735962956e-08, 8.01905445274319e-29, 3.3081305283547426e-112, 3.510333899252367e-251,
+                2.0 ** -901, 0.23975006109347674, 5.612148586491463e-30, 0.9999999999999999, 5e-324),
+    # x: -inf where x^2 overflows (2^512); log erfcx - x^2 from |x| = 1/2
+    # (pieces, asymptotic from 8); right side log1p(-erfc/2) until 9, then
+    # -erfc/2 itself (bias from x^2 = 600, clamp 40)
+    "erf_logcdf": (0.0, -0.5, 0.5, -8.0, 8.0, 9.0, 24.49489742783178, 40.0, -2.0 ** 512, -1.3407807929942596e154),
+    "erf_logsf": (0.0, 0.5, -0.5, 8.0, -8.0, -9.0, -24.49489742783178, -40.0, 2.0 ** 512, 1.3407807929942596e154),
+    # normal family: the same thresholds in z = x/sqrt(2) and s = x^2/2
+    "normal": (0.0, -0.7071067811865476, 0.7071067811865476, -11.313708498984761, -34.64101615137755,
+               -40.0, 10.0, -38.4, -1.4142135623730951),
+    "normal_derivative": (0.0, 2.0 ** -30, 34.64101615137755, -34.64101615137755, 42.5, 38.5),
+    "normal_inverse": (0.25, 0.75, 0.5 - 2.0 ** -27, 0.5 + 2.0 ** -27, 0.18393972058572117, 0.00915781944436709,
+                       5.626758735962956e-08, 8.01905445274319e-29, 3.3081305283547426e-112,
+                       3.510333899252367e-251, 2.0 ** -901, 0.23975006109347674, 5.612148586491463e-30,
+                       0.9999999999999999, 5e-324),
+    "normal_logcdf": (0.0, -0.7071067811865476, 0.7071067811865476, -11.313708498984761, 12.727922061357855,
+                      34.64101615137755, 60.0, -1.8961503816218352e154, -1.8961503816218350e154),
+    "normal_logsf": (0.0, 0.7071067811865476, -0.7071067811865476, 11.313708498984761, -12.727922061357855,
+                     -34.64101615137755, -60.0, 1.8961503816218352e154, 1.8961503816218350e154),
 }
 
 
@@ -321,6 +388,12 @@ class Info:
         Operation -> name of the compiled ufunc implementing it.
     max_ulp : Mapping[str, Mapping[str, float]]
         Operation -> dtype -> measured max error in ULP.
+    distribution_roundings : int
+        How many times scipy.stats rounds the argument before evaluating
+        ``distribution`` (x/scale, the x/sqrt(2) inside ``ndtr``, an inexact
+        scale): its cdf and pdf then carry up to that many 2^-53 times the
+        condition number |x F'/F| of relative error (1.4e-13 for the normal
+        at x = -30), which the scipy comparison allows for.
     summary : str
         One sentence.
     kinks : tuple of float
@@ -350,6 +423,7 @@ class Info:
     summary: str
     kinks: tuple[float, ...] = ()
     preimage_ambiguous: tuple[tuple[float, float], ...] = ()
+    distribution_roundings: int = 0
 
 
 # --------------------------------------------------------------------- rows
@@ -673,6 +747,78 @@ ROWS = (
             logsf=("2.0", "-2.4576399995738907"),
         ),
     ),
+    dict(
+        name="erf",
+        title="error function",
+        summary="The error function, an odd sigmoid; its CDF form (1 + erf x)/2 is the normal CDF "
+                "with scale 1/sqrt(2).",
+        formula=r"\operatorname{erf} x = \frac{2}{\sqrt{\pi}} \int_0^x e^{-t^2}\,dt",
+        inverse_formula=r"\operatorname{erf}^{-1}(y)",
+        range=(-1.0, 1.0),
+        closed=False,
+        slope_at_0=1.1283791670955126,
+        odd=True,
+        symmetric=True,
+        distribution=("norm", {"scale": 0.7071067811865476}),
+        # scipy: x/scale, with the scale 1/sqrt(2) itself rounded, then ndtr's x/sqrt(2)
+        distribution_roundings=3,
+        aliases=("error_function",),
+        kernels=dict(
+            value="erf",
+            derivative="erf_derivative",
+            inverse="erf_inverse",
+            cdf="erf_cdf",
+            pdf="erf_pdf",
+            ppf="erf_ppf",
+            logcdf="erf_logcdf",
+            logsf="erf_logsf",
+        ),
+        examples=dict(
+            value=("0.5", "0.5204998778130465"),
+            derivative=("1.0", "0.4151074974205947"),
+            inverse=("0.999999", "3.458910737275499"),
+            cdf=("-5.0", "7.687298972140175e-13"),
+            pdf=("1.0", "0.20755374871029736"),
+            ppf=("1e-300", "-26.196253016549353"),
+            logcdf=("-100000.0", "-10000000012.778437"),
+            logsf=("30.0", "-904.6672642912039"),
+        ),
+    ),
+    dict(
+        name="normal",
+        title="standard normal CDF",
+        summary="Phi(x), the CDF of the standard normal distribution; its inverse is the probit.",
+        formula=r"\Phi(x) = \frac{1}{2}\operatorname{erfc}\left(-\frac{x}{\sqrt{2}}\right)",
+        inverse_formula=r"\Phi^{-1}(y) = \sqrt{2}\,\operatorname{erf}^{-1}(2y - 1)",
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=0.3989422804014327,
+        odd=False,
+        symmetric=True,
+        distribution=("norm", {}),
+        distribution_roundings=1,  # scipy's ndtr rounds x/sqrt(2)
+        aliases=("gaussian", "ndtr", "norm_cdf"),
+        kernels=dict(
+            value="normal",
+            derivative="normal_derivative",
+            inverse="normal_inverse",
+            cdf="normal",
+            pdf="normal_derivative",
+            ppf="normal_inverse",
+            logcdf="normal_logcdf",
+            logsf="normal_logsf",
+        ),
+        examples=dict(
+            value=("-38.0", "2.88542835e-316"),
+            derivative=("2.0", "0.05399096651318805"),
+            inverse=("5e-324", "-38.467405617144344"),
+            cdf=("1.5", "0.9331927987311419"),
+            pdf=("-1.0", "0.24197072451914334"),
+            ppf=("0.975", "1.9599639845400538"),
+            logcdf=("-100000.0", "-5000000012.431864"),
+            logsf=("3.0", "-6.607726221510349"),
+        ),
+    ),
 )
 
 #: Companions that are not sigmoids themselves: name -> (ufunc, example).
@@ -855,6 +1001,7 @@ def _build_entry(row: dict) -> Sigmoid:
         summary=row["summary"],
         kinks=tuple(row.get("kinks", ())),
         preimage_ambiguous=tuple(tuple(i) for i in row.get("preimage_ambiguous", ())),
+        distribution_roundings=row.get("distribution_roundings", 0),
     )
     return Sigmoid(info, operations, _frozen_distribution(row["distribution"]))
 
