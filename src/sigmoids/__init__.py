@@ -23,6 +23,9 @@ logit = logistic.inverse
 log_expit = logistic.logcdf
 softplus = kernel("softplus")
 
+gompertz = catalog["gompertz"]
+cloglog = catalog["cloglog"]
+
 
 
 def show_config() -> dict:
@@ -55,4 +58,5 @@ def show_config() -> dict:
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel",
     "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "gompertz", "cloglog",
 ]
