@@ -50,17 +50,20 @@ static inline sg_dd sg_gumbel_times_e_minus_1(sg_dd x) {
  *   t's tail (dropping it costs 2^-44 relative: 2^8 ULP of a subnormal G).
  *   x is clamped to >= -8 first: there G < exp(-2980) is 0 already, and
  *   e^-x would overflow (a spurious overflow flag) from x < -709.8.  NaN
- *   is swapped for 0 (no flag) and put back by a select, so the kernel is
- *   branch-free.
+ *   is swapped for 0 before any comparison (which could raise FE_INVALID)
+ *   and put back by a select, so the kernel is branch-free.  (fmax would
+ *   do the same but is a library call, which stops vectorisation.)
  * SPECIAL VALUES
  *   G(-inf) = +0, G(+inf) = 1, G(0) = 1/e, NaN -> NaN.  G(x) underflows
- *   (flag) to 0 from x = -6.6092 (t > 745.13); results are subnormal
- *   between x = -6.5628 and there.
- * MEASURED (float64, max ULP): TBD
+ *   (flag) to 0 below x = -6.6136 (t > 745.13); results are subnormal
+ *   between there and x = -6.5630.
+ * MEASURED (float64, max ULP): 0.50012 at x = -4.437923654382441 (with t from sg_exp_dd
+ *   instead of sg_exp_dd_fine: 0.589 at x = -6.55).
  */
 static inline double sg_gompertz(double x) {
     int nan = sg_isnan(x);
-    double xc = nan ? 0.0 : fmax(x, -8.0); /* NaN computes a harmless G(0) */
+    double xs = nan ? 0.0 : x; /* NaN computes a harmless G(0) */
+    double xc = xs < -8.0 ? -8.0 : xs;
     sg_dd t = sg_exp_dd_fine(-xc);
     sg_dd a = { -t.hi, -t.lo };
     double g = sg_dd_round(sg_exp_of_dd(a));
@@ -81,11 +84,13 @@ static inline sg_wide sg_gompertz_wide(sg_wide x) {
  *   away from infinities.
  * SPECIAL VALUES
  *   G'(+-inf) = +0, G'(0) = 1/e (the slope at 0), NaN -> NaN.
- * MEASURED (float64, max ULP): TBD
+ * MEASURED (float64, max ULP): 0.49999 at x = -6.146064675998852.
  */
 static inline double sg_gompertz_derivative(double x) {
     int nan = sg_isnan(x);
-    double xc = nan ? 0.0 : fmin(fmax(x, -8.0), 800.0);
+    double xc = nan ? 0.0 : x;
+    xc = xc < -8.0 ? -8.0 : xc;
+    xc = xc > 800.0 ? 800.0 : xc;
     sg_dd t = sg_exp_dd_fine(-xc);
     sg_dd u = sg_two_sum(-xc, -t.hi);
     u = sg_fast_two_sum(u.hi, u.lo - t.lo);
@@ -108,9 +113,10 @@ static inline sg_wide sg_gompertz_derivative_wide(sg_wide x) {
  *   log y = log1p(d) - 1 and x = -log1p(-log1p(d)) lose nothing.
  * SPECIAL VALUES
  *   x(0) = -inf, x(1) = +inf with FE_DIVBYZERO like log(0); y < 0, y > 1
- *   -> NaN with FE_INVALID; NaN -> NaN.  x(5e-324) = -6.6092,
+ *   -> NaN with FE_INVALID; NaN -> NaN.  x(5e-324) = -6.6126,
  *   x(1 - 2^-53) = 36.7368.
- * MEASURED (float64, max ULP): TBD
+ * MEASURED (float64, max ULP): 0.50484 at y = 0.36479755942372327 (sg_log1p_dd's Newton step,
+ *   2^-64 absolute on a result near 2^-6.5).
  */
 static inline double sg_gompertz_inverse(double y) {
     if (sg_isnan(y)) return y;
@@ -142,7 +148,7 @@ static inline sg_wide sg_gompertz_inverse_wide(sg_wide y) {
  *   is still finite).  x = -inf is the exact asymptote -inf, without flag.
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(+inf) = -0, logcdf(0) = -1, NaN -> NaN.
- * MEASURED (float64, max ULP): TBD
+ * MEASURED (float64, max ULP): 0.50001 at x = 4.876914299288016.
  */
 static inline double sg_gompertz_logcdf(double x) {
     int minus_inf = sg_bits(x) == sg_bits(-INFINITY);
@@ -168,7 +174,7 @@ static inline sg_wide sg_gompertz_logcdf_wide(sg_wide x) { return -sg_wexp(-x); 
  *     serves 1 - e^-t up to 0.934.
  * SPECIAL VALUES
  *   logsf(-inf) = -0, logsf(+inf) = -inf, NaN -> NaN.
- * MEASURED (float64, max ULP): TBD
+ * MEASURED (float64, max ULP): 0.50463 at x = -1.500317604407247 (sg_log1p_dd's Newton step).
  */
 static inline double sg_gompertz_logsf(double x) {
     if (sg_isnan(x)) return x;
@@ -177,7 +183,7 @@ static inline double sg_gompertz_logsf(double x) {
         return -x + t * (-0.5 + t * (1.0 / 24));
     }
     if (x < -1.0) {
-        sg_dd t = sg_exp_dd_fine(-fmax(x, -8.0));
+        sg_dd t = sg_exp_dd_fine(x < -8.0 ? 8.0 : -x);
         sg_dd a = { -t.hi, -t.lo };
         sg_dd g = sg_exp_of_dd(a);
         sg_dd m = { -g.hi, -g.lo };

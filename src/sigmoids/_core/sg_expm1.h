@@ -25,7 +25,7 @@
  *    tail decides, as in sg_exp_dd.
  *
  *  - sg_expm1_dd(a): e^a - 1 as a dd with relative error about 2^-62.
- *    ALGORITHM: |a| < 1/16: Taylor to degree 11 (truncation 2^-72.8
+ *    ALGORITHM (branch-free): |a| < 1/16: Taylor to degree 11 (truncation 2^-72.8
  *    relative), with a + a^2/2 kept exact (two_prod) and the tail a.lo
  *    carried by e^a.hi.  Otherwise e^a - 1 from sg_exp_of_dd: the
  *    subtraction is exact in dd and loses at most a factor e^a/|e^a - 1|
@@ -49,7 +49,9 @@ static inline sg_dd sg_exp_dd_fine(double z) {
     /* |z| < 2^-60: e^z = 1 + z to 2^-121, the exact dd {1, z}; zeroing z
      * for the polynomial keeps r*r from underflowing (a spurious flag). */
     int near_zero = (sg_bits(z) & 0x7fffffffffffffffULL) < 0x3c30000000000000ULL;
-    double zc = near_zero ? 0.0 : fmin(fmax(z, -760.0), 700.0);
+    double zc = near_zero ? 0.0 : z;
+    zc = zc < -760.0 ? -760.0 : zc;
+    zc = zc > 700.0 ? 700.0 : zc;
     const double shift = 0x1.8p52;
     double shifted = zc * SG_INV_LN2_32 + shift;
     double kf = shifted - shift;
@@ -110,27 +112,30 @@ static inline sg_dd sg_exp_of_dd(sg_dd a) {
     return out;
 }
 
-/* e^a - 1 for a normalised dd a with a.hi finite and below 709 (not NaN:
- * callers test NaN first, the branch compares). */
+/* e^a - 1 for a normalised dd a with a.hi finite and below 709.  Branch-free
+ * (both paths computed, then selected) so that loops over it vectorise. */
 static inline sg_dd sg_expm1_dd(sg_dd a) {
-    double h = a.hi;
-    if (fabs(h) < 0.0625) {
-        if (fabs(h) < 0x1p-500) {
-            /* h^2/2 is below 2^-501 of h; squaring would only underflow. */
-            return a;
-        }
-        sg_dd sq = sg_two_prod(h, h);
-        /* h^3/3! + ... + h^11/11! */
-        double p = sq.hi * h * (1.0 / 6 + h * (1.0 / 24 + h * (1.0 / 120 + h * (1.0 / 720 + h * (1.0 / 5040
-                   + h * (1.0 / 40320 + h * (1.0 / 362880 + h * (1.0 / 3628800 + h * (1.0 / 39916800)))))))));
-        sg_dd s = sg_fast_two_sum(h, 0.5 * sq.hi);
-        /* e^(h + l) - 1 = expm1(h) + l e^h, e^h = 1 + h + h^2/2 to 2^-60. */
-        double small = s.lo + 0.5 * sq.lo + p + a.lo * (1.0 + h + 0.5 * sq.hi);
-        return sg_fast_two_sum(s.hi, small);
-    }
-    sg_dd e = sg_exp_of_dd(a);
+    uint64_t abs_bits = sg_bits(a.hi) & 0x7fffffffffffffffULL;
+    int small = abs_bits < 0x3fb0000000000000ULL;  /* |h| < 1/16 */
+    /* |h| < 2^-500: h^2/2 is below 2^-501 of h, and squaring would only
+     * raise a spurious underflow flag: the result is a itself. */
+    int tiny = abs_bits < 0x20b0000000000000ULL;
+    double h = (small & !tiny) ? a.hi : 0.0;
+    sg_dd sq = sg_two_prod(h, h);
+    /* h^3/3! + ... + h^11/11! */
+    double p = sq.hi * h * (1.0 / 6 + h * (1.0 / 24 + h * (1.0 / 120 + h * (1.0 / 720 + h * (1.0 / 5040
+               + h * (1.0 / 40320 + h * (1.0 / 362880 + h * (1.0 / 3628800 + h * (1.0 / 39916800)))))))));
+    sg_dd s = sg_fast_two_sum(h, 0.5 * sq.hi);
+    /* e^(h + l) - 1 = expm1(h) + l e^h, e^h = 1 + h + h^2/2 to 2^-60. */
+    double small_terms = s.lo + 0.5 * sq.lo + p + a.lo * (1.0 + h + 0.5 * sq.hi);
+    sg_dd series = sg_fast_two_sum(s.hi, small_terms);
+    /* The exponential path, fed 0 where the series serves. */
+    sg_dd zero = { 0.0, 0.0 };
+    sg_dd e = sg_exp_of_dd(small ? zero : a);
     sg_dd d = sg_two_sum(e.hi, -1.0);
-    return sg_fast_two_sum(d.hi, d.lo + e.lo);
+    sg_dd direct = sg_fast_two_sum(d.hi, d.lo + e.lo);
+    sg_dd out = small ? series : direct;
+    return tiny ? a : out;
 }
 
 #endif /* SG_EXPM1_H */
