@@ -30,6 +30,9 @@ erfinv = erf.inverse
 probit = normal.inverse
 log_ndtr = normal.logcdf
 
+gompertz = catalog["gompertz"]
+cloglog = catalog["cloglog"]
+
 
 
 def set_num_threads(n: int) -> None:

@@ -39,6 +39,8 @@
 #include "gudermannian.h"
 #include "erf.h"
 #include "normal.h"
+#include "gompertz.h"
+#include "cloglog.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -281,7 +283,39 @@
       "log Phi(x), finite as far as float64 goes (log Phi(-1e5) = -5e9).")                 \
     X(normal_logsf, sg_normal_logsf,                                                       \
       "normal_logsf(x, /, out=None, *, where=True, ...)\n\n"                               \
-      "log(1 - Phi(x)) = log Phi(-x), finite as far as float64 goes.")
+      "log(1 - Phi(x)) = log Phi(-x), finite as far as float64 goes.")                     \
+    X(gompertz, sg_gompertz,                                                               \
+      "gompertz(x, /, out=None, *, where=True, ...)\n\n"                                   \
+      "The Gompertz sigmoid exp(-exp(-x)), the CDF of scipy.stats.gumbel_r; accurate\n"    \
+      "into the double-exponential left tail (gompertz(-6.5) = 1.5e-289).")                \
+    X(gompertz_derivative, sg_gompertz_derivative,                                         \
+      "gompertz_derivative(x, /, out=None, *, where=True, ...)\n\n"                        \
+      "d/dx exp(-exp(-x)) = exp(-x - exp(-x)), the gumbel_r density; never overflows.")    \
+    X(gompertz_inverse, sg_gompertz_inverse,                                               \
+      "gompertz_inverse(y, /, out=None, *, where=True, ...)\n\n"                           \
+      "-log(-log(y)), the gumbel_r quantile; exact near y = 1/e and y = 1.")               \
+    X(gompertz_logcdf, sg_gompertz_logcdf,                                                 \
+      "gompertz_logcdf(x, /, out=None, *, where=True, ...)\n\n"                            \
+      "log exp(-exp(-x)) = -exp(-x); -inf with an overflow warning below x = -709.78.")    \
+    X(gompertz_logsf, sg_gompertz_logsf,                                                   \
+      "gompertz_logsf(x, /, out=None, *, where=True, ...)\n\n"                             \
+      "log(1 - exp(-exp(-x))), finite as far as float64 goes (logsf(1000) = -1000).")      \
+    X(cloglog, sg_cloglog,                                                                 \
+      "cloglog(x, /, out=None, *, where=True, ...)\n\n"                                    \
+      "1 - exp(-exp(x)), the inverse cloglog link and the CDF of scipy.stats.gumbel_l;\n"  \
+      "exact in the left tail, where it is exp(x) to the last bit.")                       \
+    X(cloglog_derivative, sg_cloglog_derivative,                                           \
+      "cloglog_derivative(x, /, out=None, *, where=True, ...)\n\n"                         \
+      "d/dx (1 - exp(-exp(x))) = exp(x - exp(x)), the gumbel_l density.")                  \
+    X(cloglog_inverse, sg_cloglog_inverse,                                                 \
+      "cloglog_inverse(y, /, out=None, *, where=True, ...)\n\n"                            \
+      "The cloglog link log(-log(1 - y)); exact near y = 0 and y = 1 - 1/e.")              \
+    X(cloglog_logcdf, sg_cloglog_logcdf,                                                   \
+      "cloglog_logcdf(x, /, out=None, *, where=True, ...)\n\n"                             \
+      "log(1 - exp(-exp(x))), finite as far as float64 goes (logcdf(-1000) = -1000).")     \
+    X(cloglog_logsf, sg_cloglog_logsf,                                                     \
+      "cloglog_logsf(x, /, out=None, *, where=True, ...)\n\n"                              \
+      "log exp(-exp(x)) = -exp(x); -inf with an overflow warning above x = 709.78.")
 
 
 #if defined(SG_NARROW_TU)

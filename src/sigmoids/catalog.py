@@ -165,6 +165,28 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
                       "float64": (0.501, -29.240619379356225)},           # [0.499972]
     "normal_logsf": {"float16": (0.5, None), "float32": (0.5, None),
                      "float64": (0.501, -0.707100416991079)},             # [0.500052]
+    # Gumbel families: tools/measure_float64.py (87920 inputs, 20 per binade)
+    # plus dense scans of both tails and every branch (about 10^6 inputs).
+    "gompertz": {"float16": (0.5, None), "float32": (0.5, None),
+                 "float64": (0.501, -4.437923654382441)},              # [0.50012]
+    "gompertz_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                            "float64": (0.501, -6.146064675998852)},   # [0.49999]
+    "gompertz_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                         "float64": (0.51, 0.36479755942372327)},      # [0.50484]
+    "gompertz_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                        "float64": (0.501, 4.876914299288016)},        # [0.50001]
+    "gompertz_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                       "float64": (0.51, -1.500317604407247)},         # [0.50463]
+    "cloglog": {"float16": (0.5, None), "float32": (0.5, None),
+                "float64": (0.501, -2.8148428155210534)},              # [0.50017]
+    "cloglog_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                           "float64": (0.501, 6.146064675998852)},     # [0.49999]
+    "cloglog_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                        "float64": (0.51, 0.6271901042439532)},        # [0.50471]
+    "cloglog_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                       "float64": (0.51, 1.4972420420983292)},         # [0.50450]
+    "cloglog_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                      "float64": (0.501, -4.876914299288016)},         # [0.50001]
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
@@ -352,6 +374,50 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
                       34.64101615137755, 60.0, -1.8961503816218352e154, -1.8961503816218350e154),
     "normal_logsf": (0.0, 0.7071067811865476, -0.7071067811865476, 11.313708498984761, -12.727922061357855,
                      -34.64101615137755, -60.0, 1.8961503816218352e154, 1.8961503816218350e154),
+    # Gumbel families (t = e^-x; gompertz.h, cloglog.h, sg_expm1.h): the clamp
+    # at -8; sg_exp_dd_fine's 1 + x below 2^-60; sg_exp_of_dd shifts once
+    # t > 670 (x = -ln 670); G turns subnormal at t = 708.40 and 0 at 745.13;
+    # exp(-t) meets sg_exp_dd's 1 + x where t < 2^-60 (x = 60 ln 2).
+    "gompertz": (-8.0, 2.0 ** -60, -2.0 ** -60, -6.507277712385012, -6.563003850181985,
+                 -6.6135630199800985, 41.58883083359672, 745.1332191019411, 760.0),
+    # u = -x - t: clamps at -8 and 800; u = -670 (shift), -708.40 (subnormal),
+    # -745.13 (zero) on both sides.
+    "gompertz_derivative": (-8.0, 800.0, 0.0, 2.0 ** -60, -2.0 ** -60,
+                            -6.516957513835981, -6.572238705702365, -6.622411311582558,
+                            670.0, 708.3964185322641, 745.1332191019411),
+    # the 1/e region [0.19, 0.55] and log1p_dd's series where d or l = +-2^-8;
+    # sg_log_dd's log1p branch from 0.75 and its rescaling below 2^-900; 1/e.
+    "gompertz_inverse": (0.19, 0.55, 0.5, 0.75, 2.0 ** -900, 0.36787944117144233,
+                         0.36931647023851827, 0.3664424121043664, 0.3693192805940405,
+                         0.3664452151507752, 1.0 - 2.0 ** -53),
+    # sg_exp_dd: 1 + x, tail dropped past 670.98, subnormal past 708.40, zero
+    # past 745.13; the result overflows below -709.78.
+    "gompertz_logcdf": (0.0, 2.0 ** -60, -2.0 ** -60, 670.9773012067233, 708.3964185322641,
+                        745.1332191019411, -709.782712893384, -700.0),
+    # x > 16 series, x < -1 log1p(-G), the clamp at -8; expm1_dd's series for
+    # t < 1/16 (x = ln 16); sg_log_dd's log1p branch for 1 - e^-t > 0.75;
+    # log1p_dd's series for G < 2^-8; the G thresholds as for the value.
+    "gompertz_logsf": (16.0, -1.0, -8.0, 2.772588722239781, -0.326634259978281,
+                       -1.7129286210981716, -6.507277712385012, -6.563003850181985,
+                       -6.6135630199800985, 745.1332191019411),
+    # clamp at 8; expm1_dd: series for s < 1/16 (x = -ln 16), s^2 skipped
+    # below 2^-500; sg_exp_dd's thresholds for s = e^x; exp(-s) shifted past
+    # s = 670.
+    "cloglog": (8.0, -2.772588722239781, -346.5735902799727, 2.0 ** -60, -2.0 ** -60,
+                -670.9773012067233, -708.3964185322641, -745.1332191019411, 6.507277712385012),
+    "cloglog_derivative": (8.0, -800.0, 0.0, 2.0 ** -60, -2.0 ** -60,
+                           6.516957513835981, 6.572238705702365, 6.622411311582558,
+                           -670.0, -708.3964185322641, -745.1332191019411),
+    # log y below 2^-60; the 1 - 1/e region [0.45, 0.81], log1p_dd's series
+    # where d or l = +-2^-8; 1 - y exact from 0.5; log1p(-y)'s series below 2^-8.
+    "cloglog_inverse": (2.0 ** -60, 0.45, 0.81, 0.5, 2.0 ** -8, 0.6321205588285577,
+                        0.6306835297614818, 0.6335575878956337, 0.6306807194059595,
+                        0.6335547848492248, 1.0 - 2.0 ** -53),
+    "cloglog_logcdf": (-16.0, 1.0, 8.0, -2.772588722239781, 0.326634259978281,
+                       1.7129286210981716, 6.507277712385012, 6.563003850181985,
+                       6.6135630199800985, -745.1332191019411),
+    "cloglog_logsf": (0.0, 2.0 ** -60, -2.0 ** -60, -670.9773012067233, -708.3964185322641,
+                      -745.1332191019411, 709.782712893384, 700.0),
 }
 
 
@@ -388,6 +454,10 @@ class Info:
         Operation -> name of the compiled ufunc implementing it.
     max_ulp : Mapping[str, Mapping[str, float]]
         Operation -> dtype -> measured max error in ULP.
+    mirror : str or None
+        For an asymmetric entry, the entry m with ``s(-x) == a + b - m(x)``
+        (so ``pdf(-x) == m.pdf(x)`` and ``logsf(-x) == m.logcdf(x)``);
+        a symmetric entry is its own mirror and leaves this None.
     distribution_roundings : int
         How many times scipy.stats rounds the argument before evaluating
         ``distribution`` (x/scale, the x/sqrt(2) inside ``ndtr``, an inexact
@@ -424,6 +494,7 @@ class Info:
     kinks: tuple[float, ...] = ()
     preimage_ambiguous: tuple[tuple[float, float], ...] = ()
     distribution_roundings: int = 0
+    mirror: str | None = None
 
 
 # --------------------------------------------------------------------- rows
@@ -819,6 +890,78 @@ ROWS = (
             logsf=("3.0", "-6.607726221510349"),
         ),
     ),
+    dict(
+        name="gompertz",
+        title="Gompertz function",
+        summary="exp(-e^-x): the CDF of the Gumbel (maximum) distribution; asymmetric, "
+                "with a double-exponential left tail.",
+        formula=r"e^{-e^{-x}}",
+        inverse_formula=r"-\log(-\log y)",
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=0.36787944117144233,  # 1/e
+        odd=False,
+        symmetric=False,
+        mirror="cloglog",
+        distribution=("gumbel_r", {}),
+        aliases=("gumbel", "gumbel_r", "loglog"),
+        kernels=dict(
+            value="gompertz",
+            derivative="gompertz_derivative",
+            inverse="gompertz_inverse",
+            cdf="gompertz",
+            pdf="gompertz_derivative",
+            ppf="gompertz_inverse",
+            logcdf="gompertz_logcdf",
+            logsf="gompertz_logsf",
+        ),
+        examples=dict(
+            value=("1.0", "0.6922006275553464"),
+            derivative=("-2.0", "0.004566281420127915"),
+            inverse=("0.5", "0.36651292058166435"),
+            logcdf=("-700.0", "-1.0142320547350045e+304"),
+            logsf=("1000.0", "-1000.0"),
+            cdf=("-6.5", "1.357247607325002e-289"),
+            pdf=("-6.5", "9.027618899817046e-287"),
+            ppf=("0.999", "6.907255070523716"),
+        ),
+    ),
+    dict(
+        name="cloglog",
+        title="complementary log-log sigmoid",
+        summary="1 - exp(-e^x): the inverse cloglog link, the CDF of the Gumbel minimum "
+                "distribution; the mirror image of the Gompertz function.",
+        formula=r"1 - e^{-e^{x}}",
+        inverse_formula=r"\log(-\log(1-y))",
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=0.36787944117144233,  # 1/e
+        odd=False,
+        symmetric=False,
+        mirror="gompertz",
+        distribution=("gumbel_l", {}),
+        aliases=("gumbel_l", "complementary_log_log", "inverse_cloglog"),
+        kernels=dict(
+            value="cloglog",
+            derivative="cloglog_derivative",
+            inverse="cloglog_inverse",
+            cdf="cloglog",
+            pdf="cloglog_derivative",
+            ppf="cloglog_inverse",
+            logcdf="cloglog_logcdf",
+            logsf="cloglog_logsf",
+        ),
+        examples=dict(
+            value=("-1.0", "0.30779937244465366"),
+            derivative=("2.0", "0.004566281420127915"),
+            inverse=("0.5", "-0.36651292058166435"),
+            logcdf=("-1000.0", "-1000.0"),
+            logsf=("700.0", "-1.0142320547350045e+304"),
+            cdf=("-700.0", "9.85967654375977e-305"),
+            pdf=("-30.0", "9.357622968839299e-14"),
+            ppf=("1e-300", "-690.7755278982137"),
+        ),
+    ),
 )
 
 #: Companions that are not sigmoids themselves: name -> (ufunc, example).
@@ -1002,6 +1145,7 @@ def _build_entry(row: dict) -> Sigmoid:
         kinks=tuple(row.get("kinks", ())),
         preimage_ambiguous=tuple(tuple(i) for i in row.get("preimage_ambiguous", ())),
         distribution_roundings=row.get("distribution_roundings", 0),
+        mirror=row.get("mirror"),
     )
     return Sigmoid(info, operations, _frozen_distribution(row["distribution"]))
 

@@ -349,6 +349,52 @@ def _erf_ppf(p):
     return _erfinv_central(2 * p - 1)
 
 
+_GUMBEL_T_MAX = mp.mpf(2) ** 1000
+
+
+_GUMBEL_BEYOND = mp.ldexp(1, -(2**999))
+
+
+def _gompertz(x):
+    t = mp.exp(-x)
+    return mp.exp(-t) if t <= _GUMBEL_T_MAX else _GUMBEL_BEYOND
+
+
+def _gompertz_derivative(x):
+    """e^-x exp(-e^-x)."""
+    t = mp.exp(-x)
+    return mp.exp(-x - t) if t <= _GUMBEL_T_MAX else _GUMBEL_BEYOND
+
+
+def _gompertz_inverse(y):
+    if y < 0 or y > 1:
+        return mp.nan
+    if y == 0:
+        return mp.ninf
+    if y == 1:
+        return mp.inf
+    return -mp.log(-mp.log(y))
+
+
+def _gompertz_logsf(x):
+    """log(1 - exp(-t)), t = e^-x: log1p(-e^-t) once e^-t is small, where
+    1 - e^-t at 60 digits would round to 1 (t = 665: e^-t = 1e-289)."""
+    t = mp.exp(-x)
+    if t > 1:
+        return mp.log1p(-_gompertz(x))
+    return mp.log(-mp.expm1(-t))
+
+
+def _cloglog_inverse(y):
+    if y < 0 or y > 1:
+        return mp.nan
+    if y == 0:
+        return mp.ninf
+    if y == 1:
+        return mp.inf
+    return mp.log(-mp.log1p(-y))
+
+
 MPMATH = {
     "logistic": lambda x: 1 / (1 + mp.exp(-x)),
     "logistic_derivative": lambda x: mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2,
@@ -427,6 +473,16 @@ MPMATH = {
     "normal_inverse": lambda p: mp.sqrt(2) * _erf_ppf(p),
     "normal_logcdf": lambda x: _log_half_erfc(-x / mp.sqrt(2)),
     "normal_logsf": lambda x: _log_half_erfc(x / mp.sqrt(2)),
+    "gompertz": _gompertz,
+    "gompertz_derivative": _gompertz_derivative,
+    "gompertz_inverse": _gompertz_inverse,
+    "gompertz_logcdf": lambda x: -mp.exp(-x),
+    "gompertz_logsf": _gompertz_logsf,
+    "cloglog": lambda x: 1 - _gompertz(-x) if x > 0 else -mp.expm1(-mp.exp(x)),
+    "cloglog_derivative": lambda x: _gompertz_derivative(-x),
+    "cloglog_inverse": _cloglog_inverse,
+    "cloglog_logcdf": lambda x: _gompertz_logsf(-x),
+    "cloglog_logsf": lambda x: -mp.exp(x),
 }
 
 
@@ -672,6 +728,59 @@ def _normal_logcdf_float64(x):
     return np.where(x < -1, tail, np.where(x < 0, left, right))
 
 
+_E_HI = math.ldexp(math.floor(math.ldexp(math.e, 24)), -24)
+
+
+with mp.workdps(40):
+    _E_LO = float(mp.e - mp.mpf(_E_HI))
+
+
+def _times_e_minus_1(w):
+    """w e - 1 for w near 1/e of at most 27 bits: w * _E_HI is exact and the
+    subtraction exact by Sterbenz; the small term adds 2^-77 absolute."""
+    return (w * _E_HI - 1.0) + w * _E_LO
+
+
+def _gompertz_inverse_float64(y):
+    """-log(-log y).  Near y = 1/e, x -> 0 and -log(-log y) loses everything:
+    there x = -log1p(-log1p(y e - 1))."""
+    y = np.asarray(y, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        middle = -np.log1p(-np.log1p(_times_e_minus_1(y)))
+        low = -np.log(-np.log(y))
+        high = -np.log(-np.log1p(y - 1.0))
+    return np.where((y >= 0.19) & (y <= 0.55), middle, np.where(y < 0.5, low, high))
+
+
+def _cloglog_inverse_float64(y):
+    """log(-log1p(-y)), and near y = 1 - 1/e log1p(-log1p((1 - y) e - 1))."""
+    y = np.asarray(y, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        middle = np.log1p(-np.log1p(_times_e_minus_1(1.0 - y)))
+        low = np.log(-np.log1p(-y))
+        high = np.log(-np.log(1.0 - y))
+    return np.where((y >= 0.45) & (y <= 0.81), middle, np.where(y < 0.5, low, high))
+
+
+def _gompertz_derivative_float64(x):
+    """exp(-x - e^-x), x clamped to >= -50 (the result is 0 below) so that
+    -inf does not become inf - inf."""
+    x = np.maximum(np.asarray(x, dtype=np.float64), -50.0)
+    return np.exp(-x - np.exp(-x))
+
+
+def _gompertz_logsf_float64(x):
+    """log(1 - exp(-t)), t = e^-x: log1p(-exp(-t)) for t > 1, -x - t/2 + t^2/24
+    for x > 20 (where t underflows first), else log(-expm1(-t))."""
+    x = np.asarray(x, dtype=np.float64)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        t = np.exp(-x)
+        left = np.log1p(-np.exp(-t))
+        middle = np.log(-np.expm1(-t))
+        right = -x + t * (-0.5 + t / 24)
+    return np.where(t > 1, left, np.where(x > 20, right, middle))
+
+
 def _float64_table():
     import scipy.special as sc
 
@@ -695,6 +804,16 @@ def _float64_table():
         "normal_inverse": sc.ndtri,
         "normal_logcdf": _normal_logcdf_float64,
         "normal_logsf": lambda x: _normal_logcdf_float64(-np.asarray(x)),
+        "gompertz": lambda x: np.exp(-np.exp(-np.asarray(x, dtype=np.float64))),
+        "gompertz_derivative": _gompertz_derivative_float64,
+        "gompertz_inverse": _gompertz_inverse_float64,
+        "gompertz_logcdf": lambda x: -np.exp(-np.asarray(x, dtype=np.float64)),
+        "gompertz_logsf": _gompertz_logsf_float64,
+        "cloglog": lambda x: -np.expm1(-np.exp(np.asarray(x, dtype=np.float64))),
+        "cloglog_derivative": lambda x: _gompertz_derivative_float64(-np.asarray(x, dtype=np.float64)),
+        "cloglog_inverse": _cloglog_inverse_float64,
+        "cloglog_logcdf": lambda x: _gompertz_logsf_float64(-np.asarray(x, dtype=np.float64)),
+        "cloglog_logsf": lambda x: -np.exp(np.asarray(x, dtype=np.float64)),
         **_extra_float64_table(sc),
         **_float64_trig_table(),
     }

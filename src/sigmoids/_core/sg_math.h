@@ -313,13 +313,20 @@ static inline double sg_half_to_double(uint16_t h) {
     return sg_from_bits(sign | ((uint64_t)(exp - 15 + 1023) << 52) | ((uint64_t)mant << 42));
 }
 
+/* Raise FE_OVERFLOW (and FE_INEXACT), as a float16 cast in NumPy does when
+ * a finite value rounds to inf. */
+static inline void sg_raise_overflow(void) { volatile double big = 0x1p1023; big = big * 2.0; }
+
 /* Correctly rounded (ties to even) double -> float16. */
 static inline uint16_t sg_double_to_half(double x) {
     uint64_t u = sg_bits(x);
     uint16_t sign = (uint16_t)((u >> 48) & 0x8000u);
     uint64_t a = u & 0x7fffffffffffffffULL;
     if (a > 0x7ff0000000000000ULL) return sign | 0x7e00u | (uint16_t)((a >> 42) & 0x3ffu);
-    if (a >= 0x40effe0000000000ULL) return sign | 0x7c00u;  /* >= 65520: rounds to inf */
+    if (a >= 0x40effe0000000000ULL) {                        /* >= 65520: rounds to inf */
+        if (a < 0x7ff0000000000000ULL) sg_raise_overflow();  /* a finite value overflows, as in NumPy */
+        return sign | 0x7c00u;
+    }
     int e = (int)(a >> 52) - 1023;
     if (e < -25) return sign;                                /* below half the smallest subnormal */
     uint64_t m = (a & 0x000fffffffffffffULL) | 0x0010000000000000ULL; /* 53-bit significand */
