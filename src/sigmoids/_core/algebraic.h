@@ -77,7 +77,7 @@ static inline double sg_algebraic_derivative_scaled(double x, double k) {
     sg_dd kw3 = sg_dd_mul(sg_dd_mul(w, w), w);
     kw3.hi *= k;
     kw3.lo *= k;
-    double v_far = sg_dd_round_scaled(kw3, 0x1p-600, 0x1p600);
+    double v_far = sg_dd_round_scaled(kw3, 600);
     v = tiny ? k : v;
     return sg_nan_pass(x, far ? v_far : v);
 }
@@ -127,7 +127,7 @@ static inline sg_dd sg_algebraic_tail_denominator(double a) {
  * 2^-600 (correct also for subnormal results). */
 static inline double sg_algebraic_far_tail(double a) {
     sg_dd q = sg_dd_div((sg_dd){0x1p299, 0.0}, (sg_dd){a, 0.0});
-    return sg_dd_round_scaled(sg_dd_mul(q, q), 0x1p-600, 0x1p600);
+    return sg_dd_round_scaled(sg_dd_mul(q, q), 600);
 }
 
 /* ------------------------------------------------------------------ cdf

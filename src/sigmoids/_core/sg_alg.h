@@ -18,9 +18,6 @@
  *  - sg_abs_below / sg_abs_above: NaN-quiet lane selects on |x|; clamps
  *    that cannot raise flags (sg_clamp_*), and sg_nan_pass.
  *
- *  - sg_dd_round_scaled: one correct rounding of a dd times 2^-s, for the
- *    kernels whose results reach the subnormal range.
- *
  *  - sg_wsqrt: the square root of the wide type used by the float32/float16
  *    hard cases (binary128 via libquadmath, or long double).
  */
@@ -101,25 +98,6 @@ static inline sg_dd sg_sqrt_dd(sg_dd d) {
     double safe = r == 0.0 ? 1.0 : r;
     double residual = fma(-r, r, d.hi) + d.lo;
     return sg_fast_two_sum(r, residual / (2.0 * safe));
-}
-
-/* (r.hi + r.lo) * scale rounded once, for a normalised dd r and a power of
- * two scale = 1/inv_scale < 1 (the product may be subnormal).  Kernels whose
- * results reach the subnormal range compute them scaled up by inv_scale,
- * as dds of normal numbers, and round here: r.hi * scale rounds r.hi once
- * (ties to even), and that is the rounding of r.hi + r.lo too unless r.hi
- * sits exactly on a midpoint of the subnormal grid (it cannot be nearer to
- * one than |r.lo| otherwise), where the sign of the tail decides -- as in
- * sg_exp_dd.  Without it the fma forms measured up to 1.16 ULP near DBL_MIN. */
-static inline double sg_dd_round_scaled(sg_dd r, double scale, double inv_scale) {
-    double scaled = r.hi * scale;
-    double remainder = r.hi - scaled * inv_scale;     /* exact */
-    double half_ulp = 0.5 * (0x1p-1074 * inv_scale);  /* half of 2^-1074, before scaling */
-    uint64_t rem_bits = sg_bits(remainder), lo_bits = sg_bits(r.lo);
-    int tie_up = ((rem_bits & 0x7fffffffffffffffULL) == sg_bits(half_ulp))
-               & ((lo_bits << 1) != 0) & (((rem_bits ^ lo_bits) >> 63) == 0);
-    double bumped = scaled + copysign(0x1p-1074, remainder);
-    return tie_up ? bumped : scaled;
 }
 
 /* log(a) for a positive finite normal double a, as a dd. */

@@ -237,24 +237,6 @@ static inline sg_dd sg_expneg(sg_dd s, int64_t bias) {
 
 static inline int64_t sg_erf_bias_for(sg_dd s) { return s.hi > SG_ERF_BIAS_FROM ? SG_ERF_BIAS : 0; }
 
-/* (v.hi + v.lo) 2^-k rounded once, for a normal dd v and 0 <= k <= 1000;
- * the result may be subnormal.  Scaling v.hi rounds correctly except when
- * v.hi * 2^-k is exactly a midpoint of the subnormal grid, where the tail
- * decides (a tail smaller than a quarter subnormal step cannot matter
- * otherwise).  The same repair as in sg_exp_dd. */
-static inline double sg_dd_round_scaled(sg_dd v, int64_t k) {
-    double scaled = v.hi * sg_pow2i(-k);
-    double remainder = v.hi - scaled * sg_pow2i(k);            /* exact */
-    /* 2^(k-1075), half of 2^-1074 scaled up; for k = 0 nothing is scaled
-     * and no remainder can match the 1.0 put there instead. */
-    double half_step = k > 0 ? sg_pow2i(k - 875) * 0x1p-200 : 1.0;
-    uint64_t rem_bits = sg_bits(remainder), lo_bits = sg_bits(v.lo);
-    int tie_up = ((rem_bits & 0x7fffffffffffffffULL) == sg_bits(half_step)) & ((lo_bits << 1) != 0)
-               & (((rem_bits ^ lo_bits) >> 63) == 0);
-    double bumped = scaled + copysign(0x1p-1074, remainder);
-    return tie_up ? bumped : scaled;
-}
-
 /* x * c rounded once for tiny |x| (< 2^-900), c a dd constant: the product
  * is formed 2^200 higher so that its dd tail survives. */
 static inline double sg_tiny_times(double x, double c_hi, double c_lo) {

@@ -150,6 +150,27 @@ static inline double sg_dd_round(sg_dd a) { return a.hi + a.lo; }
 /* 2^n for integer n in [-1022, 1023], built from bits. */
 static inline double sg_pow2i(int64_t n) { return sg_from_bits((uint64_t)(n + 1023) << 52); }
 
+/* (v.hi + v.lo) 2^-k rounded once, for a normal dd v and 0 <= k <= 1000;
+ * kernels whose results reach the subnormal range compute them scaled up,
+ * as dds of normal numbers, and round here (without it the fma forms of
+ * tanh.h measured up to 1.16 ULP near DBL_MIN);
+ * the result may be subnormal.  Scaling v.hi rounds correctly except when
+ * v.hi * 2^-k is exactly a midpoint of the subnormal grid, where the tail
+ * decides (a tail smaller than a quarter subnormal step cannot matter
+ * otherwise).  The same repair as in sg_exp_dd. */
+static inline double sg_dd_round_scaled(sg_dd v, int64_t k) {
+    double scaled = v.hi * sg_pow2i(-k);
+    double remainder = v.hi - scaled * sg_pow2i(k);            /* exact */
+    /* 2^(k-1075), half of 2^-1074 scaled up; for k = 0 nothing is scaled
+     * and no remainder can match the 1.0 put there instead. */
+    double half_step = k > 0 ? sg_pow2i(k - 875) * 0x1p-200 : 1.0;
+    uint64_t rem_bits = sg_bits(remainder), lo_bits = sg_bits(v.lo);
+    int tie_up = ((rem_bits & 0x7fffffffffffffffULL) == sg_bits(half_step)) & ((lo_bits << 1) != 0)
+               & (((rem_bits ^ lo_bits) >> 63) == 0);
+    double bumped = scaled + copysign(0x1p-1074, remainder);
+    return tie_up ? bumped : scaled;
+}
+
 #if defined(SG_NARROW)
 /* e^x in plain double (narrow mode): the same reduction and polynomial,
  * relative error about 2^-52; lo is 0. */

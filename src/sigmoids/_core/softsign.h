@@ -56,7 +56,7 @@ static inline double sg_softsign_derivative_scaled(double x, double k) {
     sg_dd kw2 = sg_dd_mul(w, w);
     kw2.hi *= k;
     kw2.lo *= k;
-    return sg_nan_pass(x, sg_dd_round_scaled(kw2, 0x1p-600, 0x1p600));
+    return sg_nan_pass(x, sg_dd_round_scaled(kw2, 600));
 }
 static inline sg_wide sg_softsign_derivative_scaled_wide(sg_wide x, sg_wide k) {
     sg_wide d = 1 + (x < 0 ? -x : x);

@@ -117,7 +117,7 @@ static inline double sg_tanh_sech2_scaled(double x, double k) {
     sg_dd ku2 = sg_dd_mul(us, us);
     ku2.hi *= k;
     ku2.lo *= k;
-    double r_far = sg_dd_round_scaled(ku2, 0x1p-600, 0x1p600);
+    double r_far = sg_dd_round_scaled(ku2, 600);
     return far ? r_far : r_near;
 }
 static inline sg_wide sg_tanh_sech2_scaled_wide(sg_wide x, sg_wide k) {
