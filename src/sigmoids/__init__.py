@@ -11,11 +11,12 @@ value, and use ``.derivative``, ``.inverse``, ``.cdf``, ``.pdf``, ``.ppf``,
 0.0
 """
 from . import _ufuncs
-from .catalog import OPERATIONS, Info, Kernel, Sigmoid, catalog, get, kernel
+from .catalog import OPERATIONS, Info, Kernel, Param, Sigmoid, catalog, get, kernel
 
 __version__ = "0.1.0"
 
 logistic = catalog["logistic"]
+genlogistic = catalog["genlogistic"]
 
 # The familiar names.
 expit = sigmoid = logistic
@@ -53,6 +54,6 @@ def show_config() -> dict:
 
 
 __all__ = [
-    "OPERATIONS", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel",
-    "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "OPERATIONS", "Info", "Kernel", "Param", "Sigmoid", "catalog", "get", "kernel",
+    "logistic", "genlogistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
 ]

@@ -1,8 +1,10 @@
 /*
- * _ufuncs.c -- the one registration table.  No mathematics here.
+ * _ufuncs.c -- the registration tables.  No mathematics here.
  *
  * Each row of SG_UNARY_TABLE names a ufunc, its kernel from _core/ and its
- * docstring.  SG_DEFINE_UNARY fans a kernel out to three NumPy loops:
+ * docstring; each row of SG_BINARY_TABLE the same for a kernel of two inputs
+ * (x and the family's parameter, which broadcasts like any ufunc input).
+ * SG_DEFINE_UNARY / SG_DEFINE_BINARY fan a kernel out to three NumPy loops:
  *   d: float64 -> the kernel itself;
  *   f: float32 -> widen exactly, run the float64 kernel, round once; where the
  *      result sits within the kernel's error of a float32 midpoint
@@ -22,6 +24,7 @@
 
 #include "sg_math.h"
 #include "logistic.h"
+#include "genlogistic.h"
 
 /* ------------------------------------------------------------ the loops
  *
@@ -134,6 +137,103 @@ static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, 
     static void *name##_data[3] = {(void *)&name##_impl, (void *)&name##_impl,              \
                                    (void *)&name##_impl};
 
+/* ------------------------------------------------- loops of two inputs
+ *
+ * The same three loops for kernels of (x, p): x is the argument and p the
+ * family's parameter (alpha, n, nu).  Both are gathered into double buffers
+ * (a broadcast scalar parameter has stride 0 and is simply repeated), the
+ * block function runs on the buffers, and the narrow loops round once with
+ * the same hard-case test and binary128 re-evaluation as the one-input loops.
+ * A float32 call has float32 parameters: the result is correctly rounded for
+ * the float32 x and p that were passed.
+ */
+typedef void (*sg_block2_fn)(const double *restrict x, const double *restrict p, double *restrict out,
+                             npy_intp n);
+typedef sg_wide (*sg_wide2_fn)(sg_wide, sg_wide);
+typedef struct {
+    sg_block2_fn block;
+    sg_wide2_fn wide;
+} sg_binary_impl;
+
+static SG_MULTIVERSION void sg_loop2_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    const sg_binary_impl *impl = (const sg_binary_impl *)data;
+    const char *in0 = args[0], *in1 = args[1];
+    char *out = args[2];
+    npy_intp n = dims[0], is0 = steps[0], is1 = steps[1], os = steps[2];
+    if (is0 == sizeof(double) && is1 == sizeof(double) && os == sizeof(double) && in0 != out && in1 != out) {
+        impl->block((const double *)in0, (const double *)in1, (double *)out, n);
+        return;
+    }
+    double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
+    for (npy_intp start = 0; start < n; start += SG_BLOCK) {
+        npy_intp len = sg_min(SG_BLOCK, n - start);
+        for (npy_intp i = 0; i < len; i++) {
+            x[i] = *(const double *)(in0 + (start + i) * is0);
+            p[i] = *(const double *)(in1 + (start + i) * is1);
+        }
+        impl->block(x, p, r, len);
+        for (npy_intp i = 0; i < len; i++) *(double *)(out + (start + i) * os) = r[i];
+    }
+}
+
+static SG_MULTIVERSION void sg_loop2_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    const sg_binary_impl *impl = (const sg_binary_impl *)data;
+    const char *in0 = args[0], *in1 = args[1];
+    char *out = args[2];
+    npy_intp n = dims[0], is0 = steps[0], is1 = steps[1], os = steps[2];
+    double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
+    for (npy_intp start = 0; start < n; start += SG_BLOCK) {
+        npy_intp len = sg_min(SG_BLOCK, n - start);
+        for (npy_intp i = 0; i < len; i++) {
+            x[i] = *(const float *)(in0 + (start + i) * is0);
+            p[i] = *(const float *)(in1 + (start + i) * is1);
+        }
+        impl->block(x, p, r, len);
+        int any_hard = 0;
+        for (npy_intp i = 0; i < len; i++) {
+            *(float *)(out + (start + i) * os) = (float)r[i];
+            any_hard |= sg_f32_hard(r[i]);
+        }
+        if (any_hard) {
+            for (npy_intp i = 0; i < len; i++)
+                if (sg_f32_hard(r[i]))
+                    *(float *)(out + (start + i) * os) = (float)impl->wide((sg_wide)x[i], (sg_wide)p[i]);
+        }
+    }
+}
+
+static void sg_loop2_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    const sg_binary_impl *impl = (const sg_binary_impl *)data;
+    const char *in0 = args[0], *in1 = args[1];
+    char *out = args[2];
+    npy_intp n = dims[0], is0 = steps[0], is1 = steps[1], os = steps[2];
+    double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
+    for (npy_intp start = 0; start < n; start += SG_BLOCK) {
+        npy_intp len = sg_min(SG_BLOCK, n - start);
+        for (npy_intp i = 0; i < len; i++) {
+            x[i] = sg_half_to_double(*(const npy_half *)(in0 + (start + i) * is0));
+            p[i] = sg_half_to_double(*(const npy_half *)(in1 + (start + i) * is1));
+        }
+        impl->block(x, p, r, len);
+        for (npy_intp i = 0; i < len; i++) {
+            npy_half h = sg_double_to_half(r[i]);
+            if (sg_f16_hard(r[i]))
+                h = sg_double_to_half(sg_wide_to_double_odd(impl->wide((sg_wide)x[i], (sg_wide)p[i])));
+            *(npy_half *)(out + (start + i) * os) = h;
+        }
+    }
+}
+
+#define SG_DEFINE_BINARY(name, kernel, doc)                                                   \
+    static SG_MULTIVERSION void name##_block(const double *restrict x, const double *restrict p, \
+                                             double *restrict out, npy_intp n) {               \
+        for (npy_intp i = 0; i < n; i++) out[i] = kernel(x[i], p[i]);                           \
+    }                                                                                           \
+    static sg_wide name##_wide(sg_wide x, sg_wide p) { return kernel##_wide(x, p); }            \
+    static const sg_binary_impl name##_impl = {name##_block, name##_wide};                     \
+    static void *name##_data[3] = {(void *)&name##_impl, (void *)&name##_impl,                  \
+                                   (void *)&name##_impl};
+
 /* -------------------------------------------------- the registration table */
 
 /* X(ufunc name, kernel, docstring) */
@@ -161,6 +261,30 @@ static void sg_loop_e(char **args, npy_intp const *dims, npy_intp const *steps, 
 #define SG_EXPAND_LOOPS(name, kernel, doc) SG_DEFINE_UNARY(name, kernel, doc)
 SG_UNARY_TABLE(SG_EXPAND_LOOPS)
 
+/* X(ufunc name, kernel, docstring): kernels of (x, parameter).  The kernel
+ * is `double kernel(double x, double p)` with its twin
+ * `sg_wide kernel##_wide(sg_wide x, sg_wide p)`.  An invalid parameter gives
+ * NaN with FE_INVALID; a NaN parameter gives NaN quietly. */
+#define SG_BINARY_TABLE(X)                                                                 \
+    X(genlogistic, sg_genlogistic,                                                         \
+      "genlogistic(x, alpha, /, out=None, *, where=True, ...)\n\n"                          \
+      "The generalised logistic (Richards) sigmoid (1+exp(-x))**-alpha, alpha > 0.")       \
+    X(genlogistic_derivative, sg_genlogistic_derivative,                                   \
+      "genlogistic_derivative(x, alpha, /, out=None, *, where=True, ...)\n\n"               \
+      "d/dx (1+exp(-x))**-alpha = alpha e^-x (1+e^-x)**(-alpha-1), accurate in both tails.") \
+    X(genlogistic_inverse, sg_genlogistic_inverse,                                         \
+      "genlogistic_inverse(y, alpha, /, out=None, *, where=True, ...)\n\n"                  \
+      "-log(y**(-1/alpha) - 1); NaN with an invalid warning outside [0, 1].")               \
+    X(genlogistic_logcdf, sg_genlogistic_logcdf,                                           \
+      "genlogistic_logcdf(x, alpha, /, out=None, *, where=True, ...)\n\n"                   \
+      "log((1+exp(-x))**-alpha) = -alpha softplus(-x), finite as far as float64 goes.")    \
+    X(genlogistic_logsf, sg_genlogistic_logsf,                                             \
+      "genlogistic_logsf(x, alpha, /, out=None, *, where=True, ...)\n\n"                    \
+      "log(1 - (1+exp(-x))**-alpha), finite as far as float64 goes.")
+
+#define SG_EXPAND_LOOPS2(name, kernel, doc) SG_DEFINE_BINARY(name, kernel, doc)
+SG_BINARY_TABLE(SG_EXPAND_LOOPS2)
+
 typedef struct {
     const char *name;
     void **data;
@@ -169,9 +293,13 @@ typedef struct {
 
 #define SG_EXPAND_SPEC(name, kernel, doc) {#name, name##_data, doc},
 static const sg_unary_spec SG_UNARY_SPECS[] = {SG_UNARY_TABLE(SG_EXPAND_SPEC)};
+static const sg_unary_spec SG_BINARY_SPECS[] = {SG_BINARY_TABLE(SG_EXPAND_SPEC)};
 
 static char SG_UNARY_TYPES[] = {NPY_HALF, NPY_HALF, NPY_FLOAT, NPY_FLOAT, NPY_DOUBLE, NPY_DOUBLE};
 static PyUFuncGenericFunction SG_UNARY_LOOPS[3] = {sg_loop_e, sg_loop_f, sg_loop_d};
+static char SG_BINARY_TYPES[] = {NPY_HALF, NPY_HALF, NPY_HALF, NPY_FLOAT, NPY_FLOAT, NPY_FLOAT,
+                                 NPY_DOUBLE, NPY_DOUBLE, NPY_DOUBLE};
+static PyUFuncGenericFunction SG_BINARY_LOOPS[3] = {sg_loop2_e, sg_loop2_f, sg_loop2_d};
 
 /* What the loader will pick for target_clones, for sigmoids.show_config(). */
 static const char *sg_simd_path(void) {
@@ -201,6 +329,17 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
     for (size_t i = 0; i < count; i++) {
         const sg_unary_spec *spec = &SG_UNARY_SPECS[i];
         PyObject *ufunc = PyUFunc_FromFuncAndData(SG_UNARY_LOOPS, spec->data, SG_UNARY_TYPES, 3, 1, 1,
+                                                  PyUFunc_None, spec->name, spec->doc, 0);
+        if (ufunc == NULL || PyModule_AddObject(module, spec->name, ufunc) < 0) {
+            Py_XDECREF(ufunc);
+            Py_DECREF(module);
+            return NULL;
+        }
+    }
+    count = sizeof(SG_BINARY_SPECS) / sizeof(SG_BINARY_SPECS[0]);
+    for (size_t i = 0; i < count; i++) {
+        const sg_unary_spec *spec = &SG_BINARY_SPECS[i];
+        PyObject *ufunc = PyUFunc_FromFuncAndData(SG_BINARY_LOOPS, spec->data, SG_BINARY_TYPES, 3, 2, 1,
                                                   PyUFunc_None, spec->name, spec->doc, 0);
         if (ufunc == NULL || PyModule_AddObject(module, spec->name, ufunc) < 0) {
             Py_XDECREF(ufunc);

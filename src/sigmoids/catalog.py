@@ -17,11 +17,20 @@ Operations of an entry (all NumPy ufuncs underneath):
 ``ppf``        its inverse, the quantile function
 ``logcdf``     log of the CDF form, finite deep into the left tail
 ``logsf``      log(1 - CDF form), finite deep into the right tail
+
+Parametrised families (genlogistic, hill, smoothstep, ...) list their
+parameters in ``info.params``; every operation then takes them after x, as
+further ufunc inputs that broadcast (``sg.genlogistic(x, 2.0)``,
+``sg.genlogistic.cdf(x, alpha=[0.5, 1, 2])``), and ``.distribution`` is a
+function of the parameters returning the frozen scipy.stats distribution.
 """
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import functools
+import math
+import textwrap
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
@@ -30,7 +39,7 @@ import numpy as np
 from . import _ufuncs
 from ._dispatch import apply
 
-__all__ = ["OPERATIONS", "KERNEL_ACCURACY", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel"]
+__all__ = ["OPERATIONS", "KERNEL_ACCURACY", "Info", "Kernel", "Param", "Sigmoid", "catalog", "get", "kernel"]
 
 OPERATIONS = ("value", "derivative", "inverse", "cdf", "pdf", "ppf", "logcdf", "logsf")
 
@@ -56,12 +65,26 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
                        "float64": (0.51, 4.8694826440779035)},         # [0.5038]
     "softplus": {"float16": (0.5, None), "float32": (0.5, None),
                  "float64": (0.51, -4.8694826440779035)},              # [0.5038]
+    # Two-input kernels: worst over the entry's parameter grid, input as (x, p).
+    "genlogistic": {"float16": (0.5, None), "float32": (0.5, None),
+                    "float64": (0.51, None)},
+    "genlogistic_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                               "float64": (0.51, None)},
+    "genlogistic_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                            "float64": (0.51, None)},
+    "genlogistic_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                           "float64": (0.51, None)},
+    "genlogistic_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                          "float64": (0.51, None)},
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
 #: neighbours of each with nextafter).  Thresholds inside the shared helpers
-#: are listed in the input variable of the kernel that reaches them.
-BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
+#: are listed in the input variable of the kernel that reaches them.  For a
+#: two-input kernel the entry may be a function of the parameter values
+#: returning the points (where they move with the parameter); the tests call
+#: it at every point of the parameter grid.
+BRANCH_POINTS: Mapping[str, tuple[float, ...] | Callable[..., tuple[float, ...]]] = {
     # sign of x; sg_exp_dd: |x| < 2^-60 is 1 + x, and below 2^-968 (x < -670.977) the tail is folded in
     "logistic": (0.0, 2.0 ** -60, -2.0 ** -60, -670.9773012067233, -708.3964185322641, -745.1332191019411),
     "logistic_derivative": (0.0, 2.0 ** -60, -670.9773012067233, 670.9773012067233, 708.3964185322641),
@@ -71,7 +94,92 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     "softplus": (0.0, -5.545177444479562, 5.545177444479562, 37.0, -708.3964185322641),
     "logistic_logcdf": (0.0, -5.545177444479562, 5.545177444479562),
     "logistic_logsf": (0.0, -5.545177444479562, 5.545177444479562),
+    # sign of x; sg_softplus_ddx's log1p: Newton from e^-|x| > 0.0108 (|x| < 4.5228042848566865); e^-|x| tail
+    # subnormal from 670.98; alpha softplus(-x) >= 2^11 decided as 0
+    "genlogistic": lambda alpha: (0.0, 4.5228042848566865, -4.5228042848566865, -670.9773012067233, 708.3964185322641,
+                                  -2048.0 / alpha, -745.1332191019411 / alpha),
+    "genlogistic_derivative": lambda alpha: (0.0, 4.5228042848566865, -4.5228042848566865, 670.9773012067233, -2048.0 / alpha,
+                                             -745.1332191019411 / alpha),
+    # w = -log(y)/alpha = 1 (y = e^-alpha); the zero of x (y = 2^-alpha, binary128 below |x| = 2^-30);
+    # log_ddx's log1p branch for y in (0.75, 1.5)
+    "genlogistic_inverse": lambda alpha: (math.exp(-alpha), 2.0 ** -alpha, 0.75, 1.0 - 2.0 ** -53,
+                                          2.0 ** -900, 2.0 ** -1074),
+    # x > 40: e^-x parts
+    "genlogistic_logcdf": lambda alpha: (0.0, 40.0, 4.5228042848566865, -4.5228042848566865, 708.3964185322641, 745.1332191019411),
+    # x > 30: through log z; z = 2^-14, log 2, 40
+    "genlogistic_logsf": lambda alpha: (0.0, 30.0, 4.5228042848566865, -4.5228042848566865, -40.0 / alpha, -0.6931471805599453 / alpha,
+                                        -745.0 / alpha),
 }
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a parametrised family: the second input of its ufuncs.
+
+    Attributes
+    ----------
+    name : str
+        Keyword name (``alpha``, ``n``, ``nu``).
+    symbol : str
+        LaTeX symbol.
+    low, high : float
+        Bounds of the valid values; ``low_open``/``high_open`` say whether
+        the bound itself is excluded.  Values outside (and inf, and for an
+        ``integer`` parameter non-integers) give NaN with an invalid warning.
+    integer : bool
+        Only integers are valid.
+    grid : tuple of float
+        Representative values, every one exact in float16: the tests sweep
+        each kernel over all of them, and the measured accuracy holds there.
+    default : float
+        The value plots and the command line use when none is given.
+    summary : str
+        What the parameter does.
+    """
+
+    name: str
+    symbol: str
+    low: float
+    high: float = math.inf
+    low_open: bool = True
+    high_open: bool = True
+    integer: bool = False
+    grid: tuple[float, ...] = ()
+    default: float = 1.0
+    summary: str = ""
+
+    def is_valid(self, value: float) -> bool:
+        """True where the kernels accept ``value``."""
+        if math.isnan(value) or math.isinf(value):
+            return False
+        if self.integer and value != math.floor(value):
+            return False
+        above = value > self.low or (value == self.low and not self.low_open)
+        below = value < self.high or (value == self.high and not self.high_open)
+        return above and below
+
+    def invalid_examples(self) -> tuple[float, ...]:
+        """Values the kernels must reject (NaN with an invalid warning)."""
+        values = [math.inf, -math.inf]
+        if math.isfinite(self.low):
+            values += [self.low - 1.0, self.low - 0.5] + ([self.low] if self.low_open else [])
+        if math.isfinite(self.high):
+            values += [self.high + 1.0] + ([self.high] if self.high_open else [])
+        if self.integer:
+            values += [self.default + 0.5, self.default + 2.0 ** -20]
+        return tuple(v for v in values if not self.is_valid(v))
+
+    def describe(self) -> str:
+        """The valid set as text: ``alpha > 0``, ``n = 0, 1, 2, ...``."""
+        if self.integer:
+            start = math.ceil(self.low) + (1 if self.low_open and self.low == math.ceil(self.low) else 0)
+            return f"{self.name} = {start}, {start + 1}, {start + 2}, ..."
+        parts = []
+        if math.isfinite(self.low):
+            parts.append(f"{self.name} {'>' if self.low_open else '>='} {self.low:g}")
+        if math.isfinite(self.high):
+            parts.append(f"{self.name} {'<' if self.high_open else '<='} {self.high:g}")
+        return " and ".join(parts) or f"any real {self.name}"
 
 
 @dataclass(frozen=True)
@@ -92,8 +200,11 @@ class Info:
         (a, b), the infimum and supremum of the value.
     closed : bool
         True if the range bounds are attained (hard sigmoids).
-    slope_at_0 : float or None
-        Derivative at 0 (None where 0 is not an interior point).
+    slope_at_0 : float, callable or None
+        Derivative at 0 (None where 0 is not an interior point).  For a
+        parametrised family a function of the parameters (it uses only
+        arithmetic, so it also evaluates exactly on mpmath numbers); see
+        :meth:`slope`.
     odd : bool
         ``s(-x) == -s(x)``; odd kernels keep the sign of zero.
     symmetric : bool
@@ -105,7 +216,15 @@ class Info:
     kernels : Mapping[str, str]
         Operation -> name of the compiled ufunc implementing it.
     max_ulp : Mapping[str, Mapping[str, float]]
-        Operation -> dtype -> measured max error in ULP.
+        Operation -> dtype -> measured max error in ULP (for a parametrised
+        family: the worst over the parameter grid).
+    params : tuple of Param
+        The parameters every operation takes after x (empty for most).
+    domain : tuple of float
+        (lo, hi): the x where the value is defined; outside it every
+        operation of x gives NaN with an invalid warning (hill: x >= 0).
+    slope_text : str or None
+        LaTeX of the slope at 0 where it depends on the parameters.
     """
 
     name: str
@@ -122,6 +241,20 @@ class Info:
     kernels: Mapping[str, str]
     max_ulp: Mapping[str, Mapping[str, float]]
     summary: str
+    params: tuple[Param, ...] = ()
+    domain: tuple[float, float] = (-math.inf, math.inf)
+    slope_text: str | None = None
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params)
+
+    def slope(self, *params):
+        """The slope at 0 for these parameter values (``slope_at_0`` itself
+        for a family without parameters)."""
+        if callable(self.slope_at_0):
+            return self.slope_at_0(*params)
+        return self.slope_at_0
 
 
 # --------------------------------------------------------------------- rows
@@ -162,6 +295,46 @@ ROWS = (
             ppf=("0.1", "-2.197224577336219"),
         ),
     ),
+    dict(
+        name="genlogistic",
+        title="generalised logistic function",
+        summary="Richards' curve (1 + e^-x)^-alpha, the CDF of the type I generalised logistic distribution; "
+                "alpha = 1 is the logistic.",
+        formula=r"\left(1+e^{-x}\right)^{-\alpha}",
+        inverse_formula=r"-\log\left(y^{-1/\alpha}-1\right)",
+        params=(
+            Param("alpha", r"\alpha", 0.0, summary="Shape (Richards' exponent): alpha = 1 is the logistic, "
+                  "larger alpha moves the curve right.", grid=(0.0625, 0.5, 1.0, 1.5, 2.0, 5.25, 100.0), default=2.0),
+        ),
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=lambda alpha: alpha * 2 ** (-alpha - 1),
+        slope_text=r"\alpha\,2^{-\alpha-1}",
+        odd=False,
+        symmetric=False,
+        distribution=("genlogistic", {"c": "alpha"}),
+        aliases=("richards", "generalized_logistic"),
+        kernels=dict(
+            value="genlogistic",
+            derivative="genlogistic_derivative",
+            inverse="genlogistic_inverse",
+            cdf="genlogistic",
+            pdf="genlogistic_derivative",
+            ppf="genlogistic_inverse",
+            logcdf="genlogistic_logcdf",
+            logsf="genlogistic_logsf",
+        ),
+        examples=dict(
+            value=("2.0, 0.5", "0.9385078997951389"),
+            derivative=("2.0, 0.5", "0.05593644199821063"),
+            inverse=("0.9, 0.5", "1.4500101755059986"),
+            logcdf=("-1000.0, 2.0", "-2000.0"),
+            logsf=("1000.0, 2.0", "-999.3068528194401"),
+            cdf=("-2.0, 3.0", "0.0016937944449343112"),
+            pdf=("-2.0, 3.0", "0.004475667593379932"),
+            ppf=("0.1, 3.0", "-0.14361077829619326"),
+        ),
+    ),
 )
 
 #: Companions that are not sigmoids themselves: name -> (ufunc, example).
@@ -182,10 +355,15 @@ _OPERATION_TEXT = {
 }
 
 
-def _docstring(public: str, what: str, arg: str, returns: str, ulp: Mapping[str, float], example) -> str:
+def _docstring(public: str, what: str, arg: str, returns: str, ulp: Mapping[str, float], example,
+               params: tuple[Param, ...] = ()) -> str:
     accuracy = ", ".join(f"{d} {'correctly rounded' if u <= 0.5 else f'{u:g} ULP'}" for d, u in ulp.items())
+    if params:
+        accuracy += " (over the catalog's parameter grid)"
+    names = "".join(f", {p.name}" for p in params)
+    slash = "" if params else ", /"
     lines = [
-        f"{public}({arg}, /, out=None, *, where=True, dtype=None)",
+        f"{public}({arg}{names}{slash}, out=None, *, where=True, dtype=None)",
         "",
         f"{what[0].upper()}{what[1:]}.",
         "",
@@ -194,6 +372,12 @@ def _docstring(public: str, what: str, arg: str, returns: str, ulp: Mapping[str,
         f"{arg} : array_like",
         "    Real input; float16, float32 and float64 are computed natively,",
         "    integers and bools as float64.",
+    ]
+    for p in params:
+        text = (f"{p.summary} Valid: {p.describe()}; otherwise NaN with an invalid warning. "
+                f"Broadcasts with {arg}; may also be passed as {p.name}=.")
+        lines += [f"{p.name} : array_like", *textwrap.wrap(text, 76, initial_indent="    ", subsequent_indent="    ")]
+    lines += [
         "out, where, dtype",
         "    As for any NumPy ufunc.",
         "",
@@ -216,13 +400,16 @@ class Kernel:
     names this function.  ``.ufunc`` is the raw ufunc.
     """
 
-    def __init__(self, ufunc: np.ufunc, public_name: str, doc: str):
+    def __init__(self, ufunc: np.ufunc, public_name: str, doc: str, param_names: tuple[str, ...] = ()):
         self.ufunc = ufunc
         self.__name__ = public_name
         self.__qualname__ = public_name
         self.__doc__ = doc
+        self.param_names = tuple(param_names)
 
     def __call__(self, *args, **kwargs):
+        if self.param_names:
+            args, kwargs = _bind_parameters(self.__name__, self.param_names, args, kwargs)
         return apply(self.ufunc, self.__name__, args, kwargs)
 
     def __repr__(self) -> str:
@@ -230,6 +417,26 @@ class Kernel:
 
     def __reduce__(self):
         return (kernel, (self.__name__,))
+
+
+def _bind_parameters(public: str, names: tuple[str, ...], args: tuple, kwargs: dict):
+    """Move parameters given by keyword into their positional place after x."""
+    if not args:
+        raise TypeError(f"sigmoids.{public}() missing its argument x")
+    args = list(args)
+    given = len(args) - 1
+    for i, name in enumerate(names):
+        if name in kwargs:
+            if i < given:
+                raise TypeError(f"sigmoids.{public}() got multiple values for parameter {name!r}")
+            if i > len(args) - 1:
+                missing = names[len(args) - 1]
+                raise TypeError(f"sigmoids.{public}() missing parameter {missing!r}")
+            args.append(kwargs.pop(name))
+        elif i >= given:
+            raise TypeError(f"sigmoids.{public}() missing parameter {name!r} "
+                            f"(call it as {public}(x, {', '.join(names)}))")
+    return tuple(args), kwargs
 
 
 class Sigmoid:
@@ -251,6 +458,7 @@ class Sigmoid:
 
     def __init__(self, info: Info, operations: Mapping[str, Kernel], distribution: Callable):
         self.info = info
+        self._parametrised = bool(info.params)
         self._operations = dict(operations)
         self._distribution_factory = distribution
         self._distribution = None
@@ -262,6 +470,8 @@ class Sigmoid:
         self.__doc__ = self._operations["value"].__doc__
 
     def __call__(self, *args, **kwargs):
+        if self._parametrised:
+            return self._operations["value"](*args, **kwargs)
         return apply(self.ufunc, self.info.name, args, kwargs)
 
     def operation(self, name: str) -> Kernel:
@@ -270,7 +480,14 @@ class Sigmoid:
 
     @property
     def distribution(self):
-        """The frozen scipy.stats distribution whose ``cdf`` is ``self.cdf``."""
+        """The frozen scipy.stats distribution whose ``cdf`` is ``self.cdf``.
+
+        For a parametrised family, a function of the parameters (positional
+        or by name) returning that frozen distribution:
+        ``sg.genlogistic.distribution(alpha=2.0).cdf(x) == sg.genlogistic.cdf(x, 2.0)``.
+        """
+        if self._parametrised:
+            return self._distribution_factory
         if self._distribution is None:
             self._distribution = self._distribution_factory()
         return self._distribution
@@ -288,34 +505,63 @@ class Sigmoid:
 _KERNELS: dict[str, Kernel] = {}
 
 
-def _make_kernel(ufunc_name: str, public: str, what: str, arg: str, returns: str, example) -> Kernel:
+def _make_kernel(ufunc_name: str, public: str, what: str, arg: str, returns: str, example,
+                 params: tuple[Param, ...] = ()) -> Kernel:
     ulp = {d: v[0] for d, v in KERNEL_ACCURACY[ufunc_name].items()}
-    k = Kernel(getattr(_ufuncs, ufunc_name), public, _docstring(public, what, arg, returns, ulp, example))
+    k = Kernel(getattr(_ufuncs, ufunc_name), public,
+               _docstring(public, what, arg, returns, ulp, example, params),
+               tuple(p.name for p in params))
     _KERNELS[public] = k
     return k
 
 
-def _frozen_distribution(spec) -> Callable:
-    name, params = spec
+def _frozen_distribution(spec, params: tuple[Param, ...] = ()) -> Callable:
+    """The distribution's builder.  For a parametrised family, the values of
+    the scipy keyword arguments are expressions in the parameter names
+    (``{"a": "n + 1"}``), evaluated with the values the caller passes."""
+    name, kwargs = spec
+    if not params:
+        def build():
+            import scipy.stats  # heavy: imported on first use only
 
-    def build():
-        import scipy.stats  # heavy: imported on first use only
+            return getattr(scipy.stats, name)(**kwargs)
 
-        return getattr(scipy.stats, name)(**params)
+        return build
+    names = tuple(p.name for p in params)
 
-    return build
+    @functools.lru_cache(maxsize=64)
+    def frozen(values: tuple):
+        import scipy.stats
+
+        scope = dict(zip(names, values))
+        resolved = {k: eval(v, {"__builtins__": {}}, scope) if isinstance(v, str) else v
+                    for k, v in kwargs.items()}
+        return getattr(scipy.stats, name)(**resolved)
+
+    def distribution(*values, **named):
+        """The frozen scipy.stats distribution for these parameter values."""
+        (_, *values), _ = _bind_parameters(f"{name} distribution", names, (None, *values), dict(named))
+        for p, v in zip(params, values):
+            if not p.is_valid(float(v)):
+                raise ValueError(f"{p.name}={v!r} is not valid: {p.describe()}")
+        return frozen(tuple(float(v) for v in values))
+
+    distribution.__name__ = "distribution"
+    return distribution
 
 
 def _build_entry(row: dict) -> Sigmoid:
     name = row["name"]
+    params = tuple(row.get("params", ()))
     operations = {}
     for op in OPERATIONS:
         what, arg, returns = _OPERATION_TEXT[op]
         public = name if op == "value" else f"{name}.{op}"
         operations[op] = _make_kernel(row["kernels"][op], public, f"{what} of the {row['title']}",
-                                      arg, returns, row["examples"].get(op))
+                                      arg, returns, row["examples"].get(op), params)
     dist_name, dist_params = row["distribution"]
-    args = ", ".join(f"{k}={v!r}" for k, v in dist_params.items())
+    args = ", ".join(f"{k}={v}" if params and isinstance(v, str) else f"{k}={v!r}"
+                     for k, v in dist_params.items())
     info = Info(
         name=name,
         title=row["title"],
@@ -334,8 +580,11 @@ def _build_entry(row: dict) -> Sigmoid:
             for op, k in row["kernels"].items()
         }),
         summary=row["summary"],
+        params=params,
+        domain=tuple(row.get("domain", (-math.inf, math.inf))),
+        slope_text=row.get("slope_text"),
     )
-    return Sigmoid(info, operations, _frozen_distribution(row["distribution"]))
+    return Sigmoid(info, operations, _frozen_distribution(row["distribution"], params))
 
 
 catalog: Mapping[str, Sigmoid] = MappingProxyType({row["name"]: _build_entry(row) for row in ROWS})

@@ -10,6 +10,11 @@ Nothing here calls the compiled kernels.
 float64 formula built from NumPy and SciPy, used only as a fast filter by the
 exhaustive audits: where it lies far from a rounding boundary the rounded
 result is certain, and only the rest goes to mpmath.
+
+Kernels of two inputs (the parametrised families) take ``(x, p)`` in both
+tables: ``MPMATH[name](x, p)`` on ``mpf`` and ``FLOAT64[name](x, p)`` on
+broadcasting float64 arrays, and ``evaluate(name, x, params=(p,))``.  An
+invalid parameter gives ``nan``, as the kernels do.
 """
 from __future__ import annotations
 
@@ -37,6 +42,66 @@ def _softplus(x):
     return mp.log1p(mp.exp(x))
 
 
+def _positive_parameter(function):
+    """``function(x, p)``, or nan where the parameter is not finite and > 0."""
+
+    def checked(x, p):
+        if mp.isnan(p) or mp.isinf(p) or p <= 0:
+            return mp.nan
+        return function(x, p)
+
+    return checked
+
+
+def _sticky_add(main, small):
+    """main + small where |small| may be far below main's last digit.
+
+    The exact sum can then need thousands of digits, yet every rounding to
+    a float format depends only on main and on the sign of small (main may
+    be a float16 midpoint exactly): beyond the working precision small is
+    replaced by a stand-in of the same sign just below it, which rounds the
+    same way in every format of fewer bits (round-to-odd, in effect)."""
+    if small == 0 or main == 0:
+        return main + small
+    prec = mp.mp.prec
+    if mp.log(abs(main / small), 2) < prec + 8:
+        with mp.workprec(2 * prec + 16):
+            return main + small
+    with mp.workprec(prec + 40):
+        return main + mp.sign(small) * abs(main) * mp.ldexp(1, -prec - 20)
+
+
+def _scaled_log_expit(x, a):
+    """-a softplus(-x) = a x - a log1p(e^x) for x < 0, where a x can be a
+    float16/float32 midpoint exactly and a log1p(e^x) ~ e^x decides the
+    rounding (a plain 60-digit sum rounds onto the midpoint)."""
+    if x >= 0:
+        return -a * _softplus(-x)
+    return _sticky_add(a * x, -a * mp.log1p(mp.exp(x)))
+
+
+def _log1m_exp(z):
+    """log(1 - e^-z) for z > 0, without rounding 1 - e^-z to 1 at large z."""
+    if z < mp.log(2):
+        return mp.log(-mp.expm1(-z))
+    return mp.log1p(-mp.exp(-z))
+
+
+def _genlogistic_inverse(y, alpha):
+    if y < 0 or y > 1:
+        return mp.nan
+    if y == 0:
+        return mp.ninf
+    if y == 1:
+        return mp.inf
+    with mp.extradps(40):
+        v = mp.log(y * mp.mpf(2) ** alpha)  # exactly 0 where y = 2^-alpha exactly
+        if abs(v) < 0.25:
+            # near the zero of x: x = -log1p(2 expm1(-v/alpha)) keeps it relative
+            return -mp.log1p(2 * mp.expm1(-v / alpha))
+        return -mp.log(mp.expm1(-mp.log(y) / alpha))
+
+
 MPMATH = {
     "logistic": lambda x: 1 / (1 + mp.exp(-x)),
     "logistic_derivative": lambda x: mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2,
@@ -44,6 +109,13 @@ MPMATH = {
     "logistic_logcdf": lambda x: -_softplus(-x),
     "logistic_logsf": lambda x: -_softplus(x),
     "softplus": _softplus,
+    # genlogistic (Richards): (1 + e^-x)^-alpha
+    "genlogistic": _positive_parameter(lambda x, a: mp.exp(-a * _softplus(-x))),
+    # alpha F(x) sigma(-x), sigma(-x) = exp(-softplus(x))
+    "genlogistic_derivative": _positive_parameter(lambda x, a: a * mp.exp(-a * _softplus(-x) - _softplus(x))),
+    "genlogistic_inverse": _positive_parameter(_genlogistic_inverse),
+    "genlogistic_logcdf": _positive_parameter(lambda x, a: _scaled_log_expit(x, a)),
+    "genlogistic_logsf": _positive_parameter(lambda x, a: _log1m_exp(a * _softplus(-x))),
 }
 
 
@@ -53,6 +125,62 @@ def _logit_float64(y):
         central = 2.0 * np.arctanh(2.0 * y - 1.0)
         tails = np.log(y) - np.log1p(-y)
     return np.where(np.abs(y - 0.5) < 0.25, central, tails)
+
+
+def _valid_parameter(p):
+    p = np.asarray(p, dtype=np.float64)
+    return (p > 0) & np.isfinite(p)
+
+
+# The genlogistic filters are used on float32/float16 x and alpha, whose
+# product a x is exact in float64: e^(a x) then costs one rounding however
+# large a x is, and the rest of the exponent stays below (a + 1) log 2.  That
+# keeps them within 2^-44 for alpha up to about 400.
+
+def _genlogistic_float64(x, a):
+    x, a = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(a, dtype=np.float64))
+    with np.errstate(all="ignore"):
+        tail = np.exp(-a * np.log1p(np.exp(-np.abs(x))))
+        out = np.where(x < 0, np.exp(a * x) * tail, tail)
+    return np.where(_valid_parameter(a), out, np.nan)
+
+
+def _genlogistic_derivative_float64(x, a):
+    x, a = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(a, dtype=np.float64))
+    with np.errstate(all="ignore"):
+        lead = np.exp(np.where(x < 0, a * x, -x))
+        out = a * lead * np.exp(-(a + 1) * np.log1p(np.exp(-np.abs(x))))
+    return np.where(_valid_parameter(a), out, np.nan)
+
+
+def _genlogistic_inverse_float64(y, a):
+    """-log(expm1(-log(y)/a)); near its zero (y = 2^-a) the formula cancels in
+    any precision short of the answer's, so those few inputs (|x| < 2^-12)
+    are evaluated with mpmath instead."""
+    y, a = np.broadcast_arrays(np.asarray(y, dtype=np.float64), np.asarray(a, dtype=np.float64))
+    with np.errstate(all="ignore"):
+        w = -np.log(y) / a
+        out = np.where(w > 1, -(w + np.log1p(-np.exp(-w))), -np.log(np.expm1(w)))
+        out = np.where((y < 0) | (y > 1) | ~_valid_parameter(a), np.nan, out)
+    near = np.flatnonzero(np.abs(out) < 2.0**-12)
+    if near.size:
+        out = np.array(out, dtype=np.float64)
+        with mp.workdps(40):
+            for i in near.tolist():
+                out[i] = float(_genlogistic_inverse(mp.mpf(float(y.flat[i])), mp.mpf(float(a.flat[i]))))
+    return out
+
+
+def _genlogistic_logsf_float64(x, a):
+    x, a = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(a, dtype=np.float64))
+    with np.errstate(all="ignore"):
+        z = a * np.logaddexp(0.0, -x)
+        # far right tail: z = a log1p(e^-x) underflows before log z does
+        logz = np.where(x > 30, np.log(a) - x - 0.5 * np.exp(-x), np.log(z))
+        z = np.where(x > 30, np.exp(logz), z)
+        out = np.where(z < 2.0**-20, logz - z / 2,
+                       np.where(z < np.log(2), np.log(-np.expm1(-z)), np.log1p(-_genlogistic_float64(x, a))))
+    return np.where(_valid_parameter(a), out, np.nan)
 
 
 def _float64_table():
@@ -65,6 +193,11 @@ def _float64_table():
         "logistic_logcdf": sc.log_expit,
         "logistic_logsf": lambda x: sc.log_expit(-np.asarray(x)),
         "softplus": lambda x: np.logaddexp(0.0, x),
+        "genlogistic": _genlogistic_float64,
+        "genlogistic_derivative": _genlogistic_derivative_float64,
+        "genlogistic_inverse": _genlogistic_inverse_float64,
+        "genlogistic_logcdf": lambda x, a: np.where(_valid_parameter(a), -np.asarray(a) * np.logaddexp(0.0, -np.asarray(x)), np.nan),
+        "genlogistic_logsf": _genlogistic_logsf_float64,
     }
 
 
@@ -95,9 +228,27 @@ class _LazyTable(dict):
 FLOAT64 = _LazyTable()
 
 
-def evaluate(name: str, x, digits: int = DIGITS):
-    """The exact value of kernel ``name`` at each float in ``x``, as ``mpf`` objects."""
+def evaluate(name: str, x, digits: int = DIGITS, params=()):
+    """The exact value of kernel ``name`` at each float in ``x``, as ``mpf`` objects.
+
+    ``params`` are the parameters of a two-input kernel (scalars or arrays
+    that broadcast with ``x``); the result is flat, in broadcast order.
+    """
     function = MPMATH[name]
+    if params:
+        arrays = np.broadcast_arrays(np.asarray(x, dtype=np.float64),
+                                     *(np.asarray(p, dtype=np.float64) for p in params))
+        columns = [a.ravel().tolist() for a in arrays]
+        with mp.workdps(digits):
+            out = []
+            for args in zip(*columns):
+                if any(math.isnan(a) for a in args):
+                    out.append(mp.nan)
+                else:
+                    # not rounded to ``digits``: a definition that needs more
+                    # (an exact narrow midpoint plus e^-1000) returns more
+                    out.append(function(*(mp.mpf(a) for a in args)))
+            return out
     values = np.asarray(x, dtype=np.float64).ravel()
     with mp.workdps(digits):
         out = []
@@ -120,11 +271,25 @@ def _round_to_odd_double(v) -> float:
     return d
 
 
+_SMALLEST_NORMAL = mp.mpf(2) ** -1022
+
+
+def _to_float64(v) -> float:
+    """``v`` rounded once to float64.  ``float(mpf)`` rounds to 53 bits first
+    and then again into the subnormal grid, which misrounds subnormal ties
+    (exp(-708.6394619711062 + 7.44e-14) came out one unit too high)."""
+    if mp.isnan(v):
+        return math.nan
+    if v != 0 and abs(v) < _SMALLEST_NORMAL:
+        return float(mp.nint(mp.ldexp(v, 1074))) * 2.0**-1074
+    return float(v)
+
+
 def correctly_rounded(values, dtype) -> np.ndarray:
     """Round each exact ``mpf`` once to ``dtype`` (ties to even)."""
     dtype = np.dtype(dtype)
     if dtype == np.float64:
-        return np.array([float(v) if not mp.isnan(v) else math.nan for v in values], dtype=np.float64)
+        return np.array([_to_float64(v) for v in values], dtype=np.float64)
     odd = np.array([_round_to_odd_double(v) for v in values], dtype=np.float64)
     with np.errstate(over="ignore", under="ignore"):
         return odd.astype(dtype)
@@ -139,12 +304,15 @@ def ulp_error(ours, exact, dtype=np.float64) -> np.ndarray:
     min_exp = int(np.log2(float(info.smallest_normal)))
     mant = info.nmant
     ours = np.asarray(ours).astype(np.float64).ravel()
+    # beyond this the exact value rounds to infinity in ``dtype``
+    overflow = mp.mpf(float(info.max)) + mp.ldexp(1, int(mp.frexp(float(info.max))[1]) - mant - 2)
     errors = np.empty(len(exact))
     for i, (o, v) in enumerate(zip(ours.tolist(), exact)):
         if mp.isnan(v) or math.isnan(o):
             errors[i] = 0.0 if (mp.isnan(v) and math.isnan(o)) else math.inf
         elif mp.isinf(v) or math.isinf(o):
-            errors[i] = 0.0 if mp.mpf(o) == v else math.inf
+            rounds_to = v if mp.isinf(v) or abs(v) < overflow else mp.inf * mp.sign(v)
+            errors[i] = 0.0 if mp.mpf(o) == rounds_to else math.inf
         else:
             exponent = max(int(mp.frexp(v)[1]) - 1, min_exp) if v != 0 else min_exp
             spacing = mp.ldexp(1, exponent - mant)
@@ -152,13 +320,15 @@ def ulp_error(ours, exact, dtype=np.float64) -> np.ndarray:
     return errors
 
 
-def expected_narrow(name: str, x, dtype, tolerance: float = 2.0**-40) -> np.ndarray:
+def expected_narrow(name: str, x, dtype, tolerance: float = 2.0**-40, params=()) -> np.ndarray:
     """Correctly rounded results of kernel ``name`` at inputs ``x`` of a narrow ``dtype``.
 
     The independent float64 formula ``FLOAT64[name]`` decides every input whose
     value is further than ``tolerance`` (relative) from a rounding boundary of
     ``dtype``; the remaining few are evaluated exactly with mpmath.  A NaN from
-    the float64 formula is taken as the answer (domain errors).
+    the float64 formula is taken as the answer (domain errors).  ``params``:
+    the parameters of a two-input kernel, broadcast with ``x`` (and rounded
+    to ``dtype`` like ``x``).
 
     Returns
     -------
@@ -168,9 +338,12 @@ def expected_narrow(name: str, x, dtype, tolerance: float = 2.0**-40) -> np.ndar
     """
     dtype = np.dtype(dtype)
     x = np.asarray(x, dtype=dtype)
+    if params:
+        arrays = np.broadcast_arrays(x, *(np.asarray(p, dtype=dtype) for p in params))
+        x, params = arrays[0].ravel(), tuple(a.ravel().astype(np.float64) for a in arrays[1:])
     wide = x.astype(np.float64)
     with np.errstate(all="ignore"):
-        ref = np.asarray(FLOAT64[name](wide), dtype=np.float64)
+        ref = np.asarray(FLOAT64[name](wide, *params), dtype=np.float64)
         margin = np.where(np.isfinite(ref), np.abs(ref) * tolerance, 0.0)
         low = (ref - margin).astype(dtype)
         high = (ref + margin).astype(dtype)
@@ -179,5 +352,6 @@ def expected_narrow(name: str, x, dtype, tolerance: float = 2.0**-40) -> np.ndar
     expected[np.isnan(ref)] = np.nan
     hard = np.flatnonzero(~certain)
     if hard.size:
-        expected[hard] = correctly_rounded(evaluate(name, wide[hard]), dtype)
+        hard_params = tuple(p[hard] for p in params)
+        expected[hard] = correctly_rounded(evaluate(name, wide[hard], params=hard_params), dtype)
     return expected, int(hard.size)
