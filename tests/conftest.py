@@ -94,11 +94,13 @@ def _kernel_domain(entry, op):
     return None if (lo, hi) == (-math.inf, math.inf) else (lo, hi)
 
 
-def _grid(entry) -> list[tuple[float, ...]]:
-    """Every combination of the grid values of the entry's parameters."""
+def _grid(entry, scipy: bool = False) -> list[tuple[float, ...]]:
+    """Every combination of the grid values of the entry's parameters (of
+    the values where scipy.stats is accurate, with ``scipy``)."""
     combos = [()]
     for p in entry.info.params:
-        combos = [c + (v,) for c in combos for v in p.grid]
+        values = p.scipy_grid if scipy and p.scipy_grid is not None else p.grid
+        combos = [c + (v,) for c in combos for v in values]
     return combos
 
 
@@ -184,6 +186,7 @@ class EntryCase:
 
 
 ENTRY_CASES = [EntryCase(e, params) for e in ENTRIES for params in _grid(e)]
+SCIPY_CASES = [EntryCase(e, params) for e in ENTRIES for params in _grid(e, scipy=True)]
 
 
 def kernel_params():
