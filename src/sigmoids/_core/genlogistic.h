@@ -32,7 +32,8 @@
  *   (it could overflow for huge alpha and raise a spurious flag).
  * SPECIAL VALUES
  *   F(+inf) = 1, F(-inf) = +0, F(0) = 2^-alpha; NaN -> NaN.
- * MEASURED (float64, max ULP over the catalog's alpha grid): see KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP over the catalog's alpha grid): 0.5000 at (x, alpha) =
+ *   (-3.882490352547022e-07, 1) -- the final rounding only.
  */
 static inline double sg_genlogistic(double x, double alpha) {
     double out;
@@ -58,7 +59,7 @@ static inline sg_wide sg_genlogistic_wide(sg_wide x, sg_wide alpha) {
  *   and 2^k joins its exponent, so that a subnormal result is rounded once.
  * SPECIAL VALUES
  *   F'(+-inf) = +0, F'(0) = alpha 2^(-alpha-1); NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64): 0.5000 at (x, alpha) = (-18.563035091111146, 0.0625).
  */
 static inline double sg_genlogistic_derivative(double x, double alpha) {
     double out;
@@ -102,7 +103,8 @@ static inline sg_wide sg_genlogistic_derivative_wide(sg_wide x, sg_wide alpha) {
  * SPECIAL VALUES
  *   y = 0 -> -inf and y = 1 -> +inf with FE_DIVBYZERO (like log(0));
  *   y outside [0, 1] -> NaN with FE_INVALID; NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64): 0.5000 at (y, alpha) = (1.9439445350613112e-16, 0.5); 0.4999 over
+ *   the 60 floats either side of 2^-alpha for ten alphas.
  */
 static inline sg_wide sg_genlogistic_inverse_near0_wide(sg_wide y, sg_wide alpha) {
     sg_wide n = sg_wrint(alpha);
@@ -145,7 +147,7 @@ static inline double sg_genlogistic_inverse(double y, double alpha) {
  *   subnormal near x = 708 and rounding e^-x first would round twice.
  * SPECIAL VALUES
  *   logcdf(+inf) = -0, logcdf(-inf) = -inf; NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64): 0.5000 at (x, alpha) = (-135.92510323559532, 100).
  */
 static inline double sg_genlogistic_logcdf(double x, double alpha) {
     double out;
@@ -190,7 +192,7 @@ static inline sg_wide sg_genlogistic_logcdf_wide(sg_wide x, sg_wide alpha) {
  *   (dropped 5t^2/24 < 2^-88).  So logsf(1000; 2) = log 2 - 1000, not -inf.
  * SPECIAL VALUES
  *   logsf(-inf) = -0, logsf(+inf) = -inf; NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64): 0.5000 at (x, alpha) = (-1.0909927684900312e-11, 5.25).
  */
 static inline double sg_genlogistic_logsf(double x, double alpha) {
     double out;
