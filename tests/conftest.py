@@ -178,10 +178,13 @@ class EntryCase:
         params = tuple(mp.mpf(p) for p in self.params)
         return lambda t: function(t, *params)
 
-    def domain_points(self, x) -> np.ndarray:
-        """The points of ``x`` inside the entry's domain."""
+    def domain_points(self, x, interior: bool = False) -> np.ndarray:
+        """The points of ``x`` inside the entry's domain (its interior with
+        ``interior``: where a two-sided numerical derivative makes sense)."""
         x = np.asarray(x)
         lo, hi = self.info.domain
+        if interior:
+            return x[(x > lo) & (x < hi)]
         return x[(x >= lo) & (x <= hi)]
 
 

@@ -96,3 +96,62 @@ def test_genlogistic_with_alpha_one_is_the_logistic():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         np.testing.assert_array_max_ulp(sg.genlogistic.logsf(x, 1.0), sg.logistic.logsf(x), maxulp=1)
+
+
+# -------------------------------------------------------------------- hill
+
+def test_hill_cdf_tiny_x_is_not_flushed():
+    # H(1e-160; 2) = 1e-320 (subnormal); scipy's fisk (1 + x^-c)^-1 overflows x^-c.
+    with np.errstate(all="ignore"):
+        assert st.fisk(2.0).cdf(1e-160) == 0.0
+    truth = exact("hill", 1e-160, 2.0)
+    assert truth > 0
+    assert float(sg.hill.cdf(1e-160, 2.0)) == truth
+
+
+def test_hill_logcdf_tiny_x_is_finite():
+    # log H(1e-200; 2) = -log1p(1e400) = -921.03...; scipy's log1p(x^-c) overflows.
+    with np.errstate(all="ignore"):
+        assert st.fisk(2.0).logcdf(1e-200) == -np.inf
+    assert float(sg.hill.logcdf(1e-200, 2.0)) == exact("hill_logcdf", 1e-200, 2.0)
+
+
+def test_hill_logsf_right_tail_does_not_cancel():
+    # log(1 - H(30; 10)) = -log1p(30^10) = -34.0119...; scipy takes the log of
+    # a survival function that has cancelled (-33.964, 1.4e-3 relative).
+    truth = exact("hill_logsf", 30.0, 10.0)
+    assert rel_error(st.fisk(10.0).logsf(30.0), "hill_logsf", 30.0, 10.0) > 1e-4
+    assert float(sg.hill.logsf(30.0, 10.0)) == truth
+
+
+def test_hill_ppf_near_one_keeps_its_digits():
+    # (p/(1-p))^(1/n) at p = 1 - 2^-20, n = 1/2 is (2^20 - 1)^2 = 1099509530625
+    # exactly; scipy's (1/q - 1)^(-1/c) cancels in 1/q - 1 and is 2 off.
+    p = 1 - 2.0**-20
+    assert exact("hill_inverse", p, 0.5) == 1099509530625.0
+    assert st.fisk(0.5).ppf(p) != 1099509530625.0
+    assert float(sg.hill.ppf(p, 0.5)) == 1099509530625.0
+
+
+def test_hill_narrow_results_that_are_exact_midpoints():
+    # hill.inverse(63/64; 1/2) = 63^2 = 3969 exactly, the float16 midpoint of
+    # 3968 and 3970 (ties to even: 3968); exp(2 log 63) is a hair off it.
+    assert sg.hill.inverse(np.float16(0.984375), np.float16(0.5)) == np.float16(3968)
+    assert exact("hill_inverse", 0.984375, 0.5, dtype=np.float16) == np.float16(3968)
+    # hill(2^-75; 2) = 2^-150 (1 - 2^-150): just below the float32 midpoint
+    # between 0 and the smallest subnormal, so it rounds to 0.
+    x = np.float32(2.0**-75)
+    assert exact("hill", x, 2.0, dtype=np.float32) == 0.0
+    assert sg.hill(x, np.float32(2.0)) == 0.0
+    # hill.derivative(2^-75; 3) = 3 2^-150 (1 - ...) rounds down to 2^-149.
+    assert exact("hill_derivative", x, 3.0, dtype=np.float32) == np.float32(2.0**-149)
+    assert sg.hill.derivative(x, np.float32(3.0)) == np.float32(2.0**-149)
+
+
+def test_hill_is_nan_below_zero_with_a_warning():
+    with np.errstate(invalid="warn"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert np.isnan(sg.hill(-1.0, 2.0))
+    assert any("invalid value" in str(w.message) for w in caught)
+    # -0 is 0, inside the domain
+    assert sg.hill(-0.0, 2.0) == 0.0

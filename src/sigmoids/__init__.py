@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 
 logistic = catalog["logistic"]
 genlogistic = catalog["genlogistic"]
+hill = catalog["hill"]
 
 # The familiar names.
 expit = sigmoid = logistic
@@ -55,5 +56,5 @@ def show_config() -> dict:
 
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Param", "Sigmoid", "catalog", "get", "kernel",
-    "logistic", "genlogistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "logistic", "genlogistic", "hill", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
 ]

@@ -25,6 +25,7 @@
 #include "sg_math.h"
 #include "logistic.h"
 #include "genlogistic.h"
+#include "hill.h"
 
 /* ------------------------------------------------------------ the loops
  *
@@ -280,7 +281,22 @@ SG_UNARY_TABLE(SG_EXPAND_LOOPS)
       "log((1+exp(-x))**-alpha) = -alpha softplus(-x), finite as far as float64 goes.")    \
     X(genlogistic_logsf, sg_genlogistic_logsf,                                             \
       "genlogistic_logsf(x, alpha, /, out=None, *, where=True, ...)\n\n"                    \
-      "log(1 - (1+exp(-x))**-alpha), finite as far as float64 goes.")
+      "log(1 - (1+exp(-x))**-alpha), finite as far as float64 goes.")                      \
+    X(hill, sg_hill,                                                                       \
+      "hill(x, n, /, out=None, *, where=True, ...)\n\n"                                      \
+      "The Hill function x**n/(1+x**n) for x >= 0, n > 0; NaN (invalid) for x < 0.")      \
+    X(hill_derivative, sg_hill_derivative,                                                 \
+      "hill_derivative(x, n, /, out=None, *, where=True, ...)\n\n"                          \
+      "d/dx x**n/(1+x**n) = n x**(n-1)/(1+x**n)**2.")                                       \
+    X(hill_inverse, sg_hill_inverse,                                                       \
+      "hill_inverse(y, n, /, out=None, *, where=True, ...)\n\n"                             \
+      "(y/(1-y))**(1/n); NaN with an invalid warning outside [0, 1].")                      \
+    X(hill_logcdf, sg_hill_logcdf,                                                         \
+      "hill_logcdf(x, n, /, out=None, *, where=True, ...)\n\n"                              \
+      "log(x**n/(1+x**n)) = -softplus(-n log x), finite as far as float64 goes.")          \
+    X(hill_logsf, sg_hill_logsf,                                                           \
+      "hill_logsf(x, n, /, out=None, *, where=True, ...)\n\n"                               \
+      "log(1/(1+x**n)) = -softplus(n log x), finite as far as float64 goes.")
 
 #define SG_EXPAND_LOOPS2(name, kernel, doc) SG_DEFINE_BINARY(name, kernel, doc)
 SG_BINARY_TABLE(SG_EXPAND_LOOPS2)

@@ -77,6 +77,11 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | tuple | None]]] 
                            "float64": (0.501, (-135.92510323559532, 100.0))},       # [0.5000]
     "genlogistic_logsf": {"float16": (0.5, None), "float32": (0.5, None),
                           "float64": (0.501, (-1.0909927684900312e-11, 5.25))},     # [0.5000]
+    "hill": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "hill_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "hill_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "hill_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "hill_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
@@ -110,6 +115,16 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...] | Callable[..., tuple[float, ...]]
     # x > 30: through log z; z = 2^-14, log 2, 40
     "genlogistic_logsf": lambda alpha: (0.0, 30.0, 4.5228042848566865, -4.5228042848566865, -40.0 / alpha, -0.6931471805599453 / alpha,
                                         -745.0 / alpha),
+    # x = 1 (z = 0); log_ddx: log1p branch on (0.75, 1.5), rescaling below 2^-900 and above 2^900;
+    # softplus' log1p series below |z| = 4.5228, e^-|z| parts below z = -40
+    "hill": lambda n: (1.0, 0.75, 1.5, 2.0 ** -900, 2.0 ** 900, math.exp(-2048.0 / n) if n > 2.75 else 0.5,
+                       math.exp(-745.1332191019411 / n)),
+    "hill_derivative": lambda n: (1.0, 0.75, 1.5, 2.0 ** -900, 2.0 ** 900, 2.0 ** -1074),
+    "hill_inverse": lambda n: (0.5, 0.25, 0.75, 1.0 / 3.0, 0.6, 2.0 ** -900, 1.0 - 2.0 ** -53),
+    "hill_logcdf": lambda n: (1.0, 0.75, 1.5, math.exp(4.5228042848566865 / n), math.exp(-4.5228042848566865 / n),
+                              math.exp(40.0 / n), 2.0 ** -1074),
+    "hill_logsf": lambda n: (1.0, 0.75, 1.5, math.exp(4.5228042848566865 / n), math.exp(-4.5228042848566865 / n),
+                             math.exp(-40.0 / n), 2.0 ** -1074),
 }
 
 
@@ -343,6 +358,49 @@ ROWS = (
             cdf=("-2.0, 3.0", "0.0016937944449343112"),
             pdf=("-2.0, 3.0", "0.004475667593379932"),
             ppf=("0.1, 3.0", "-0.14361077829619326"),
+        ),
+    ),
+    dict(
+        name="hill",
+        title="Hill function",
+        summary="The Hill equation x^n/(1 + x^n) of receptor binding, for x >= 0: the logistic in log x "
+                "(sigma(n log x)) and the CDF of the log-logistic (Fisk) distribution.",
+        formula=r"\frac{x^n}{1+x^n}",
+        inverse_formula=r"\left(\frac{y}{1-y}\right)^{1/n}",
+        params=(
+            Param("n", "n", 0.0, summary="Hill coefficient: the steepness (the slope at x = 1 is n/4).",
+                  grid=(0.5, 1.0, 2.0, 3.0, 4.5, 10.0), default=2.0,
+                  # scipy's fisk logsf is log(1 - cdf) (1.6e-3 relative at n = 10, x = 30) and its
+                  # ppf (1/q - 1)^(-1/c) cancels near q = 1 (1.7e-13 at n = 0.5)
+                  scipy_grid=(1.0, 2.0)),
+        ),
+        domain=(0.0, math.inf),
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=None,
+        odd=False,
+        symmetric=False,
+        distribution=("fisk", {"c": "n"}),
+        aliases=("log_logistic", "fisk"),
+        kernels=dict(
+            value="hill",
+            derivative="hill_derivative",
+            inverse="hill_inverse",
+            cdf="hill",
+            pdf="hill_derivative",
+            ppf="hill_inverse",
+            logcdf="hill_logcdf",
+            logsf="hill_logsf",
+        ),
+        examples=dict(
+            value=("2.0, 3.0", "0.8888888888888888"),
+            derivative=("2.0, 3.0", "0.14814814814814814"),
+            inverse=("0.9, 2.0", "3.0000000000000004"),
+            logcdf=("1e-300, 3.0", "-2072.326583694641"),
+            logsf=("1e+300, 3.0", "-2072.326583694641"),
+            cdf=("0.5, 0.5", "0.41421356237309503"),
+            pdf=("0.5, 0.5", "0.24264068711928516"),
+            ppf=("0.1, 0.5", "0.01234567901234568"),
         ),
     ),
 )

@@ -102,6 +102,56 @@ def _genlogistic_inverse(y, alpha):
         return -mp.log(mp.expm1(-mp.log(y) / alpha))
 
 
+# hill(2^-75, 2) = 2^-150 (1 - 2^-150 + ...) sits just below the float32
+# midpoint 2^-150: these are written as a power of x (exact) plus a small
+# correction, added with _sticky_add so that 60 digits keep its sign.
+
+def _hill(x, n):
+    if x < 0:
+        return mp.nan
+    if x == 0:
+        return mp.mpf(0)
+    if mp.isinf(x):
+        return mp.mpf(1)
+    if x < 1:
+        t = x ** n
+        return _sticky_add(t, -t * t / (1 + t))
+    return 1 / (1 + x ** -n)
+
+
+def _hill_derivative(x, n):
+    if x < 0:
+        return mp.nan
+    if x == 0:
+        return mp.inf if n < 1 else mp.mpf(1 if n == 1 else 0)
+    if mp.isinf(x):
+        return mp.mpf(0)
+    # n x^(n-1) / (1 + t)^2 with t = x^n, or n x^(-n-1) / (1 + t)^2 with t = x^-n
+    t, lead = (x ** n, n * x ** (n - 1)) if x < 1 else (x ** -n, n * x ** (-n - 1))
+    return _sticky_add(lead, -lead * (2 * t + t * t) / (1 + t) ** 2)
+
+
+def _hill_inverse(y, n):
+    if y < 0 or y > 1:
+        return mp.nan
+    if y == 0:
+        return mp.mpf(0)
+    if y == 1:
+        return mp.inf
+    return (y / (1 - y)) ** (1 / n)
+
+
+def _hill_log(x, n, lower):
+    """log H (lower) or log(1 - H): -log1p(x^-n), -log1p(x^n)."""
+    if x < 0:
+        return mp.nan
+    if x == 0:
+        return mp.ninf if lower else mp.mpf(0)
+    if mp.isinf(x):
+        return mp.mpf(0) if lower else mp.ninf
+    return -mp.log1p(x ** (-n if lower else n))
+
+
 MPMATH = {
     "logistic": lambda x: 1 / (1 + mp.exp(-x)),
     "logistic_derivative": lambda x: mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2,
@@ -116,6 +166,12 @@ MPMATH = {
     "genlogistic_inverse": _positive_parameter(_genlogistic_inverse),
     "genlogistic_logcdf": _positive_parameter(lambda x, a: _scaled_log_expit(x, a)),
     "genlogistic_logsf": _positive_parameter(lambda x, a: _log1m_exp(a * _softplus(-x))),
+    # hill: x^n / (1 + x^n), x >= 0
+    "hill": _positive_parameter(_hill),
+    "hill_derivative": _positive_parameter(_hill_derivative),
+    "hill_inverse": _positive_parameter(_hill_inverse),
+    "hill_logcdf": _positive_parameter(lambda x, n: _hill_log(x, n, True)),
+    "hill_logsf": _positive_parameter(lambda x, n: _hill_log(x, n, False)),
 }
 
 
@@ -183,6 +239,39 @@ def _genlogistic_logsf_float64(x, a):
     return np.where(_valid_parameter(a), out, np.nan)
 
 
+def _hill_float64(kind):
+    """The hill kernels in float64 through powers of x (pow keeps its relative
+    accuracy at any size, where e^(n log x) would lose |n log x| eps), with
+    n log x only where it is the result's leading term; NaN below 0 and for
+    an invalid n, as the kernels."""
+
+    def function(x, n):
+        x, n = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(n, dtype=np.float64))
+        small = x < 1
+        with np.errstate(all="ignore"):
+            t = np.where(small, x ** n, x ** -n)          # <= 1
+            if kind == "value":
+                out = np.where(small, t / (1 + t), 1 / (1 + t))
+            elif kind == "derivative":
+                lead = n * np.where(small, x ** (n - 1), x ** (-n - 1))
+                out = lead / ((1 + t) * (1 + t))
+                out = np.where(x == 0, np.where(n < 1, np.inf, np.where(n == 1, 1.0, 0.0)), out)
+            elif kind == "logcdf":
+                out = np.where(small, -np.logaddexp(0.0, -n * np.log(x)), -np.log1p(t))
+            else:
+                out = np.where(small, -np.log1p(t), -np.logaddexp(0.0, n * np.log(x)))
+        return np.where((x < 0) | ~_valid_parameter(n), np.nan, out)
+
+    return function
+
+
+def _hill_inverse_float64(y, n):
+    y, n = np.broadcast_arrays(np.asarray(y, dtype=np.float64), np.asarray(n, dtype=np.float64))
+    with np.errstate(all="ignore"):
+        out = (y / (1 - y)) ** (1 / n)
+    return np.where((y < 0) | (y > 1) | ~_valid_parameter(n), np.nan, out)
+
+
 def _float64_table():
     import scipy.special as sc
 
@@ -198,6 +287,11 @@ def _float64_table():
         "genlogistic_inverse": _genlogistic_inverse_float64,
         "genlogistic_logcdf": lambda x, a: np.where(_valid_parameter(a), -np.asarray(a) * np.logaddexp(0.0, -np.asarray(x)), np.nan),
         "genlogistic_logsf": _genlogistic_logsf_float64,
+        "hill": _hill_float64("value"),
+        "hill_derivative": _hill_float64("derivative"),
+        "hill_inverse": _hill_inverse_float64,
+        "hill_logcdf": _hill_float64("logcdf"),
+        "hill_logsf": _hill_float64("logsf"),
     }
 
 

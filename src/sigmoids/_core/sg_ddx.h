@@ -246,6 +246,18 @@ static inline sg_dd sg_softplus_ddx(sg_dd x) {
     return sg_dd_add_acc(x, l);
 }
 
+/* softplus(x) rounded once to double.  Below x = -40 it is e^x (1 - e^x/2)
+ * to 2^-115, rounded from the parts of e^x: it goes subnormal near x = -708,
+ * where rounding e^x first and then log1p would round twice. */
+static inline double sg_softplus_ddx_round(sg_dd x) {
+    if (x.hi < -40.0) {
+        int64_t m;
+        sg_dd e = sg_exp_ddx_parts(x, &m);
+        return sg_ldexp_round(sg_dd_mul_d(e, 1.0 - 0.5 * exp(x.hi)), m);
+    }
+    return sg_dd_round(sg_softplus_ddx(x));
+}
+
 /* ------------------------------------------------- parameters and bits */
 
 /* Unbiased binary exponent of a finite double (-1023 for zero and subnormals). */
@@ -275,12 +287,16 @@ static inline sg_dd sg_dd_div_d(sg_dd a, double b) {
 #define sg_wldexp ldexpq
 #define sg_wfabs fabsq
 #define sg_wnextafter nextafterq
+#define sg_wfrexp frexpq
+#define sg_wpow powq
 #define SG_WIDE_LN2 M_LN2q
 #else
 #define sg_wrint rintl
 #define sg_wldexp ldexpl
 #define sg_wfabs fabsl
 #define sg_wnextafter nextafterl
+#define sg_wfrexp frexpl
+#define sg_wpow powl
 #define SG_WIDE_LN2 0.693147180559945309417232121458176568L
 #endif
 
