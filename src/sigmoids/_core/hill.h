@@ -72,7 +72,8 @@ static inline sg_wide sg_hill_pow_wide(sg_wide x, sg_wide p) {
  *   correctly rounded.  |z| >= 2^11: 1 or 0 without forming z.
  * SPECIAL VALUES
  *   H(0) = 0, H(1) = 1/2, H(+inf) = 1; x < 0 -> NaN (invalid); NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP over the catalog's n grid): 0.5000 at (x, n) =
+ *   (2.1603348060592436e-07, 3).
  */
 static inline double sg_hill(double x, double n) {
     double out;
@@ -115,7 +116,7 @@ static inline sg_wide sg_hill_wide(sg_wide x, sg_wide n) {
  * SPECIAL VALUES
  *   H'(0) = +inf (FE_DIVBYZERO) for n < 1, 1 for n = 1, 0 for n > 1;
  *   H'(+inf) = 0; x < 0 -> NaN (invalid); NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64): 0.5000 at (x, n) = (9.063061644600677e-159, 3).
  */
 static inline double sg_hill_derivative(double x, double n) {
     double out;
@@ -164,7 +165,7 @@ static inline sg_wide sg_hill_derivative_wide(sg_wide x, sg_wide n) {
  * SPECIAL VALUES
  *   y = 0 -> 0; y = 1 -> +inf with FE_DIVBYZERO; y = 1/2 -> 1; y outside
  *   [0, 1] -> NaN with FE_INVALID; NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64): 0.5000 at (y, n) = (7.169995243527292e-65, 2).
  */
 static inline double sg_hill_inverse(double y, double n) {
     double out;
@@ -213,7 +214,8 @@ static inline sg_wide sg_hill_inverse_wide(sg_wide y, sg_wide n) {
  * SPECIAL VALUES
  *   logcdf(0) = -inf with FE_DIVBYZERO, logcdf(+inf) = -0; logsf(0) = +0,
  *   logsf(+inf) = -inf; x < 0 -> NaN (invalid); NaN -> NaN.
- * MEASURED: see KERNEL_ACCURACY.
+ * MEASURED (float64): logcdf 0.5000 at (x, n) = (25.139416235517334, 1), logsf 0.5000
+ *   at (7.169995243527292e-65, 0.5).
  */
 /* z = n log x as a dd for the log kernels, which need no early exit
  * (sg_softplus_ddx takes any z).  Returns 0 when n log x is beyond the float
