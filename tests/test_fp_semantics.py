@@ -132,6 +132,7 @@ def test_slope_at_zero_matches_metadata(entry):
 def test_derivative_against_mpmath_derivative(entry):
     x = entry.domain_points(np.concatenate([np.linspace(-40, 40, 161), [1e-300, -1e-12, 700.0, -700.0]]),
                             interior=True)
+    x = x[~np.isin(x, entry.info.kinks)]  # no derivative there to compare with
     ours = entry.derivative(x)
     value = entry.mpmath("value")
     with mp.workdps(400):  # sigma(700) = 1 - 1e-304: differences need the digits

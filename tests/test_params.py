@@ -42,6 +42,8 @@ def test_invalid_parameter_is_nan_with_invalid_warning(entry, op, dtype):
     kernel = entry.operation(op)
     for i, p in enumerate(entry.info.params):
         for bad in p.invalid_examples():
+            if p.is_valid(float(dtype(bad))):
+                continue  # valid once rounded to dtype (1 + 2^-20 is 1 in float16)
             params = list(_defaults(entry))
             params[i] = bad
             x = _inputs(entry, op).astype(dtype)

@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 logistic = catalog["logistic"]
 genlogistic = catalog["genlogistic"]
 hill = catalog["hill"]
+smoothstep = catalog["smoothstep"]
 
 # The familiar names.
 expit = sigmoid = logistic
@@ -56,5 +57,5 @@ def show_config() -> dict:
 
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Param", "Sigmoid", "catalog", "get", "kernel",
-    "logistic", "genlogistic", "hill", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "logistic", "genlogistic", "hill", "smoothstep", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
 ]

@@ -26,6 +26,7 @@
 #include "logistic.h"
 #include "genlogistic.h"
 #include "hill.h"
+#include "smoothstep.h"
 
 /* ------------------------------------------------------------ the loops
  *
@@ -296,7 +297,22 @@ SG_UNARY_TABLE(SG_EXPAND_LOOPS)
       "log(x**n/(1+x**n)) = -softplus(-n log x), finite as far as float64 goes.")          \
     X(hill_logsf, sg_hill_logsf,                                                           \
       "hill_logsf(x, n, /, out=None, *, where=True, ...)\n\n"                               \
-      "log(1/(1+x**n)) = -softplus(n log x), finite as far as float64 goes.")
+      "log(1/(1+x**n)) = -softplus(n log x), finite as far as float64 goes.")               \
+    X(smoothstep, sg_smoothstep,                                                           \
+      "smoothstep(x, n, /, out=None, *, where=True, ...)\n\n"                                \
+      "S_n, the polynomial of degree 2n+1 rising from 0 to 1 on [0, 1], clamped outside.") \
+    X(smoothstep_derivative, sg_smoothstep_derivative,                                     \
+      "smoothstep_derivative(x, n, /, out=None, *, where=True, ...)\n\n"                    \
+      "d/dx S_n = (2n+1)!/(n!)**2 (x(1-x))**n on [0, 1], 0 outside.")                       \
+    X(smoothstep_inverse, sg_smoothstep_inverse,                                           \
+      "smoothstep_inverse(y, n, /, out=None, *, where=True, ...)\n\n"                       \
+      "The x in [0, 1] with S_n(x) = y; NaN with an invalid warning outside [0, 1].")       \
+    X(smoothstep_logcdf, sg_smoothstep_logcdf,                                             \
+      "smoothstep_logcdf(x, n, /, out=None, *, where=True, ...)\n\n"                        \
+      "log S_n(x), finite however small S_n(x) is.")                                        \
+    X(smoothstep_logsf, sg_smoothstep_logsf,                                               \
+      "smoothstep_logsf(x, n, /, out=None, *, where=True, ...)\n\n"                         \
+      "log(1 - S_n(x)), finite however small 1 - S_n(x) is.")
 
 #define SG_EXPAND_LOOPS2(name, kernel, doc) SG_DEFINE_BINARY(name, kernel, doc)
 SG_BINARY_TABLE(SG_EXPAND_LOOPS2)

@@ -87,6 +87,11 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | tuple | None]]] 
                     "float64": (0.501, (25.139416235517334, 1.0))},                 # [0.5000]
     "hill_logsf": {"float16": (0.5, None), "float32": (0.5, None),
                    "float64": (0.501, (7.169995243527292e-65, 0.5))},               # [0.5000]
+    "smoothstep": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
@@ -130,6 +135,13 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...] | Callable[..., tuple[float, ...]]
                               math.exp(40.0 / n), 2.0 ** -1074),
     "hill_logsf": lambda n: (1.0, 0.75, 1.5, math.exp(4.5228042848566865 / n), math.exp(-4.5228042848566865 / n),
                              math.exp(-40.0 / n), 2.0 ** -1074),
+    # clamps at 0 and 1, the fold at 1/2, dde rescaling of subnormal x, log1m's series below S = 2^-60
+    "smoothstep": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60, 1.0 - 2.0 ** -53),
+    "smoothstep_derivative": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022),
+    # the fold at 1/2; y = 0, 1
+    "smoothstep_inverse": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60),
+    "smoothstep_logcdf": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 1.0 - 2.0 ** -53),
+    "smoothstep_logsf": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60 / (n + 1), 1.0 - 2.0 ** -53),
 }
 
 
@@ -253,6 +265,10 @@ class Info:
         operation of x gives NaN with an invalid warning (hill: x >= 0).
     slope_text : str or None
         LaTeX of the slope at 0 where it depends on the parameters.
+    kinks : tuple of float
+        Points where the value may not be differentiable (for some parameter
+        values): the derivative kernel gives the one-sided value from inside
+        the range there, and numerical differentiation is meaningless.
     """
 
     name: str
@@ -272,6 +288,7 @@ class Info:
     params: tuple[Param, ...] = ()
     domain: tuple[float, float] = (-math.inf, math.inf)
     slope_text: str | None = None
+    kinks: tuple[float, ...] = ()
 
     @property
     def param_names(self) -> tuple[str, ...]:
@@ -406,6 +423,52 @@ ROWS = (
             cdf=("0.5, 0.5", "0.41421356237309503"),
             pdf=("0.5, 0.5", "0.24264068711928516"),
             ppf=("0.1, 0.5", "0.01234567901234568"),
+        ),
+    ),
+    dict(
+        name="smoothstep",
+        title="smoothstep function",
+        summary="The smoothstep polynomial S_n of degree 2n+1 (3x^2 - 2x^3 for n = 1, 'smootherstep' for "
+                "n = 2), rising from 0 at x = 0 to 1 at x = 1 with n vanishing derivatives at both ends, "
+                "clamped outside [0, 1]; the CDF of beta(n+1, n+1).",
+        formula=r"x^{n+1}\sum_{k=0}^{n}\binom{n+k}{k}\binom{2n+1}{n-k}(-x)^k",
+        inverse_formula=r"S_n^{-1}(y)",
+        params=(
+            Param("n", "n", 0.0, 1000.0, low_open=False, high_open=False, integer=True,
+                  summary="Order: S_n has n vanishing derivatives at 0 and 1 (degree 2n + 1); "
+                          "orders above 1000 are not supported (every kernel costs O(n)).",
+                  grid=(0.0, 1.0, 2.0, 3.0, 5.0, 10.0), default=1.0),
+        ),
+        # S_0 is the ramp clip(x, 0, 1): not differentiable at 0 and 1, where
+        # the derivative kernel gives the one-sided value from inside (1, as
+        # scipy's uniform pdf does)
+        kinks=(0.0, 1.0),
+        range=(0.0, 1.0),
+        closed=True,
+        slope_at_0=None,
+        odd=False,
+        symmetric=False,
+        distribution=("beta", {"a": "n + 1", "b": "n + 1"}),
+        aliases=("smooth_step",),
+        kernels=dict(
+            value="smoothstep",
+            derivative="smoothstep_derivative",
+            inverse="smoothstep_inverse",
+            cdf="smoothstep",
+            pdf="smoothstep_derivative",
+            ppf="smoothstep_inverse",
+            logcdf="smoothstep_logcdf",
+            logsf="smoothstep_logsf",
+        ),
+        examples=dict(
+            value=("0.25, 1.0", "0.15625"),
+            derivative=("0.25, 2.0", "1.0546875"),
+            inverse=("0.9, 1.0", "0.8041998943409083"),
+            logcdf=("1e-300, 3.0", "-2759.5467635313653"),
+            logsf=("0.75, 1.0", "-1.8562979903656263"),
+            cdf=("0.1, 3.0", "0.0027280000000000004"),
+            pdf=("0.1, 3.0", "0.10206000000000001"),
+            ppf=("0.1, 3.0", "0.27860204858171306"),
         ),
     ),
 )
@@ -679,6 +742,7 @@ def _build_entry(row: dict) -> Sigmoid:
         params=params,
         domain=tuple(row.get("domain", (-math.inf, math.inf))),
         slope_text=row.get("slope_text"),
+        kinks=tuple(row.get("kinks", ())),
     )
     return Sigmoid(info, operations, _frozen_distribution(row["distribution"], params))
 

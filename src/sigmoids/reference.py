@@ -19,6 +19,7 @@ invalid parameter gives ``nan``, as the kernels do.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import mpmath as mp
 import numpy as np
@@ -152,6 +153,133 @@ def _hill_log(x, n, lower):
     return -mp.log1p(x ** (-n if lower else n))
 
 
+# ---------------------------------------------------------------- smoothstep
+#
+# S_n of a float is a dyadic rational: evaluated exactly (Python integers),
+# then converted with round-to-odd at a few bits beyond the working
+# precision, so that narrow midpoints (S_3(1/8) is one in float16) round as
+# the exact value does.
+
+SMOOTHSTEP_MAX_N = 1000
+
+
+def _smoothstep_parameter(function):
+    """``function(x, n)`` with n an int, or nan for an invalid order."""
+
+    def checked(x, n):
+        if mp.isnan(n) or mp.isinf(n) or n < 0 or n > SMOOTHSTEP_MAX_N or n != mp.floor(n):
+            return mp.nan
+        return function(x, int(n))
+
+    return checked
+
+
+def _fraction(v) -> Fraction:
+    """The finite mpf (or float) ``v`` as an exact Fraction."""
+    sign, man, exp, _ = mp.mpf(v)._mpf_
+    q = Fraction(man) * (Fraction(2) ** exp)
+    return -q if sign else q
+
+
+def _mpf_odd(q: Fraction):
+    """The rational ``q`` as an mpf: exact if it fits in the working precision
+    plus 16 bits, else rounded to odd there (so rounding it again is correct)."""
+    if q == 0:
+        return mp.mpf(0)
+    sign = -1 if q < 0 else 1
+    q = abs(q)
+    bits = mp.mp.prec + 16
+    shift = bits - (q.numerator.bit_length() - q.denominator.bit_length())
+    scaled = q * (Fraction(2) ** shift)
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    if rest:
+        whole |= 1
+    with mp.workprec(bits + 8):
+        return sign * mp.ldexp(mp.mpf(whole), -shift)
+
+
+def _smoothstep_exact(x: Fraction, n: int) -> Fraction:
+    if x <= 0:
+        return Fraction(0)
+    if x >= 1:
+        return Fraction(1)
+    m = 2 * n + 1
+    return sum(math.comb(m, j) * x**j * (1 - x) ** (m - j) for j in range(n + 1, m + 1))
+
+
+def _smoothstep(x, n):
+    return _mpf_odd(_smoothstep_exact(_fraction(x), n))
+
+
+def _smoothstep_derivative(x, n):
+    q = _fraction(x)
+    if q < 0 or q > 1:
+        return mp.mpf(0)
+    k = (2 * n + 1) * math.comb(2 * n, n)
+    return _mpf_odd(k * (q * (1 - q)) ** n)
+
+
+def _smoothstep_log(x, n, lower):
+    """log S_n(x) (lower) or log(1 - S_n(x)) = log S_n(1 - x)."""
+    q = _fraction(x)
+    if not lower:
+        q = 1 - q
+    if q <= 0:
+        return mp.ninf
+    if q >= 1:
+        return mp.mpf(0)
+    if q > Fraction(1, 2):
+        # log(1 - S(1 - q)): near 1, where rounding S itself would lose its
+        # distance from 1
+        return mp.log1p(-_mpf_odd(_smoothstep_exact(1 - q, n)))
+    return mp.log(_mpf_odd(_smoothstep_exact(q, n)))
+
+
+def _smoothstep_inverse(y, n):
+    if y < 0 or y > 1:
+        return mp.nan
+    if n == 0 or y == 0 or y == 1 or y == 0.5:
+        return y
+    if y > 0.5:
+        return 1 - _smoothstep_root(1 - y, n)
+    return _smoothstep_root(y, n)
+
+
+def _smoothstep_root(y, n):
+    """The x in (0, 1/2] with S_n(x) = y <= 1/2: Newton on log S in log x,
+    kept inside a bracket, at the working precision plus 30 digits."""
+    m = 2 * n + 1
+    with mp.extradps(30):
+        def log_s_and_slope(x):
+            r = x / (1 - x)
+            terms = [math.comb(m, n + 1 + i) * r**i for i in range(n + 1)]
+            p = mp.fsum(terms)
+            dp = mp.fsum(i * t for i, t in enumerate(terms)) / r if r else mp.mpf(0)
+            log_s = (n + 1) * mp.log(x) + n * mp.log1p(-x) + mp.log(p)
+            # d log S / d log x = (n+1) - n x/(1-x) + x r'(x) P'/P, r' = 1/(1-x)^2
+            slope = (n + 1) - n * x / (1 - x) + x * dp / (p * (1 - x) ** 2)
+            return log_s, slope
+
+        log_y = mp.log(y)
+        lo, hi = mp.mpf(0), mp.mpf(0.5)
+        x = mp.exp((log_y - mp.log(math.comb(m, n + 1))) / (n + 1))
+        x = min(x, hi)
+        for _ in range(500):
+            g, slope = log_s_and_slope(x)
+            if g < log_y:
+                lo = x
+            else:
+                hi = x
+            nxt = x * mp.exp(-(g - log_y) / slope)
+            if not (lo < nxt < hi):
+                nxt = mp.sqrt(lo * hi) if lo > 0 else hi / 2
+            if abs(nxt - x) <= abs(x) * mp.mpf(2) ** (-mp.mp.prec + 4):
+                x = nxt
+                break
+            x = nxt
+        return +x
+
+
 MPMATH = {
     "logistic": lambda x: 1 / (1 + mp.exp(-x)),
     "logistic_derivative": lambda x: mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2,
@@ -172,6 +300,12 @@ MPMATH = {
     "hill_inverse": _positive_parameter(_hill_inverse),
     "hill_logcdf": _positive_parameter(lambda x, n: _hill_log(x, n, True)),
     "hill_logsf": _positive_parameter(lambda x, n: _hill_log(x, n, False)),
+    # smoothstep: S_n on [0, 1], clamped
+    "smoothstep": _smoothstep_parameter(_smoothstep),
+    "smoothstep_derivative": _smoothstep_parameter(_smoothstep_derivative),
+    "smoothstep_inverse": _smoothstep_parameter(_smoothstep_inverse),
+    "smoothstep_logcdf": _smoothstep_parameter(lambda x, n: _smoothstep_log(x, n, True)),
+    "smoothstep_logsf": _smoothstep_parameter(lambda x, n: _smoothstep_log(x, n, False)),
 }
 
 
@@ -272,6 +406,75 @@ def _hill_inverse_float64(y, n):
     return np.where((y < 0) | (y > 1) | ~_valid_parameter(n), np.nan, out)
 
 
+def _smoothstep_float64(kind):
+    """The smoothstep kernels in float64, independent of the C code: the
+    Bernstein sum of positive terms on [0, 1/2] (the other half by symmetry),
+    its log as (n+1) log x + n log1p(-x) + log P(x/(1-x)) so that nothing
+    underflows, scipy's betaincinv polished by one Newton step for the
+    inverse.  One pass per distinct order n."""
+
+    def function(x, n):
+        x, n = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(n, dtype=np.float64))
+        out = np.full(x.shape, np.nan)
+        valid = np.isfinite(n) & (n >= 0) & (n <= SMOOTHSTEP_MAX_N) & (n == np.floor(n))
+        for order in np.unique(n[valid]):
+            sel = valid & (n == order)
+            with np.errstate(all="ignore"):
+                out[sel] = _smoothstep_float64_order(kind, x[sel], int(order))
+        return out
+
+    return function
+
+
+def _smoothstep_half_float64(t, n):
+    """(S_n(t), log S_n(t)) for 0 <= t <= 1/2 from P(r) = sum C(2n+1, n+1+i) r^i."""
+    m = 2 * n + 1
+    r = t / (1 - t)
+    p = np.zeros_like(t)
+    for i in range(n, -1, -1):
+        p = p * r + math.comb(m, n + 1 + i)
+    log_s = (n + 1) * np.log(t) + n * np.log1p(-t) + np.log(p)
+    # t^(n+1) from t's mantissa, its exponent applied once at the end: the
+    # power alone can be subnormal where S = C t^(n+1) is not
+    mant, expo = np.frexp(t)
+    return np.ldexp(mant ** (n + 1) * (1 - t) ** n * p, expo * (n + 1)), log_s
+
+
+def _smoothstep_float64_order(kind, x, n):
+    lower = x <= 0.5
+    t = np.where(lower, x, 1 - x)
+    s, log_s = _smoothstep_half_float64(t, n)
+    if kind == "value":
+        out = np.where(lower, s, 1 - s)
+        return np.where(x <= 0, 0.0, np.where(x >= 1, 1.0, out))
+    if kind == "derivative":
+        k = (2 * n + 1) * math.comb(2 * n, n)
+        out = k * (t * (1 - t)) ** n
+        return np.where((x < 0) | (x > 1), 0.0, out)
+    if kind == "logcdf":
+        out = np.where(lower, log_s, np.log1p(-s))
+        return np.where(x <= 0, -np.inf, np.where(x >= 1, 0.0, out))
+    if kind == "logsf":
+        out = np.where(lower, np.log1p(-s), log_s)
+        return np.where(x >= 1, -np.inf, np.where(x <= 0, 0.0, out))
+    # inverse: x is y here
+    import scipy.special as sc
+
+    y = x
+    upper = y > 0.5
+    target = np.where(upper, 1 - y, y)
+    root = sc.betaincinv(n + 1, n + 1, target)
+    if n > 0:
+        _, log_s = _smoothstep_half_float64(root, n)
+        k = (2 * n + 1) * math.comb(2 * n, n)
+        s, _ = _smoothstep_half_float64(root, n)
+        slope = root * k * (root * (1 - root)) ** n / s        # d log S / d log x
+        root = root * np.exp(-(log_s - np.log(target)) / slope)
+    out = np.where(upper, 1 - root, root)
+    out = np.where((y == 0) | (y == 1) | (y == 0.5), y, out)
+    return np.where((y < 0) | (y > 1), np.nan, out)
+
+
 def _float64_table():
     import scipy.special as sc
 
@@ -292,6 +495,11 @@ def _float64_table():
         "hill_inverse": _hill_inverse_float64,
         "hill_logcdf": _hill_float64("logcdf"),
         "hill_logsf": _hill_float64("logsf"),
+        "smoothstep": _smoothstep_float64("value"),
+        "smoothstep_derivative": _smoothstep_float64("derivative"),
+        "smoothstep_inverse": _smoothstep_float64("inverse"),
+        "smoothstep_logcdf": _smoothstep_float64("logcdf"),
+        "smoothstep_logsf": _smoothstep_float64("logsf"),
     }
 
 
