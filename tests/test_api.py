@@ -9,7 +9,7 @@ import warnings
 import mpmath as mp
 import numpy as np
 import pytest
-from conftest import ENTRIES, KERNELS, entry_params, kernel_params
+from conftest import ENTRIES, KERNELS, EntryCase, entry_params, kernel_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -54,7 +54,12 @@ def test_entry_answers_whole_api(entry):
     assert set(info.max_ulp) == set(sg.OPERATIONS)
     for op, per_dtype in info.max_ulp.items():
         assert set(per_dtype) == {"float16", "float32", "float64"}
-    assert entry.distribution.cdf(0.3) == pytest.approx(float(entry.cdf(0.3)), rel=1e-14)
+    for p in info.params:
+        assert p.grid and all(p.is_valid(v) for v in p.grid) and p.is_valid(p.default)
+        # exact in float16, so that every dtype is tested at the same value
+        assert all(float(np.float16(v)) == v for v in p.grid)
+    case = EntryCase(entry, tuple(p.default for p in info.params))
+    assert case.distribution.cdf(0.3) == pytest.approx(float(case.cdf(0.3)), rel=1e-14)
 
 
 @kernel_params()
@@ -72,9 +77,8 @@ def test_numpy_in_numpy_out_and_dtypes(case):
 @pytest.mark.parametrize("bad", ["a", np.array(["x", "y"]), np.array([1.0, None], dtype=object),
                                  np.array([1 + 2j]), {"x": 1}])
 def test_bad_types_raise_typeerror_naming_function(case, bad):
-    public = sg.kernel(case.public_name) if "." in case.public_name or case.public_name == "softplus" else sg.get(case.public_name)
     with pytest.raises(TypeError, match=case.public_name.replace(".", r"\.")):
-        public(bad)
+        case.public(bad, *case.params)
 
 
 _dtypes = st.sampled_from([np.float16, np.float32, np.float64])
@@ -108,7 +112,12 @@ def test_fuzz_shapes_broadcasting_out_where(case, data):
 
 @kernel_params()
 def test_non_contiguous_and_strided(case):
-    x = np.linspace(-0.9, 0.9, 4001) if case.domain is None else np.linspace(0.01, 0.99, 4001)
+    if case.domain is None:
+        x = np.linspace(-0.9, 0.9, 4001)
+    elif np.isinf(case.domain[1]):
+        x = case.domain[0] + np.linspace(0.01, 1.99, 4001)
+    else:
+        x = np.linspace(0.01, 0.99, 4001)
     for dtype in (np.float16, np.float32, np.float64):
         xd = x.astype(dtype)
         np.testing.assert_array_equal(case.ufunc(xd[::3]), case.ufunc(xd)[::3])
@@ -139,8 +148,8 @@ def test_docstring_examples_run_and_hold(kernel):
     assert runner.failures == 0
     # The example's printed value is the exact result rounded, from mpmath.
     call = test.examples[-1]
-    arg = float(call.source.split("(")[-1].rstrip(")\n"))
-    exact = reference.evaluate(kernel.ufunc.__name__, [arg])[0]
+    arg, *params = (float(a) for a in call.source.split("(")[-1].rstrip(")\n").split(","))
+    exact = reference.evaluate(kernel.ufunc.__name__, [arg], params=tuple(params))[0]
     assert float(call.want) == reference.to_float64(exact)
 
 

@@ -6,6 +6,18 @@ Usage::
     python tools/audit_float32.py logistic softplus        # named kernels
     python tools/audit_float32.py --all --json audit.json   # every kernel
     python tools/audit_float32.py --all --sample 8          # quick try: 8 chunks
+    python tools/audit_float32.py --param-grid 64 genlogistic   # a two-input kernel
+    python tools/audit_float32.py --param-grid 64 --all-binary  # every two-input kernel
+
+Two-input kernels (the parametrised families, x and a parameter p) cannot
+be swept over all 2^64 input pairs.  ``--param-grid N`` takes N parameter
+values spread densely over the parameter's valid range (geometrically
+between the ends of the catalog's grid, or every integer for an integer
+parameter), each rounded to float32, and for each sweeps ``--x-patterns``
+(default 2^24) float32 bit patterns of x evenly spaced over all 2^32, with an
+offset that differs from one parameter to the next; 64 x 2^24 = 2^30 pairs.
+Everything else (filter, mpmath for the candidates, bitwise comparison) is
+as for one-input kernels.
 
 How it works
 ------------
@@ -62,6 +74,41 @@ def _ufuncs():
     return _ufuncs
 
 
+def available_binary_kernels() -> list[str]:
+    """Two-input kernels (x, parameter) with an mpmath truth and a float64 filter."""
+    from sigmoids import reference
+
+    u = _ufuncs()
+    return [name for name in reference.MPMATH
+            if isinstance(getattr(u, name, None), np.ufunc) and getattr(u, name).nin == 2
+            and name in reference.FLOAT64.keys()]
+
+
+def kernel_parameter(name: str):
+    """The catalog Param of two-input kernel ``name`` (its entry's first parameter)."""
+    import sigmoids as sg
+
+    for entry in sg.catalog.values():
+        if entry.info.params and name in entry.info.kernels.values():
+            return entry.info.params[0]
+    raise KeyError(name)
+
+
+def parameter_grid(param, count: int) -> np.ndarray:
+    """``count`` float32 values of ``param`` spread densely over its valid
+    range: every integer from the smallest valid one for an integer
+    parameter, else geometrically between the ends of the catalog's grid
+    (which are included); the catalog's own grid values are added."""
+    if param.integer:
+        start = int(np.ceil(param.low)) + (1 if param.low_open and param.low == np.ceil(param.low) else 0)
+        values = np.arange(start, start + count, dtype=np.float64)
+    else:
+        lo, hi = min(param.grid), max(param.grid)
+        values = np.geomspace(lo, hi, count)
+    values = np.unique(np.concatenate([values.astype(np.float32), np.asarray(param.grid, dtype=np.float32)]))
+    return np.array([v for v in values if param.is_valid(float(v))], dtype=np.float32)
+
+
 def available_kernels() -> list[str]:
     """One-input kernels that have a ufunc, an mpmath truth and a float64 filter."""
     from sigmoids import reference
@@ -100,8 +147,9 @@ def _mismatch(ours: np.ndarray, expected: np.ndarray) -> np.ndarray:
 # ------------------------------------------------------------- the sanity check
 
 
-def check_filter(name: str, seed: int = 0, n: int = SANITY_SAMPLES) -> dict:
-    """Check reference.FLOAT64[name] against mpmath on ``n`` float32 inputs."""
+def check_filter(name: str, seed: int = 0, n: int = SANITY_SAMPLES, params: tuple = ()) -> dict:
+    """Check reference.FLOAT64[name] against mpmath on ``n`` float32 inputs
+    (with the parameter values ``params`` for a two-input kernel)."""
     import mpmath as mp
 
     from sigmoids import reference
@@ -117,10 +165,10 @@ def check_filter(name: str, seed: int = 0, n: int = SANITY_SAMPLES) -> dict:
     x = np.concatenate([bits_any, bits_mid]).view(np.float32)
 
     with np.errstate(all="ignore"):
-        ref = np.asarray(reference.FLOAT64[name](x.astype(np.float64)), dtype=np.float64)
+        ref = np.asarray(reference.FLOAT64[name](x.astype(np.float64), *params), dtype=np.float64)
         certain, expected = _filter(ref)
     with np.errstate(all="ignore"):  # signalling-NaN patterns raise FE_INVALID when widened
-        exact = reference.evaluate(name, x)
+        exact = reference.evaluate(name, x, params=params)
         exact32 = reference.correctly_rounded(exact, np.float32)
 
     tiny = mp.mpf(np.finfo(np.float64).tiny)
@@ -213,6 +261,85 @@ def _sweep_chunk(task):
     }
 
 
+def _sweep_param_chunk(task):
+    """Worker: audit two-input kernel ``name`` at parameter ``p`` over the x
+    bit patterns offset + k * stride, k in [first, first + size)."""
+    name, p, offset, stride, first, size = task
+    from sigmoids import reference
+
+    ufunc = getattr(_ufuncs(), name)
+    f64 = reference.FLOAT64[name]
+    t0 = time.perf_counter()
+    bits = ((np.arange(first, first + size, dtype=np.uint64) * stride + offset) & 0xFFFFFFFF).astype(np.uint32)
+    x = bits.view(np.float32)
+    p32 = np.float32(p)
+    with np.errstate(all="ignore"):
+        ours = ufunc(x, p32)
+        ref = np.asarray(f64(x.astype(np.float64), np.float64(p32)), dtype=np.float64)
+        certain, expected = _filter(ref)
+        del ref
+        certain &= ~(np.isnan(expected) & ~np.isnan(ours))
+    cand = np.flatnonzero(~certain)
+    if cand.size:
+        exact = reference.evaluate(name, x[cand], params=(np.float64(p32),))
+        expected[cand] = reference.correctly_rounded(exact, np.float32)
+    bad = np.flatnonzero(_mismatch(ours, expected))
+    examples = [
+        {"bits": f"0x{int(bits[i]):08x}", "x": _fmt(x[i]), "param": float(p32), "ours": _fmt(ours[i]),
+         "expected": _fmt(expected[i])}
+        for i in bad[:MAX_EXAMPLES]
+    ]
+    return {"name": name, "param": float(p32), "checked": int(size), "candidates": int(cand.size),
+            "misrounded": int(bad.size), "examples": examples, "seconds": time.perf_counter() - t0}
+
+
+def audit_binary_kernel(name: str, pool, grid: np.ndarray, x_bits: int, chunk_bits: int,
+                        sample: int | None, progress=True) -> dict:
+    """Sweep two-input kernel ``name`` over parameter ``grid`` x 2^x_bits x patterns."""
+    per_param = 1 << x_bits
+    stride = (1 << 32) // per_param
+    size = min(1 << chunk_bits, per_param)
+    chunks = per_param // size
+    idx = list(range(chunks))
+    if sample is not None and sample < chunks:
+        idx = sorted({int(round(i * (chunks - 1) / max(sample - 1, 1))) for i in range(sample)})
+    tasks = []
+    for j, p in enumerate(grid):
+        # a different offset for each parameter, so that together they see
+        # many more x patterns than one of them
+        offset = (j * 2654435761) % stride
+        tasks += [(name, float(p), offset, stride, i * size, size) for i in idx]
+    t0 = time.perf_counter()
+    checked = candidates = misrounded = 0
+    examples = []
+    per_param_bad: dict[float, int] = {}
+    done = 0
+    for res in pool.imap_unordered(_sweep_param_chunk, tasks):
+        done += 1
+        checked += res["checked"]
+        candidates += res["candidates"]
+        misrounded += res["misrounded"]
+        examples.extend(res["examples"])
+        if res["misrounded"]:
+            per_param_bad[res["param"]] = per_param_bad.get(res["param"], 0) + res["misrounded"]
+        if progress and (done % max(1, len(tasks) // 16) == 0 or done == len(tasks)):
+            el = time.perf_counter() - t0
+            print(f"  {name}: {done}/{len(tasks)} chunks, {checked:,} checked, {candidates:,} candidates, "
+                  f"{misrounded:,} misrounded, {el:.0f} s", file=sys.stderr, flush=True)
+    examples.sort(key=lambda e: (e["param"], int(e["bits"], 16)))
+    return {
+        "kernel": name,
+        "params": [float(p) for p in grid],
+        "x_patterns_per_param": len(idx) * size,
+        "checked": checked,
+        "candidates": candidates,
+        "misrounded": misrounded,
+        "misrounded_by_param": {f"{k!r}": v for k, v in sorted(per_param_bad.items())},
+        "examples": examples[:MAX_EXAMPLES],
+        "seconds": time.perf_counter() - t0,
+    }
+
+
 def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=True) -> dict:
     size = 1 << chunk_bits
     n_chunks = (1 << 32) // size
@@ -276,18 +403,29 @@ def main(argv=None) -> int:
     p.add_argument("--chunk-bits", type=int, default=24, help="log2 of inputs per chunk (default 24)")
     p.add_argument("--sample", type=int, default=None, metavar="N", help="check only N evenly spaced chunks")
     p.add_argument("--json", metavar="FILE", help="write the results as JSON")
+    p.add_argument("--param-grid", type=int, default=64, metavar="N",
+                   help="two-input kernels: number of parameter values (default 64)")
+    p.add_argument("--x-patterns", type=int, default=24, metavar="BITS",
+                   help="two-input kernels: log2 of x bit patterns per parameter value (default 24)")
+    p.add_argument("--all-binary", action="store_true", help="every two-input kernel with a reference")
     p.add_argument("--skip-filter-check", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if not 10 <= args.chunk_bits <= 32:
         p.error("--chunk-bits must be in [10, 32]")
+    if not 10 <= args.x_patterns <= 32:
+        p.error("--x-patterns must be in [10, 32]")
 
     known = available_kernels()
-    names = list(known) if args.all else (args.kernels or ["logistic"])
+    binary = available_binary_kernels()
+    names = list(known) if args.all else (args.kernels or ([] if args.all_binary else ["logistic"]))
     if args.all and args.kernels:
         names = list(dict.fromkeys(args.kernels + known))
-    unknown = [n for n in names if n not in known]
+    if args.all_binary:
+        names = list(dict.fromkeys(names + binary))
+    unknown = [n for n in names if n not in known and n not in binary]
     if unknown:
-        print(f"unknown or unauditable kernel(s): {', '.join(unknown)}; available: {', '.join(known)}", file=sys.stderr)
+        print(f"unknown or unauditable kernel(s): {', '.join(unknown)}; available: "
+              f"{', '.join(known + binary)}", file=sys.stderr)
         return 2
 
     from sigmoids import _ufuncs
@@ -303,6 +441,36 @@ def main(argv=None) -> int:
     with ctx.Pool(args.workers) as pool:
         for name in names:
             print(f"== {name}", flush=True)
+            if name in binary:
+                grid = parameter_grid(kernel_parameter(name), args.param_grid)
+                res = {"kernel": name}
+                if not args.skip_filter_check:
+                    t0 = time.perf_counter()
+                    checks = [check_filter(name, seed=i, n=SANITY_SAMPLES // 4, params=(float(v),))
+                              for i, v in enumerate(grid[:: max(1, len(grid) // 8)])]
+                    fc = {"ok": all(c["ok"] for c in checks),
+                          "max_rel_error": max(c["max_rel_error"] for c in checks),
+                          "failures": [f for c in checks for f in c["rel_failures"] + c["verdict_failures"]][:MAX_EXAMPLES]}
+                    print(f"  filter check: {len(checks)} parameter values x {SANITY_SAMPLES // 4} samples, max rel "
+                          f"error of FLOAT64 {fc['max_rel_error']:.3g} [{time.perf_counter() - t0:.1f} s]")
+                    if not fc["ok"]:
+                        print(f"  FILTER FAILED: {fc['failures'][:3]}; kernel NOT certified")
+                        results.append({"kernel": name, "filter_check": fc, "error": "filter not accurate enough"})
+                        status = max(status, 2)
+                        continue
+                    res["filter_check"] = fc
+                res.update(audit_binary_kernel(name, pool, grid, args.x_patterns, args.chunk_bits, args.sample))
+                results.append(res)
+                print(f"  {len(grid)} parameter values from {grid[0]:g} to {grid[-1]:g}, "
+                      f"{res['x_patterns_per_param']:,} x patterns each: checked {res['checked']:,}; "
+                      f"candidates sent to mpmath {res['candidates']:,}; misrounded {res['misrounded']:,}; "
+                      f"{res['seconds']:.1f} s")
+                for e in res["examples"][:5]:
+                    print(f"    x={e['x']} [{e['bits']}], p={e['param']!r}: ours {e['ours']}, expected {e['expected']}")
+                if res["misrounded"]:
+                    status = max(status, 1)
+                sys.stdout.flush()
+                continue
             if not args.skip_filter_check:
                 t0 = time.perf_counter()
                 fc = check_filter(name)

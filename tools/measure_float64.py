@@ -6,6 +6,9 @@ max error with the input where it occurs, in the form catalog.KERNEL_ACCURACY
 records.  Slower and denser than the test sweep; run it after changing a kernel:
 
     python tools/measure_float64.py [--per-binade 20] [KERNEL ...]
+
+A two-input kernel is measured at every value of its catalog parameter grid
+(one line each, then the worst over the grid).
 """
 from __future__ import annotations
 
@@ -28,14 +31,20 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
     chosen = [k for k in KERNELS if not args.kernels or k.ufunc_name in args.kernels]
+    worst_over_grid: dict[str, tuple] = {}
     for case in chosen:
         x = float64_sweep(case.domain, seed=args.seed, per_binade=args.per_binade)
         with np.errstate(all="ignore"):
             ours = case.ufunc(x)
-        errors = reference.ulp_error(ours, reference.evaluate(case.ufunc_name, x))
+        errors = reference.ulp_error(ours, case.evaluate(x))
         worst = int(np.argmax(errors))
-        print(f'    "{case.ufunc_name}": float64 max {errors[worst]:.4f} ULP at x = {x[worst]!r}  '
+        where = f"x = {x[worst]!r}" + "".join(f", {n} = {p!r}" for n, p in zip(case.param_names, case.params))
+        print(f'    "{case}": float64 max {errors[worst]:.4f} ULP at {where}  '
               f'(n = {x.size}, mean {errors.mean():.4f})', flush=True)
+        if case.params and errors[worst] >= worst_over_grid.get(case.ufunc_name, (-1.0,))[0]:
+            worst_over_grid[case.ufunc_name] = (float(errors[worst]), where)
+    for name, (err, where) in worst_over_grid.items():
+        print(f'    "{name}" over the grid: float64 max {err:.4f} ULP at {where}')
     return 0
 
 

@@ -13,7 +13,7 @@ value, and use ``.derivative``, ``.inverse``, ``.cdf``, ``.pdf``, ``.ppf``,
 import os as _os
 
 from . import _ufuncs
-from .catalog import OPERATIONS, Info, Kernel, Sigmoid, catalog, get, kernel
+from .catalog import OPERATIONS, Info, Kernel, Param, Sigmoid, catalog, get, kernel
 
 __version__ = "0.1.0"
 
@@ -106,7 +106,8 @@ def show_config() -> dict:
 
 
 __all__ = [
-    "OPERATIONS", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel",
-    "logistic", "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "OPERATIONS", "Info", "Kernel", "Param", "Sigmoid", "catalog", "get", "kernel",
+    "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
     "set_num_threads", "get_num_threads",
+    *catalog,
 ]

@@ -41,6 +41,9 @@
 #include "normal.h"
 #include "gompertz.h"
 #include "cloglog.h"
+#include "genlogistic.h"
+#include "hill.h"
+#include "smoothstep.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -318,55 +321,142 @@
       "log exp(-exp(x)) = -exp(x); -inf with an overflow warning above x = 709.78.")
 
 
+/* X(ufunc name, kernel, docstring): kernels of (x, parameter).  The kernel
+ * is `double kernel(double x, double p)` with its twin
+ * `sg_wide kernel##_wide(sg_wide x, sg_wide p)`.  An invalid parameter gives
+ * NaN with FE_INVALID; a NaN parameter gives NaN quietly. */
+#define SG_BINARY_TABLE(X)                                                                 \
+    X(genlogistic, sg_genlogistic,                                                         \
+      "genlogistic(x, alpha, /, out=None, *, where=True, ...)\n\n"                          \
+      "The generalised logistic (Richards) sigmoid (1+exp(-x))**-alpha, alpha > 0.")       \
+    X(genlogistic_derivative, sg_genlogistic_derivative,                                   \
+      "genlogistic_derivative(x, alpha, /, out=None, *, where=True, ...)\n\n"               \
+      "d/dx (1+exp(-x))**-alpha = alpha e^-x (1+e^-x)**(-alpha-1), accurate in both tails.") \
+    X(genlogistic_inverse, sg_genlogistic_inverse,                                         \
+      "genlogistic_inverse(y, alpha, /, out=None, *, where=True, ...)\n\n"                  \
+      "-log(y**(-1/alpha) - 1); NaN with an invalid warning outside [0, 1].")               \
+    X(genlogistic_logcdf, sg_genlogistic_logcdf,                                           \
+      "genlogistic_logcdf(x, alpha, /, out=None, *, where=True, ...)\n\n"                   \
+      "log((1+exp(-x))**-alpha) = -alpha softplus(-x), finite as far as float64 goes.")    \
+    X(genlogistic_logsf, sg_genlogistic_logsf,                                             \
+      "genlogistic_logsf(x, alpha, /, out=None, *, where=True, ...)\n\n"                    \
+      "log(1 - (1+exp(-x))**-alpha), finite as far as float64 goes.")                      \
+    X(hill, sg_hill,                                                                       \
+      "hill(x, n, /, out=None, *, where=True, ...)\n\n"                                      \
+      "The Hill function x**n/(1+x**n) for x >= 0, n > 0; NaN (invalid) for x < 0.")      \
+    X(hill_derivative, sg_hill_derivative,                                                 \
+      "hill_derivative(x, n, /, out=None, *, where=True, ...)\n\n"                          \
+      "d/dx x**n/(1+x**n) = n x**(n-1)/(1+x**n)**2.")                                       \
+    X(hill_inverse, sg_hill_inverse,                                                       \
+      "hill_inverse(y, n, /, out=None, *, where=True, ...)\n\n"                             \
+      "(y/(1-y))**(1/n); NaN with an invalid warning outside [0, 1].")                      \
+    X(hill_logcdf, sg_hill_logcdf,                                                         \
+      "hill_logcdf(x, n, /, out=None, *, where=True, ...)\n\n"                              \
+      "log(x**n/(1+x**n)) = -softplus(-n log x), finite as far as float64 goes.")          \
+    X(hill_logsf, sg_hill_logsf,                                                           \
+      "hill_logsf(x, n, /, out=None, *, where=True, ...)\n\n"                               \
+      "log(1/(1+x**n)) = -softplus(n log x), finite as far as float64 goes.")               \
+    X(smoothstep, sg_smoothstep,                                                           \
+      "smoothstep(x, n, /, out=None, *, where=True, ...)\n\n"                                \
+      "S_n, the polynomial of degree 2n+1 rising from 0 to 1 on [0, 1], clamped outside.") \
+    X(smoothstep_derivative, sg_smoothstep_derivative,                                     \
+      "smoothstep_derivative(x, n, /, out=None, *, where=True, ...)\n\n"                    \
+      "d/dx S_n = (2n+1)!/(n!)**2 (x(1-x))**n on [0, 1], 0 outside.")                       \
+    X(smoothstep_inverse, sg_smoothstep_inverse,                                           \
+      "smoothstep_inverse(y, n, /, out=None, *, where=True, ...)\n\n"                       \
+      "The x in [0, 1] with S_n(x) = y; NaN with an invalid warning outside [0, 1].")       \
+    X(smoothstep_logcdf, sg_smoothstep_logcdf,                                             \
+      "smoothstep_logcdf(x, n, /, out=None, *, where=True, ...)\n\n"                        \
+      "log S_n(x), finite however small S_n(x) is.")                                        \
+    X(smoothstep_logsf, sg_smoothstep_logsf,                                               \
+      "smoothstep_logsf(x, n, /, out=None, *, where=True, ...)\n\n"                         \
+      "log(1 - S_n(x)), finite however small 1 - S_n(x) is.")
+
+/* The kernels whose narrow-mode compilation (see sg_math.h) the exhaustive
+ * float32 audit has certified (tools/audit_float32.py, docs/accuracy.md).
+ * The float32/float16 loops of every other kernel run its full float64
+ * block: the same rounding test, a slower but already proven kernel. */
+#define SG_NARROW_CERTIFIED(X)                                                              \
+    X(logistic) X(logistic_derivative) X(logistic_inverse) X(logistic_logcdf)               \
+    X(logistic_logsf) X(softplus)
+
 #if defined(SG_NARROW_TU)
 /* The second compilation (meson builds this file again with SG_NARROW_TU):
- * the same kernels in narrow mode, one block function each, for the float32
- * and float16 loops of the main compilation. */
-#define SG_EXPAND_NARROW(name, kernel, doc)                                                 \
-    SG_MULTIVERSION void name##_block_narrow(const double *restrict in, double *restrict out, \
-                                             npy_intp n) {                                  \
-        for (npy_intp i = 0; i < n; i++) out[i] = kernel(in[i]);                             \
+ * the certified kernels in narrow mode, one block function each, for the
+ * float32 and float16 loops of the main compilation. */
+#define SG_EXPAND_NARROW(name)                                                              \
+    SG_MULTIVERSION void name##_block_narrow(const double *restrict x, const double *restrict p, \
+                                             double *restrict out, npy_intp n) {            \
+        (void)p;                                                                            \
+        for (npy_intp i = 0; i < n; i++) out[i] = sg_##name(x[i]);                           \
     }
-SG_UNARY_TABLE(SG_EXPAND_NARROW)
+SG_NARROW_CERTIFIED(SG_EXPAND_NARROW)
 #else /* the main compilation */
 
 /* ------------------------------------------------------------ the loops
  *
- * Each kernel gets one vectorisable block function, `name_block`, mapping a
- * contiguous run of doubles to doubles.  It is compiled several times, for
- * AVX-512, for AVX2+FMA and for the baseline, and the dynamic loader picks
- * the best the CPU has (GCC/Clang target_clones; SG_SIMD_PATH reports which).
- * The three dtype loops are generic: they feed the block function contiguous
- * double buffers and round the results once.  Every path evaluates the same
- * operations with the same roundings (no contraction, fma() exact
- * everywhere), so results are bit-identical whichever path runs.
+ * Each kernel gets one vectorisable block function, `name_block`, mapping
+ * contiguous runs of doubles (x, and p for a two-input kernel) to doubles.
+ * It is compiled several times, for AVX-512, for AVX2+FMA and for the
+ * baseline, and the dynamic loader picks the best the CPU has (GCC/Clang
+ * target_clones; SG_SIMD_PATH reports which).  The three dtype loops are
+ * generic: they gather the inputs into double buffers (a broadcast
+ * parameter has stride 0 and is simply repeated), run the block function
+ * and round the results once.  Every path evaluates the same operations
+ * with the same roundings (no contraction, fma() exact everywhere), so
+ * results are bit-identical whichever path runs.  A float32 call of a
+ * two-input kernel has float32 parameters: the result is correctly rounded
+ * for the float32 x and p that were passed.
  */
 #define SG_BLOCK 1024
 
-typedef void (*sg_block_fn)(const double *restrict in, double *restrict out, npy_intp n);
-typedef sg_wide (*sg_wide_fn)(sg_wide);
+typedef void (*sg_block_fn)(const double *restrict x, const double *restrict p, double *restrict out,
+                            npy_intp n);
+typedef sg_wide (*sg_wide_fn)(sg_wide x, sg_wide p);
 typedef struct {
+    int nin;                  /* 1: x; 2: x and the family's parameter */
     sg_block_fn block;        /* float64 loop: full double-double kernels */
-    sg_block_fn block_narrow; /* float32/float16 loops: narrow mode, see sg_math.h */
+    sg_block_fn block_narrow; /* float32/float16 loops: the same, or the narrow mode (SG_NARROW_CERTIFIED) */
     sg_wide_fn wide;          /* binary128 twin for the hard cases */
-} sg_unary_impl;
+} sg_impl;
 
 static inline npy_intp sg_min(npy_intp a, npy_intp b) { return a < b ? a : b; }
 
+enum sg_type { SG_F64, SG_F32, SG_F16 };
+
+/* Input k of elements [start, start + len) widened exactly into buf. */
+static inline void sg_gather(const char *in, npy_intp step, enum sg_type type, double *restrict buf,
+                             npy_intp len) {
+    if (type == SG_F64) {
+        for (npy_intp i = 0; i < len; i++) buf[i] = *(const double *)(in + i * step);
+    } else if (type == SG_F32) {
+        if (step == sizeof(float)) {
+            for (npy_intp i = 0; i < len; i++) buf[i] = ((const float *)in)[i];
+        } else {
+            for (npy_intp i = 0; i < len; i++) buf[i] = *(const float *)(in + i * step);
+        }
+    } else {
+        for (npy_intp i = 0; i < len; i++) buf[i] = sg_half_to_double(*(const npy_half *)(in + i * step));
+    }
+}
+
 static SG_MULTIVERSION void sg_range_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
-    const sg_unary_impl *impl = (const sg_unary_impl *)data;
-    const char *in = args[0];
-    char *out = args[1];
-    npy_intp n = dims[0], is = steps[0], os = steps[1];
-    if (is == sizeof(double) && os == sizeof(double) && in != out) {
-        impl->block((const double *)in, (double *)out, n);
+    const sg_impl *impl = (const sg_impl *)data;
+    int nin = impl->nin;
+    char *out = args[nin];
+    npy_intp n = dims[0], os = steps[nin];
+    int contiguous = os == sizeof(double) && steps[0] == sizeof(double) && args[0] != out;
+    if (nin == 2) contiguous &= steps[1] == sizeof(double) && args[1] != out;
+    if (contiguous) {
+        impl->block((const double *)args[0], nin == 2 ? (const double *)args[1] : NULL, (double *)out, n);
         return;
     }
-    double x[SG_BLOCK], r[SG_BLOCK];
+    double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
     for (npy_intp start = 0; start < n; start += SG_BLOCK) {
         npy_intp len = sg_min(SG_BLOCK, n - start);
-        for (npy_intp i = 0; i < len; i++) x[i] = *(const double *)(in + (start + i) * is);
-        impl->block(x, r, len);
+        sg_gather(args[0] + start * steps[0], steps[0], SG_F64, x, len);
+        if (nin == 2) sg_gather(args[1] + start * steps[1], steps[1], SG_F64, p, len);
+        impl->block(x, p, r, len);
         for (npy_intp i = 0; i < len; i++) *(double *)(out + (start + i) * os) = r[i];
     }
 }
@@ -374,21 +464,16 @@ static SG_MULTIVERSION void sg_range_d(char **args, npy_intp const *dims, npy_in
 /* float32: widen exactly, evaluate, round once; the few results within the
  * kernel's error of a float32 midpoint are redone from the wide twin. */
 static SG_MULTIVERSION void sg_range_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
-    const sg_unary_impl *impl = (const sg_unary_impl *)data;
-    const char *in = args[0];
-    char *out = args[1];
-    npy_intp n = dims[0], is = steps[0], os = steps[1];
-    double x[SG_BLOCK], r[SG_BLOCK];
+    const sg_impl *impl = (const sg_impl *)data;
+    int nin = impl->nin;
+    npy_intp n = dims[0], os = steps[nin];
+    double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
     for (npy_intp start = 0; start < n; start += SG_BLOCK) {
         npy_intp len = sg_min(SG_BLOCK, n - start);
-        const char *src = in + start * is;
-        char *dst = out + start * os;
-        if (is == sizeof(float)) {
-            for (npy_intp i = 0; i < len; i++) x[i] = ((const float *)src)[i];
-        } else {
-            for (npy_intp i = 0; i < len; i++) x[i] = *(const float *)(src + i * is);
-        }
-        impl->block_narrow(x, r, len);
+        char *dst = args[nin] + start * os;
+        sg_gather(args[0] + start * steps[0], steps[0], SG_F32, x, len);
+        if (nin == 2) sg_gather(args[1] + start * steps[1], steps[1], SG_F32, p, len);
+        impl->block_narrow(x, p, r, len);
         int any_hard = 0;
         if (os == sizeof(float)) {
             for (npy_intp i = 0; i < len; i++) {
@@ -403,25 +488,28 @@ static SG_MULTIVERSION void sg_range_f(char **args, npy_intp const *dims, npy_in
         }
         if (any_hard) {
             for (npy_intp i = 0; i < len; i++)
-                if (sg_f32_hard(r[i])) *(float *)(dst + i * os) = (float)impl->wide((sg_wide)x[i]);
+                if (sg_f32_hard(r[i]))
+                    *(float *)(dst + i * os) = (float)impl->wide((sg_wide)x[i], nin == 2 ? (sg_wide)p[i] : 0);
         }
     }
 }
 
 static void sg_range_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
-    const sg_unary_impl *impl = (const sg_unary_impl *)data;
-    const char *in = args[0];
-    char *out = args[1];
-    npy_intp n = dims[0], is = steps[0], os = steps[1];
-    double x[SG_BLOCK], r[SG_BLOCK];
+    const sg_impl *impl = (const sg_impl *)data;
+    int nin = impl->nin;
+    npy_intp n = dims[0], os = steps[nin];
+    double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
     for (npy_intp start = 0; start < n; start += SG_BLOCK) {
         npy_intp len = sg_min(SG_BLOCK, n - start);
-        for (npy_intp i = 0; i < len; i++) x[i] = sg_half_to_double(*(const npy_half *)(in + (start + i) * is));
-        impl->block_narrow(x, r, len);
+        char *dst = args[nin] + start * os;
+        sg_gather(args[0] + start * steps[0], steps[0], SG_F16, x, len);
+        if (nin == 2) sg_gather(args[1] + start * steps[1], steps[1], SG_F16, p, len);
+        impl->block_narrow(x, p, r, len);
         for (npy_intp i = 0; i < len; i++) {
             npy_half h = sg_double_to_half(r[i]);
-            if (sg_f16_hard(r[i])) h = sg_double_to_half(sg_wide_to_double_odd(impl->wide((sg_wide)x[i])));
-            *(npy_half *)(out + (start + i) * os) = h;
+            if (sg_f16_hard(r[i]))
+                h = sg_double_to_half(sg_wide_to_double_odd(impl->wide((sg_wide)x[i], nin == 2 ? (sg_wide)p[i] : 0)));
+            *(npy_half *)(dst + i * os) = h;
         }
     }
 }
@@ -452,9 +540,9 @@ static volatile int sg_num_threads = 1;
 
 typedef struct {
     sg_range_fn range;
-    char *args[2];
+    char *args[3];
     npy_intp count;
-    npy_intp steps[2];
+    npy_intp steps[3];
     void *data;
     int flags;
 } sg_task;
@@ -469,6 +557,7 @@ static void *sg_worker(void *arg) {
 
 static void sg_run(sg_range_fn range, char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     npy_intp n = dims[0];
+    int nargs = ((const sg_impl *)data)->nin + 1;
     int threads = sg_num_threads;
     if (threads > SG_MAX_THREADS) threads = SG_MAX_THREADS;
     if (threads <= 1 || n < SG_PARALLEL_MIN) {
@@ -484,11 +573,11 @@ static void sg_run(sg_range_fn range, char **args, npy_intp const *dims, npy_int
         npy_intp begin = t * per, end = begin + per < n ? begin + per : n;
         sg_task *task = &tasks[t];
         task->range = range;
-        task->args[0] = args[0] + (begin < n ? begin : n) * steps[0];
-        task->args[1] = args[1] + (begin < n ? begin : n) * steps[1];
+        for (int k = 0; k < nargs; k++) {
+            task->args[k] = args[k] + (begin < n ? begin : n) * steps[k];
+            task->steps[k] = steps[k];
+        }
         task->count = begin < n ? end - begin : 0;
-        task->steps[0] = steps[0];
-        task->steps[1] = steps[1];
         task->data = data;
         task->flags = 0;
         started[t] = 0;
@@ -557,31 +646,55 @@ static PyMethodDef sg_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Each row's impl starts with its full block in the narrow loops too;
+ * sg_install_narrow() switches the certified ones to their narrow block. */
 #define SG_DEFINE_UNARY(name, kernel, doc)                                                  \
-    static SG_MULTIVERSION void name##_block(const double *restrict in, double *restrict out, \
-                                             npy_intp n) {                                 \
-        for (npy_intp i = 0; i < n; i++) out[i] = kernel(in[i]);                            \
+    static SG_MULTIVERSION void name##_block(const double *restrict x, const double *restrict p, \
+                                             double *restrict out, npy_intp n) {            \
+        (void)p;                                                                            \
+        for (npy_intp i = 0; i < n; i++) out[i] = kernel(x[i]);                             \
     }                                                                                       \
-    static sg_wide name##_wide(sg_wide x) { return kernel##_wide(x); }                      \
-    void name##_block_narrow(const double *restrict in, double *restrict out, npy_intp n);  \
-    static const sg_unary_impl name##_impl = {name##_block, name##_block_narrow, name##_wide}; \
+    static sg_wide name##_wide(sg_wide x, sg_wide p) { (void)p; return kernel##_wide(x); }  \
+    static sg_impl name##_impl = {1, name##_block, name##_block, name##_wide};              \
+    static void *name##_data[3] = {(void *)&name##_impl, (void *)&name##_impl,              \
+                                   (void *)&name##_impl};
+
+#define SG_DEFINE_BINARY(name, kernel, doc)                                                 \
+    static SG_MULTIVERSION void name##_block(const double *restrict x, const double *restrict p, \
+                                             double *restrict out, npy_intp n) {            \
+        for (npy_intp i = 0; i < n; i++) out[i] = kernel(x[i], p[i]);                       \
+    }                                                                                       \
+    static sg_wide name##_wide(sg_wide x, sg_wide p) { return kernel##_wide(x, p); }        \
+    static sg_impl name##_impl = {2, name##_block, name##_block, name##_wide};              \
     static void *name##_data[3] = {(void *)&name##_impl, (void *)&name##_impl,              \
                                    (void *)&name##_impl};
 
 #define SG_EXPAND_LOOPS(name, kernel, doc) SG_DEFINE_UNARY(name, kernel, doc)
 SG_UNARY_TABLE(SG_EXPAND_LOOPS)
+#define SG_EXPAND_LOOPS2(name, kernel, doc) SG_DEFINE_BINARY(name, kernel, doc)
+SG_BINARY_TABLE(SG_EXPAND_LOOPS2)
+
+#define SG_DECLARE_NARROW(name)                                                             \
+    void name##_block_narrow(const double *restrict x, const double *restrict p, double *restrict out, \
+                             npy_intp n);
+SG_NARROW_CERTIFIED(SG_DECLARE_NARROW)
+#define SG_INSTALL_NARROW(name) name##_impl.block_narrow = name##_block_narrow;
+static void sg_install_narrow(void) { SG_NARROW_CERTIFIED(SG_INSTALL_NARROW) }
 
 typedef struct {
     const char *name;
     void **data;
     const char *doc;
-} sg_unary_spec;
+} sg_spec;
 
 #define SG_EXPAND_SPEC(name, kernel, doc) {#name, name##_data, doc},
-static const sg_unary_spec SG_UNARY_SPECS[] = {SG_UNARY_TABLE(SG_EXPAND_SPEC)};
+static const sg_spec SG_UNARY_SPECS[] = {SG_UNARY_TABLE(SG_EXPAND_SPEC)};
+static const sg_spec SG_BINARY_SPECS[] = {SG_BINARY_TABLE(SG_EXPAND_SPEC)};
 
 static char SG_UNARY_TYPES[] = {NPY_HALF, NPY_HALF, NPY_FLOAT, NPY_FLOAT, NPY_DOUBLE, NPY_DOUBLE};
-static PyUFuncGenericFunction SG_UNARY_LOOPS[3] = {sg_loop_e, sg_loop_f, sg_loop_d};
+static char SG_BINARY_TYPES[] = {NPY_HALF, NPY_HALF, NPY_HALF, NPY_FLOAT, NPY_FLOAT, NPY_FLOAT,
+                                 NPY_DOUBLE, NPY_DOUBLE, NPY_DOUBLE};
+static PyUFuncGenericFunction SG_LOOPS[3] = {sg_loop_e, sg_loop_f, sg_loop_d};
 
 /* What the loader will pick for target_clones, for sigmoids.show_config(). */
 static const char *sg_simd_path(void) {
@@ -608,15 +721,21 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
     PyObject *module = PyModule_Create(&sg_module);
     if (module == NULL) return NULL;
     sg_num_threads = sg_usable_cores();
-    size_t count = sizeof(SG_UNARY_SPECS) / sizeof(SG_UNARY_SPECS[0]);
-    for (size_t i = 0; i < count; i++) {
-        const sg_unary_spec *spec = &SG_UNARY_SPECS[i];
-        PyObject *ufunc = PyUFunc_FromFuncAndData(SG_UNARY_LOOPS, spec->data, SG_UNARY_TYPES, 3, 1, 1,
-                                                  PyUFunc_None, spec->name, spec->doc, 0);
-        if (ufunc == NULL || PyModule_AddObject(module, spec->name, ufunc) < 0) {
-            Py_XDECREF(ufunc);
-            Py_DECREF(module);
-            return NULL;
+    sg_install_narrow();
+    const struct { const sg_spec *specs; size_t count; int nin; char *types; } tables[2] = {
+        {SG_UNARY_SPECS, sizeof(SG_UNARY_SPECS) / sizeof(SG_UNARY_SPECS[0]), 1, SG_UNARY_TYPES},
+        {SG_BINARY_SPECS, sizeof(SG_BINARY_SPECS) / sizeof(SG_BINARY_SPECS[0]), 2, SG_BINARY_TYPES},
+    };
+    for (int t = 0; t < 2; t++) {
+        for (size_t i = 0; i < tables[t].count; i++) {
+            const sg_spec *spec = &tables[t].specs[i];
+            PyObject *ufunc = PyUFunc_FromFuncAndData(SG_LOOPS, spec->data, tables[t].types, 3, tables[t].nin, 1,
+                                                      PyUFunc_None, spec->name, spec->doc, 0);
+            if (ufunc == NULL || PyModule_AddObject(module, spec->name, ufunc) < 0) {
+                Py_XDECREF(ufunc);
+                Py_DECREF(module);
+                return NULL;
+            }
         }
     }
     if (PyModule_AddStringConstant(module, "WIDE_TYPE", SG_WIDE_NAME) < 0 ||

@@ -17,13 +17,23 @@ Operations of an entry (all NumPy ufuncs underneath):
 ``ppf``        its inverse, the quantile function
 ``logcdf``     log of the CDF form, finite deep into the left tail
 ``logsf``      log(1 - CDF form), finite deep into the right tail
+
+Parametrised families (genlogistic, hill, smoothstep, ...) list their
+parameters in ``info.params``; every operation then takes them after x, as
+further ufunc inputs that broadcast (``sg.genlogistic(x, 2.0)``,
+``sg.genlogistic.cdf(x, alpha=[0.5, 1, 2])``), and ``.distribution`` is a
+function of the parameters returning the frozen scipy.stats distribution.
 """
 from __future__ import annotations
 
 import difflib
+import functools
+
 import math
 
-from dataclasses import dataclass
+import textwrap
+
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
@@ -32,7 +42,7 @@ import numpy as np
 from . import _ufuncs
 from ._dispatch import apply
 
-__all__ = ["OPERATIONS", "KERNEL_ACCURACY", "Info", "Kernel", "Sigmoid", "catalog", "get", "kernel"]
+__all__ = ["OPERATIONS", "KERNEL_ACCURACY", "Info", "Kernel", "Param", "Sigmoid", "catalog", "get", "kernel"]
 
 OPERATIONS = ("value", "derivative", "inverse", "cdf", "pdf", "ppf", "logcdf", "logsf")
 
@@ -187,6 +197,33 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
                        "float64": (0.51, 1.4972420420983292)},         # [0.50450]
     "cloglog_logsf": {"float16": (0.5, None), "float32": (0.5, None),
                       "float64": (0.501, -4.876914299288016)},         # [0.50001]
+    # Two-input kernels: worst over the entry's parameter grid (tools/measure_float64.py,
+    # 6 per binade at each grid value), input as (x, parameter).
+    "genlogistic": {"float16": (0.5, None), "float32": (0.5, None),
+                    "float64": (0.501, (-3.882490352547022e-07, 1.0))},            # [0.5000]
+    "genlogistic_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                               "float64": (0.501, (-18.563035091111146, 0.0625))},  # [0.5000]
+    "genlogistic_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                            "float64": (0.501, (1.9439445350613112e-16, 0.5))},     # [0.5000]
+    "genlogistic_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                           "float64": (0.501, (-135.92510323559532, 100.0))},       # [0.5000]
+    "genlogistic_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                          "float64": (0.501, (-1.0909927684900312e-11, 5.25))},     # [0.5000]
+    "hill": {"float16": (0.5, None), "float32": (0.5, None),
+             "float64": (0.501, (2.1603348060592436e-07, 3.0))},                    # [0.5000]
+    "hill_derivative": {"float16": (0.5, None), "float32": (0.5, None),
+                        "float64": (0.501, (9.063061644600677e-159, 3.0))},         # [0.5000]
+    "hill_inverse": {"float16": (0.5, None), "float32": (0.5, None),
+                     "float64": (0.501, (7.169995243527292e-65, 2.0))},             # [0.5000]
+    "hill_logcdf": {"float16": (0.5, None), "float32": (0.5, None),
+                    "float64": (0.501, (25.139416235517334, 1.0))},                 # [0.5000]
+    "hill_logsf": {"float16": (0.5, None), "float32": (0.5, None),
+                   "float64": (0.501, (7.169995243527292e-65, 0.5))},               # [0.5000]
+    "smoothstep": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "smoothstep_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
@@ -418,7 +455,116 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
                        6.6135630199800985, -745.1332191019411),
     "cloglog_logsf": (0.0, 2.0 ** -60, -2.0 ** -60, -670.9773012067233, -708.3964185322641,
                       -745.1332191019411, 709.782712893384, 700.0),
+    # sign of x; sg_softplus_ddx's log1p: Newton from e^-|x| > 0.0108 (|x| < 4.5228042848566865); e^-|x| tail
+    # subnormal from 670.98; alpha softplus(-x) >= 2^11 decided as 0
+    "genlogistic": lambda alpha: (0.0, 4.5228042848566865, -4.5228042848566865, -670.9773012067233, 708.3964185322641,
+                                  -2048.0 / alpha, -745.1332191019411 / alpha),
+    "genlogistic_derivative": lambda alpha: (0.0, 4.5228042848566865, -4.5228042848566865, 670.9773012067233, -2048.0 / alpha,
+                                             -745.1332191019411 / alpha),
+    # w = -log(y)/alpha = 1 (y = e^-alpha); the zero of x (y = 2^-alpha, binary128 below |x| = 2^-30);
+    # log_ddx's log1p branch for y in (0.75, 1.5)
+    "genlogistic_inverse": lambda alpha: (math.exp(-alpha), 2.0 ** -alpha, 0.75, 1.0 - 2.0 ** -53,
+                                          2.0 ** -900, 2.0 ** -1074),
+    # x > 40: e^-x parts
+    "genlogistic_logcdf": lambda alpha: (0.0, 40.0, 4.5228042848566865, -4.5228042848566865, 708.3964185322641, 745.1332191019411),
+    # x > 30: through log z; z = 2^-14, log 2, 40
+    "genlogistic_logsf": lambda alpha: (0.0, 30.0, 4.5228042848566865, -4.5228042848566865, -40.0 / alpha, -0.6931471805599453 / alpha,
+                                        -745.0 / alpha),
+    # x = 1 (z = 0); log_ddx: log1p branch on (0.75, 1.5), rescaling below 2^-900 and above 2^900;
+    # softplus' log1p series below |z| = 4.5228, e^-|z| parts below z = -40
+    "hill": lambda n: (1.0, 0.75, 1.5, 2.0 ** -900, 2.0 ** 900, math.exp(-2048.0 / n) if n > 2.75 else 0.5,
+                       math.exp(-745.1332191019411 / n)),
+    "hill_derivative": lambda n: (1.0, 0.75, 1.5, 2.0 ** -900, 2.0 ** 900, 2.0 ** -1074),
+    "hill_inverse": lambda n: (0.5, 0.25, 0.75, 1.0 / 3.0, 0.6, 2.0 ** -900, 1.0 - 2.0 ** -53),
+    "hill_logcdf": lambda n: (1.0, 0.75, 1.5, math.exp(4.5228042848566865 / n), math.exp(-4.5228042848566865 / n),
+                              math.exp(40.0 / n), 2.0 ** -1074),
+    "hill_logsf": lambda n: (1.0, 0.75, 1.5, math.exp(4.5228042848566865 / n), math.exp(-4.5228042848566865 / n),
+                             math.exp(-40.0 / n), 2.0 ** -1074),
+    # clamps at 0 and 1, the fold at 1/2, dde rescaling of subnormal x, log1m's series below S = 2^-60
+    "smoothstep": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60, 1.0 - 2.0 ** -53),
+    "smoothstep_derivative": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022),
+    # the fold at 1/2; y = 0, 1
+    "smoothstep_inverse": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60),
+    "smoothstep_logcdf": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 1.0 - 2.0 ** -53),
+    "smoothstep_logsf": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60 / (n + 1), 1.0 - 2.0 ** -53),
 }
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a parametrised family: the second input of its ufuncs.
+
+    Attributes
+    ----------
+    name : str
+        Keyword name (``alpha``, ``n``, ``nu``).
+    symbol : str
+        LaTeX symbol.
+    low, high : float
+        Bounds of the valid values; ``low_open``/``high_open`` say whether
+        the bound itself is excluded.  Values outside (and inf, and for an
+        ``integer`` parameter non-integers) give NaN with an invalid warning.
+    integer : bool
+        Only integers are valid.
+    grid : tuple of float
+        Representative values, every one exact in float16: the tests sweep
+        each kernel over all of them, and the measured accuracy holds there.
+    default : float
+        The value plots and the command line use when none is given.
+    summary : str
+        What the parameter does.
+    scipy_grid : tuple of float or None
+        The grid values at which scipy.stats' own float64 formulas for the
+        distribution are accurate to 1e-13 on [-30, 30], where the tests
+        compare the CDF form with scipy (None: the whole grid).  Elsewhere
+        our kernels are checked against mpmath only, and scipy's error is a
+        named pitfall test.
+    """
+
+    name: str
+    symbol: str
+    low: float
+    high: float = math.inf
+    low_open: bool = True
+    high_open: bool = True
+    integer: bool = False
+    grid: tuple[float, ...] = ()
+    default: float = 1.0
+    summary: str = ""
+    scipy_grid: tuple[float, ...] | None = None
+
+    def is_valid(self, value: float) -> bool:
+        """True where the kernels accept ``value``."""
+        if math.isnan(value) or math.isinf(value):
+            return False
+        if self.integer and value != math.floor(value):
+            return False
+        above = value > self.low or (value == self.low and not self.low_open)
+        below = value < self.high or (value == self.high and not self.high_open)
+        return above and below
+
+    def invalid_examples(self) -> tuple[float, ...]:
+        """Values the kernels must reject (NaN with an invalid warning)."""
+        values = [math.inf, -math.inf]
+        if math.isfinite(self.low):
+            values += [self.low - 1.0, self.low - 0.5] + ([self.low] if self.low_open else [])
+        if math.isfinite(self.high):
+            values += [self.high + 1.0] + ([self.high] if self.high_open else [])
+        if self.integer:
+            values += [self.default + 0.5, self.default + 2.0 ** -20]
+        return tuple(v for v in values if not self.is_valid(v))
+
+    def describe(self) -> str:
+        """The valid set as text: ``alpha > 0``, ``n = 0, 1, 2, ...``."""
+        if self.integer:
+            start = math.ceil(self.low) + (1 if self.low_open and self.low == math.ceil(self.low) else 0)
+            return f"{self.name} = {start}, {start + 1}, {start + 2}, ..."
+        parts = []
+        if math.isfinite(self.low):
+            parts.append(f"{self.name} {'>' if self.low_open else '>='} {self.low:g}")
+        if math.isfinite(self.high):
+            parts.append(f"{self.name} {'<' if self.high_open else '<='} {self.high:g}")
+        return " and ".join(parts) or f"any real {self.name}"
 
 
 @dataclass(frozen=True)
@@ -439,8 +585,11 @@ class Info:
         (a, b), the infimum and supremum of the value.
     closed : bool
         True if the range bounds are attained (hard sigmoids).
-    slope_at_0 : float or None
-        Derivative at 0 (None where 0 is not an interior point).
+    slope_at_0 : float, callable or None
+        Derivative at 0 (None where 0 is not an interior point).  For a
+        parametrised family a function of the parameters (it uses only
+        arithmetic, so it also evaluates exactly on mpmath numbers); see
+        :meth:`slope`.
     odd : bool
         ``s(-x) == -s(x)``; odd kernels keep the sign of zero.
     symmetric : bool
@@ -453,7 +602,15 @@ class Info:
     kernels : Mapping[str, str]
         Operation -> name of the compiled ufunc implementing it.
     max_ulp : Mapping[str, Mapping[str, float]]
-        Operation -> dtype -> measured max error in ULP.
+        Operation -> dtype -> measured max error in ULP (for a parametrised
+        family: the worst over the parameter grid).
+    params : tuple of Param
+        The parameters every operation takes after x (empty for most).
+    domain : tuple of float
+        (lo, hi): the x where the value is defined; outside it every
+        operation of x gives NaN with an invalid warning (hill: x >= 0).
+    slope_text : str or None
+        LaTeX of the slope at 0 where it depends on the parameters.
     mirror : str or None
         For an asymmetric entry, the entry m with ``s(-x) == a + b - m(x)``
         (so ``pdf(-x) == m.pdf(x)`` and ``logsf(-x) == m.logcdf(x)``);
@@ -495,6 +652,20 @@ class Info:
     preimage_ambiguous: tuple[tuple[float, float], ...] = ()
     distribution_roundings: int = 0
     mirror: str | None = None
+    params: tuple[Param, ...] = ()
+    domain: tuple[float, float] = (-math.inf, math.inf)
+    slope_text: str | None = None
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params)
+
+    def slope(self, *params):
+        """The slope at 0 for these parameter values (``slope_at_0`` itself
+        for a family without parameters)."""
+        if callable(self.slope_at_0):
+            return self.slope_at_0(*params)
+        return self.slope_at_0
 
 
 # --------------------------------------------------------------------- rows
@@ -962,6 +1133,137 @@ ROWS = (
             ppf=("1e-300", "-690.7755278982137"),
         ),
     ),
+    dict(
+        name="genlogistic",
+        title="generalised logistic function",
+        summary="Richards' curve (1 + e^-x)^-alpha, the CDF of the type I generalised logistic distribution; "
+                "alpha = 1 is the logistic.",
+        formula=r"\left(1+e^{-x}\right)^{-\alpha}",
+        inverse_formula=r"-\log\left(y^{-1/\alpha}-1\right)",
+        params=(
+            Param("alpha", r"\alpha", 0.0, summary="Shape (Richards' exponent): alpha = 1 is the logistic, "
+                  "larger alpha moves the curve right.", grid=(0.0625, 0.5, 1.0, 1.5, 2.0, 5.25, 100.0), default=2.0,
+                  # scipy's pdf is exp(logpdf): |logpdf| eps relative, 1.3e-13 at alpha = 100, x = -7
+                  scipy_grid=(0.0625, 0.5, 1.0, 1.5, 2.0, 5.25)),
+        ),
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=lambda alpha: alpha * 2 ** (-alpha - 1),
+        slope_text=r"\alpha\,2^{-\alpha-1}",
+        odd=False,
+        symmetric=False,
+        distribution=("genlogistic", {"c": "alpha"}),
+        aliases=("richards", "generalized_logistic"),
+        kernels=dict(
+            value="genlogistic",
+            derivative="genlogistic_derivative",
+            inverse="genlogistic_inverse",
+            cdf="genlogistic",
+            pdf="genlogistic_derivative",
+            ppf="genlogistic_inverse",
+            logcdf="genlogistic_logcdf",
+            logsf="genlogistic_logsf",
+        ),
+        examples=dict(
+            value=("2.0, 0.5", "0.9385078997951389"),
+            derivative=("2.0, 0.5", "0.05593644199821063"),
+            inverse=("0.9, 0.5", "1.4500101755059986"),
+            logcdf=("-1000.0, 2.0", "-2000.0"),
+            logsf=("1000.0, 2.0", "-999.3068528194401"),
+            cdf=("-2.0, 3.0", "0.0016937944449343112"),
+            pdf=("-2.0, 3.0", "0.004475667593379932"),
+            ppf=("0.1, 3.0", "-0.14361077829619326"),
+        ),
+    ),
+    dict(
+        name="hill",
+        title="Hill function",
+        summary="The Hill equation x^n/(1 + x^n) of receptor binding, for x >= 0: the logistic in log x "
+                "(sigma(n log x)) and the CDF of the log-logistic (Fisk) distribution.",
+        formula=r"\frac{x^n}{1+x^n}",
+        inverse_formula=r"\left(\frac{y}{1-y}\right)^{1/n}",
+        params=(
+            Param("n", "n", 0.0, summary="Hill coefficient: the steepness (the slope at x = 1 is n/4).",
+                  grid=(0.5, 1.0, 2.0, 3.0, 4.5, 10.0), default=2.0,
+                  # scipy's fisk logsf is log(1 - cdf) (1.6e-3 relative at n = 10, x = 30) and its
+                  # ppf (1/q - 1)^(-1/c) cancels near q = 1 (1.7e-13 at n = 0.5)
+                  scipy_grid=(1.0, 2.0)),
+        ),
+        domain=(0.0, math.inf),
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=None,
+        odd=False,
+        symmetric=False,
+        distribution=("fisk", {"c": "n"}),
+        aliases=("log_logistic", "fisk"),
+        kernels=dict(
+            value="hill",
+            derivative="hill_derivative",
+            inverse="hill_inverse",
+            cdf="hill",
+            pdf="hill_derivative",
+            ppf="hill_inverse",
+            logcdf="hill_logcdf",
+            logsf="hill_logsf",
+        ),
+        examples=dict(
+            value=("2.0, 3.0", "0.8888888888888888"),
+            derivative=("2.0, 3.0", "0.14814814814814814"),
+            inverse=("0.9, 2.0", "3.0000000000000004"),
+            logcdf=("1e-300, 3.0", "-2072.326583694641"),
+            logsf=("1e+300, 3.0", "-2072.326583694641"),
+            cdf=("0.5, 0.5", "0.41421356237309503"),
+            pdf=("0.5, 0.5", "0.24264068711928516"),
+            ppf=("0.1, 0.5", "0.01234567901234568"),
+        ),
+    ),
+    dict(
+        name="smoothstep",
+        title="smoothstep function",
+        summary="The smoothstep polynomial S_n of degree 2n+1 (3x^2 - 2x^3 for n = 1, 'smootherstep' for "
+                "n = 2), rising from 0 at x = 0 to 1 at x = 1 with n vanishing derivatives at both ends, "
+                "clamped outside [0, 1]; the CDF of beta(n+1, n+1).",
+        formula=r"x^{n+1}\sum_{k=0}^{n}\binom{n+k}{k}\binom{2n+1}{n-k}(-x)^k",
+        inverse_formula=r"S_n^{-1}(y)",
+        params=(
+            Param("n", "n", 0.0, 1000.0, low_open=False, high_open=False, integer=True,
+                  summary="Order: S_n has n vanishing derivatives at 0 and 1 (degree 2n + 1); "
+                          "orders above 1000 are not supported (every kernel costs O(n)).",
+                  grid=(0.0, 1.0, 2.0, 3.0, 5.0, 10.0), default=1.0),
+        ),
+        # S_0 is the ramp clip(x, 0, 1): not differentiable at 0 and 1, where
+        # the derivative kernel gives the one-sided value from inside (1, as
+        # scipy's uniform pdf does)
+        kinks=(0.0, 1.0),
+        range=(0.0, 1.0),
+        closed=True,
+        slope_at_0=None,
+        odd=False,
+        symmetric=False,
+        distribution=("beta", {"a": "n + 1", "b": "n + 1"}),
+        aliases=("smooth_step",),
+        kernels=dict(
+            value="smoothstep",
+            derivative="smoothstep_derivative",
+            inverse="smoothstep_inverse",
+            cdf="smoothstep",
+            pdf="smoothstep_derivative",
+            ppf="smoothstep_inverse",
+            logcdf="smoothstep_logcdf",
+            logsf="smoothstep_logsf",
+        ),
+        examples=dict(
+            value=("0.25, 1.0", "0.15625"),
+            derivative=("0.25, 2.0", "1.0546875"),
+            inverse=("0.9, 1.0", "0.8041998943409083"),
+            logcdf=("1e-300, 3.0", "-2759.5467635313653"),
+            logsf=("0.75, 1.0", "-1.8562979903656263"),
+            cdf=("0.1, 3.0", "0.0027280000000000004"),
+            pdf=("0.1, 3.0", "0.10206000000000001"),
+            ppf=("0.1, 3.0", "0.27860204858171306"),
+        ),
+    ),
 )
 
 #: Companions that are not sigmoids themselves: name -> (ufunc, example).
@@ -982,10 +1284,15 @@ _OPERATION_TEXT = {
 }
 
 
-def _docstring(public: str, what: str, arg: str, returns: str, ulp: Mapping[str, float], example) -> str:
+def _docstring(public: str, what: str, arg: str, returns: str, ulp: Mapping[str, float], example,
+               params: tuple[Param, ...] = ()) -> str:
     accuracy = ", ".join(f"{d} {'correctly rounded' if u <= 0.5 else f'{u:g} ULP'}" for d, u in ulp.items())
+    if params:
+        accuracy += " (over the catalog's parameter grid)"
+    names = "".join(f", {p.name}" for p in params)
+    slash = "" if params else ", /"
     lines = [
-        f"{public}({arg}, /, out=None, *, where=True, dtype=None)",
+        f"{public}({arg}{names}{slash}, out=None, *, where=True, dtype=None)",
         "",
         f"{what[0].upper()}{what[1:]}.",
         "",
@@ -994,6 +1301,12 @@ def _docstring(public: str, what: str, arg: str, returns: str, ulp: Mapping[str,
         f"{arg} : array_like",
         "    Real input; float16, float32 and float64 are computed natively,",
         "    integers and bools as float64.",
+    ]
+    for p in params:
+        text = (f"{p.summary} Valid: {p.describe()}; otherwise NaN with an invalid warning. "
+                f"Broadcasts with {arg}; may also be passed as {p.name}=.")
+        lines += [f"{p.name} : array_like", *textwrap.wrap(text, 76, initial_indent="    ", subsequent_indent="    ")]
+    lines += [
         "out, where, dtype",
         "    As for any NumPy ufunc.",
         "",
@@ -1016,13 +1329,16 @@ class Kernel:
     names this function.  ``.ufunc`` is the raw ufunc.
     """
 
-    def __init__(self, ufunc: np.ufunc, public_name: str, doc: str):
+    def __init__(self, ufunc: np.ufunc, public_name: str, doc: str, param_names: tuple[str, ...] = ()):
         self.ufunc = ufunc
         self.__name__ = public_name
         self.__qualname__ = public_name
         self.__doc__ = doc
+        self.param_names = tuple(param_names)
 
     def __call__(self, *args, **kwargs):
+        if self.param_names:
+            args, kwargs = _bind_parameters(self.__name__, self.param_names, args, kwargs)
         return apply(self.ufunc, self.__name__, args, kwargs)
 
     def __repr__(self) -> str:
@@ -1030,6 +1346,26 @@ class Kernel:
 
     def __reduce__(self):
         return (kernel, (self.__name__,))
+
+
+def _bind_parameters(public: str, names: tuple[str, ...], args: tuple, kwargs: dict):
+    """Move parameters given by keyword into their positional place after x."""
+    if not args:
+        raise TypeError(f"sigmoids.{public}() missing its argument x")
+    args = list(args)
+    given = len(args) - 1
+    for i, name in enumerate(names):
+        if name in kwargs:
+            if i < given:
+                raise TypeError(f"sigmoids.{public}() got multiple values for parameter {name!r}")
+            if i > len(args) - 1:
+                missing = names[len(args) - 1]
+                raise TypeError(f"sigmoids.{public}() missing parameter {missing!r}")
+            args.append(kwargs.pop(name))
+        elif i >= given:
+            raise TypeError(f"sigmoids.{public}() missing parameter {name!r} "
+                            f"(call it as {public}(x, {', '.join(names)}))")
+    return tuple(args), kwargs
 
 
 class Sigmoid:
@@ -1051,6 +1387,7 @@ class Sigmoid:
 
     def __init__(self, info: Info, operations: Mapping[str, Kernel], distribution: Callable):
         self.info = info
+        self._parametrised = bool(info.params)
         self._operations = dict(operations)
         self._distribution_factory = distribution
         self._distribution = None
@@ -1062,7 +1399,32 @@ class Sigmoid:
         self.__doc__ = self._operations["value"].__doc__
 
     def __call__(self, *args, **kwargs):
+        if self._parametrised:
+            return self._operations["value"](*args, **kwargs)
         return apply(self.ufunc, self.info.name, args, kwargs)
+
+    def param_values(self, params=None) -> tuple:
+        """The entry's parameter values as a tuple, in catalog order.
+
+        ``params`` maps names to values (or is a sequence in order); the
+        catalog's defaults fill in the rest.  ``()`` for an entry without
+        parameters.
+
+        Raises
+        ------
+        KeyError
+            For a name that is not one of the entry's parameters.
+        """
+        names = self.info.param_names
+        if params is None:
+            params = {}
+        if not isinstance(params, Mapping):
+            params = dict(zip(names, params))
+        unknown = sorted(set(params) - set(names))
+        if unknown:
+            known = f"; its parameters: {', '.join(names)}" if names else "; it takes no parameters"
+            raise KeyError(f"{self.info.name} has no parameter {unknown[0]!r}{known}")
+        return tuple(float(params.get(p.name, p.default)) for p in self.info.params)
 
     def operation(self, name: str) -> Kernel:
         """The kernel of operation ``name`` (one of ``OPERATIONS``)."""
@@ -1070,7 +1432,14 @@ class Sigmoid:
 
     @property
     def distribution(self):
-        """The frozen scipy.stats distribution whose ``cdf`` is ``self.cdf``."""
+        """The frozen scipy.stats distribution whose ``cdf`` is ``self.cdf``.
+
+        For a parametrised family, a function of the parameters (positional
+        or by name) returning that frozen distribution:
+        ``sg.genlogistic.distribution(alpha=2.0).cdf(x) == sg.genlogistic.cdf(x, 2.0)``.
+        """
+        if self._parametrised:
+            return self._distribution_factory
         if self._distribution is None:
             self._distribution = self._distribution_factory()
         return self._distribution
@@ -1088,41 +1457,69 @@ class Sigmoid:
 _KERNELS: dict[str, Kernel] = {}
 
 
-def _make_kernel(ufunc_name: str, public: str, what: str, arg: str, returns: str, example) -> Kernel:
+def _make_kernel(ufunc_name: str, public: str, what: str, arg: str, returns: str, example,
+                 params: tuple[Param, ...] = ()) -> Kernel:
     ulp = {d: v[0] for d, v in KERNEL_ACCURACY[ufunc_name].items()}
-    k = Kernel(getattr(_ufuncs, ufunc_name), public, _docstring(public, what, arg, returns, ulp, example))
+    k = Kernel(getattr(_ufuncs, ufunc_name), public,
+               _docstring(public, what, arg, returns, ulp, example, params),
+               tuple(p.name for p in params))
     _KERNELS[public] = k
     return k
 
 
-def _frozen_distribution(spec) -> Callable:
-    name, params = spec
+def _frozen_distribution(spec, params: tuple[Param, ...] = ()) -> Callable:
+    """The distribution's builder.  A dotted name is one of our own
+    rv_continuous instances ("sigmoids.distributions.softsign").  For a
+    parametrised family, the values of the keyword arguments are expressions
+    in the parameter names (``{"a": "n + 1"}``), evaluated with the values
+    the caller passes."""
+    name, kwargs = spec
 
-    def build():
-        # heavy: imported on first use only.  A dotted name is one of our own
-        # rv_continuous instances ("sigmoids.distributions.softsign").
-        if "." in name:
-            import importlib
+    def family():
+        # heavy: imported on first use only
+        import importlib
 
-            module, _, attribute = name.rpartition(".")
-            return getattr(importlib.import_module(module), attribute)(**params)
-        import scipy.stats
+        module, _, attribute = name.rpartition(".") if "." in name else ("scipy.stats", "", name)
+        return getattr(importlib.import_module(module), attribute)
 
-        return getattr(scipy.stats, name)(**params)
+    if not params:
+        def build():
+            return family()(**kwargs)
 
-    return build
+        return build
+    names = tuple(p.name for p in params)
+
+    @functools.lru_cache(maxsize=64)
+    def frozen(values: tuple):
+        scope = dict(zip(names, values))
+        resolved = {k: eval(v, {"__builtins__": {}}, scope) if isinstance(v, str) else v
+                    for k, v in kwargs.items()}
+        return family()(**resolved)
+
+    def distribution(*values, **named):
+        """The frozen scipy.stats distribution for these parameter values."""
+        (_, *values), _ = _bind_parameters(f"{name} distribution", names, (None, *values), dict(named))
+        for p, v in zip(params, values):
+            if not p.is_valid(float(v)):
+                raise ValueError(f"{p.name}={v!r} is not valid: {p.describe()}")
+        return frozen(tuple(float(v) for v in values))
+
+    distribution.__name__ = "distribution"
+    return distribution
 
 
 def _build_entry(row: dict) -> Sigmoid:
     name = row["name"]
+    params = tuple(row.get("params", ()))
     operations = {}
     for op in OPERATIONS:
         what, arg, returns = _OPERATION_TEXT[op]
         public = name if op == "value" else f"{name}.{op}"
         operations[op] = _make_kernel(row["kernels"][op], public, f"{what} of the {row['title']}",
-                                      arg, returns, row["examples"].get(op))
+                                      arg, returns, row["examples"].get(op), params)
     dist_name, dist_params = row["distribution"]
-    args = ", ".join(f"{k}={v!r}" for k, v in dist_params.items())
+    args = ", ".join(f"{k}={v}" if params and isinstance(v, str) else f"{k}={v!r}"
+                     for k, v in dist_params.items())
     qualified = dist_name if "." in dist_name else f"scipy.stats.{dist_name}"
     info = Info(
         name=name,
@@ -1146,8 +1543,11 @@ def _build_entry(row: dict) -> Sigmoid:
         preimage_ambiguous=tuple(tuple(i) for i in row.get("preimage_ambiguous", ())),
         distribution_roundings=row.get("distribution_roundings", 0),
         mirror=row.get("mirror"),
+        params=params,
+        domain=tuple(row.get("domain", (-math.inf, math.inf))),
+        slope_text=row.get("slope_text"),
     )
-    return Sigmoid(info, operations, _frozen_distribution(row["distribution"]))
+    return Sigmoid(info, operations, _frozen_distribution(row["distribution"], params))
 
 
 catalog: Mapping[str, Sigmoid] = MappingProxyType({row["name"]: _build_entry(row) for row in ROWS})

@@ -142,10 +142,14 @@ def _catalog_table() -> Table:
     table.add_column("max ULP\nf32/f64", justify="right", no_wrap=True)
     for entry in sg.catalog.values():
         info = entry.info
-        slope = "-" if info.slope_at_0 is None else f"{info.slope_at_0:.6g}"
+        if info.slope_text is not None:
+            slope = info.slope_text
+        else:
+            slope = "-" if info.slope_at_0 is None else f"{info.slope_at_0:.6g}"
+        name = info.name + (f"({', '.join(info.param_names)})" if info.params else "")
         # Text, not markup: LaTeX and range brackets must print as written.
         table.add_row(
-            Text(info.name),
+            Text(name),
             Text(", ".join(info.aliases)),
             Text(info.formula),
             Text(_range_text(info)),
@@ -218,6 +222,21 @@ def _parse_number(text: str, dtype: np.dtype):
         # Fraction has no negative zero; odd sigmoids keep its sign.
         return dtype.type(-0.0 if cleaned.startswith("-") else 0.0)
     return _round_fraction(q, dtype)
+
+
+def _parse_params(entry: sg.Sigmoid, given: Optional[List[str]], dtype: np.dtype) -> tuple:
+    """The values of ``--param NAME=VALUE`` options for ``entry``, rounded
+    once to ``dtype`` like X, with the catalog's defaults for the rest."""
+    values = {}
+    for text in given or []:
+        name, sep, number = text.partition("=")
+        if not sep:
+            _fail(f"--param takes NAME=VALUE, got {text!r}", code=2)
+        values[name.strip()] = float(_parse_number(number, dtype))
+    try:
+        return entry.param_values(values)
+    except KeyError as exc:
+        _fail(str(exc.args[0]), code=2)
 
 
 def _call_recording(function: Callable, *args):
@@ -299,7 +318,8 @@ def list_command(
            "  sigmoids eval logistic 0 2 -1000\n\n"
            "  sigmoids eval logistic -88.72286 --dtype float32\n\n"
            "  sigmoids eval expit --inverse 0.9 1/3\n\n"
-           "  sigmoids eval logistic --logcdf -1000",
+           "  sigmoids eval logistic --logcdf -1000\n\n"
+           "  sigmoids eval genlogistic -p alpha=0.5 -- -2 0 2",
 )
 def eval_command(
     name: Annotated[str, typer.Argument(
@@ -315,20 +335,25 @@ def eval_command(
     ppf: Annotated[bool, typer.Option("--ppf", help="Quantile function: inverse of the CDF form.")] = False,
     dtype: Annotated[DType, typer.Option("--dtype", help="Format to round X to and compute in.")]
     = DType.float64,
+    param: Annotated[Optional[List[str]], typer.Option(
+        "-p", "--param", metavar="NAME=VALUE",
+        help="A parameter of a parametrised family (repeatable); default: the catalog's.")] = None,
 ) -> None:
     """Evaluate one operation of an entry and print a table of X and the result."""
     entry = _entry(name)
     op = _one_operation(dict(derivative=derivative, inverse=inverse, logcdf=logcdf, logsf=logsf,
                              cdf=cdf, pdf=pdf, ppf=ppf))
     dt = np.dtype(dtype.value)
+    params = _parse_params(entry, param, dt)
     values = np.array([_parse_number(t, dt) for t in x], dtype=dt)
     kernel = entry.operation(op)
-    result, messages = _call_recording(kernel, values)
+    result, messages = _call_recording(kernel, values, *(dt.type(p) for p in params))
 
     arg = _ARGUMENT.get(op, "x")
+    shown = "".join(f", {n}={_fmt(dt.type(v))}" for n, v in zip(entry.info.param_names, params))
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column(f"{arg} ({dt.name})", justify="right", no_wrap=True)
-    table.add_column(f"{kernel.__name__}({arg})", no_wrap=True)
+    table.add_column(f"{kernel.__name__}({arg}{shown})", no_wrap=True)
     for xi, yi in zip(values, np.asarray(result)):
         table.add_row(_fmt(xi), _fmt(yi))
     _stdout().print(table)
@@ -336,11 +361,11 @@ def eval_command(
         _warn(message)
 
 
-def _write_figure(entry: sg.Sigmoid, operation: str, path: Path) -> Path:
+def _write_figure(entry: sg.Sigmoid, operation: str, path: Path, params: tuple = ()) -> Path:
     """Draw ``operation`` of ``entry`` with :func:`sigmoids.plot.plot` and save it to ``path``."""
     from .plot import plot  # matplotlib: only when a figure is asked for
 
-    fig = plot(entry, operation)
+    fig = plot(entry, operation, params=params or None)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(path, dpi=150)
@@ -368,14 +393,18 @@ def plot_command(
         "-o", "--output", help="File to write.", show_default=False)] = None,
     derivative: Annotated[bool, typer.Option("--derivative", help="Plot the derivative.")] = False,
     cdf: Annotated[bool, typer.Option("--cdf", help="Plot the CDF form.")] = False,
+    param: Annotated[Optional[List[str]], typer.Option(
+        "-p", "--param", metavar="NAME=VALUE",
+        help="A parameter of a parametrised family (repeatable); default: the catalog's.")] = None,
 ) -> None:
     """Write the figure of one operation of an entry and print where."""
     entry = _entry(name)
     op = _one_operation(dict(derivative=derivative, cdf=cdf))
+    params = _parse_params(entry, param, np.dtype(np.float64))
     if output is None:
         stem = entry.info.name if op == "value" else f"{entry.info.name}_{op}"
         output = Path(f"{stem}.png")
-    path = _write_figure(entry, op, output)
+    path = _write_figure(entry, op, output, params)
     _stdout().print(f"wrote {path}")
 
 

@@ -102,7 +102,7 @@ def _math(latex: str) -> str:
     return text
 
 
-def _layout(entry: Sigmoid, operation: str):
+def _layout(entry: Sigmoid, operation: str, params: tuple = ()):
     """Title, x label, y label, default x range and guide lines of one plot.
 
     The guides are ``(horizontal y or None, vertical x or None)``: the centre
@@ -112,7 +112,8 @@ def _layout(entry: Sigmoid, operation: str):
     a, b = info.range
     mid = (a + b) / 2
     value = _first_form(info.formula)
-    slope = info.slope_at_0
+    slope = info.slope(*params)
+    slope = None if slope is None else float(slope)
     half = math.log(0.5)
     # x range of the inverses: their domain, stopped short of the poles
     open_range = (a + (b - a) * 1e-3, b - (b - a) * 1e-3)
@@ -132,10 +133,14 @@ def _layout(entry: Sigmoid, operation: str):
         "logsf": (f"{info.title}, log of the survival function", "x", r"\log(1 - F(x))",
                   _DEFAULT_XLIM, (half if info.symmetric else None, 0.0)),
     }
-    return table[operation]
+    title, *rest = table[operation]
+    if params:
+        # the parameter values, as the catalog names them
+        title += " (" + ", ".join(f"${p.symbol} = {v:g}$" for p, v in zip(info.params, params)) + ")"
+    return (title, *rest)
 
 
-def plot(name_or_entry, operation: str = "value", xlim=None, ax=None) -> Figure:
+def plot(name_or_entry, operation: str = "value", xlim=None, ax=None, params=None) -> Figure:
     """Plot one operation of a catalog entry, in the article's style.
 
     For the logistic's value this is the article's figure: the curve on
@@ -159,6 +164,9 @@ def plot(name_or_entry, operation: str = "value", xlim=None, ax=None) -> Figure:
     ax : matplotlib.axes.Axes, optional
         Axes to draw into (restyled).  Default: a new 6.4 x 4.8 inch figure
         with an Agg canvas.
+    params : mapping or sequence, optional
+        Parameter values of a parametrised family (``{"alpha": 2}``); the
+        catalog's defaults for those not given.  Shown in the title.
 
     Returns
     -------
@@ -184,7 +192,8 @@ def plot(name_or_entry, operation: str = "value", xlim=None, ax=None) -> Figure:
     entry = get(name_or_entry)
     if operation not in OPERATIONS:
         raise KeyError(f"no operation {operation!r}; choose one of {', '.join(OPERATIONS)}")
-    title, xname, ylabel, default_xlim, (y_guide, x_guide) = _layout(entry, operation)
+    values = entry.param_values(params)
+    title, xname, ylabel, default_xlim, (y_guide, x_guide) = _layout(entry, operation, values)
     lo, hi = (float(v) for v in (xlim if xlim is not None else default_xlim))
 
     if ax is None:
@@ -198,7 +207,7 @@ def plot(name_or_entry, operation: str = "value", xlim=None, ax=None) -> Figure:
     # Entries defined on part of the line (hill: x >= 0) give NaN elsewhere,
     # which matplotlib leaves as a gap; the warning would only be noise.
     with np.errstate(invalid="ignore", divide="ignore"):
-        y = entry.operation(operation)(x)
+        y = entry.operation(operation)(x, *values)
 
     ax.plot(x, y, color=_CURVE, linewidth=2.0, zorder=3)
     if y_guide is not None:
