@@ -184,3 +184,16 @@ def test_hot_path_imports_nothing_heavy():
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "", f"importing sigmoids pulled in {out}"
+
+
+def test_docs_catalog_is_generated_from_the_catalog():
+    """docs/catalog.md is the rendering of the catalog (tools/gen_catalog_doc.py)."""
+    from pathlib import Path
+
+    from sigmoids._catalog_doc import render
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "catalog.md"
+    assert page.read_text(encoding="utf-8") == render(), "run: python tools/gen_catalog_doc.py"
+    for name, entry in sg.catalog.items():
+        assert f"### {name}:" in render()
+        assert entry.info.formula in render()

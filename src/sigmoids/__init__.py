@@ -14,6 +14,8 @@ import os as _os
 
 from . import _ufuncs
 from .catalog import OPERATIONS, Info, Kernel, Param, Sigmoid, catalog, get, kernel
+from .softmax import log_softmax, logsumexp, softmax
+from .standardized import Standardized, standardized
 
 __version__ = "0.1.0"
 
@@ -108,6 +110,7 @@ def show_config() -> dict:
 __all__ = [
     "OPERATIONS", "Info", "Kernel", "Param", "Sigmoid", "catalog", "get", "kernel",
     "expit", "sigmoid", "logit", "log_expit", "softplus", "show_config",
+    "softmax", "log_softmax", "logsumexp", "standardized", "Standardized",
     "set_num_threads", "get_num_threads",
     *catalog,
 ]

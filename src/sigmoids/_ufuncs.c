@@ -44,6 +44,7 @@
 #include "genlogistic.h"
 #include "hill.h"
 #include "smoothstep.h"
+#include "softmax.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -696,6 +697,97 @@ static char SG_BINARY_TYPES[] = {NPY_HALF, NPY_HALF, NPY_HALF, NPY_FLOAT, NPY_FL
                                  NPY_DOUBLE, NPY_DOUBLE, NPY_DOUBLE};
 static PyUFuncGenericFunction SG_LOOPS[3] = {sg_loop_e, sg_loop_f, sg_loop_d};
 
+/* ------------------------------------------------------ row functions
+ *
+ * softmax, log_softmax: gufuncs (n)->(n); logsumexp: (n)->().  Each row is
+ * gathered into doubles (exact widening), scanned once (softmax.h) and each
+ * output element rounded once from its double-double value: float64 by
+ * sg_ldexp_round / hi + lo, float32 and float16 from a round-to-odd double.
+ */
+typedef enum { SG_OP_SOFTMAX, SG_OP_LOG_SOFTMAX, SG_OP_LOGSUMEXP } sg_row_op;
+
+static inline void sg_store_double(char *o, enum sg_type type, double v) {
+    if (type == SG_F64) *(double *)o = v;
+    else if (type == SG_F32) *(float *)o = (float)v;
+    else *(npy_half *)o = sg_double_to_half(v);
+}
+
+/* The dd v rounded once to the output type. */
+static inline void sg_store_dd(char *o, enum sg_type type, sg_dd v) {
+    sg_store_double(o, type, type == SG_F64 ? v.hi + v.lo : sg_dd_to_double_odd(v));
+}
+
+static void sg_rows(char **args, npy_intp const *dims, npy_intp const *steps, enum sg_type type, sg_row_op op) {
+    npy_intp rows = dims[0], n = dims[1];
+    npy_intp in_step = steps[0], out_step = steps[1], in_core = steps[2];
+    npy_intp out_core = op == SG_OP_LOGSUMEXP ? 0 : steps[3];
+    double stack[SG_BLOCK];
+    double *x = n <= SG_BLOCK ? stack : (double *)PyMem_RawMalloc((size_t)n * sizeof(double));
+    if (x == NULL) {
+        NPY_ALLOW_C_API_DEF
+        NPY_ALLOW_C_API
+        PyErr_NoMemory();
+        NPY_DISABLE_C_API
+        return;
+    }
+    for (npy_intp r = 0; r < rows; r++) {
+        char *out = args[1] + r * out_step;
+        sg_gather(args[0] + r * in_step, in_core, type, x, n);
+        sg_row row = sg_row_scan(x, (long long)n);
+        if (op == SG_OP_LOGSUMEXP) {
+            sg_store_dd(out, type, sg_row_logsumexp(&row));
+            continue;
+        }
+        int log = op == SG_OP_LOG_SOFTMAX;
+        for (npy_intp j = 0; j < n; j++) {
+            char *o = out + j * out_core;
+            if (row.kind != SG_ROW_FINITE) {
+                sg_store_double(o, type, sg_row_special(&row, (long long)j, x[j], log));
+            } else if (x[j] == -INFINITY) {
+                sg_store_double(o, type, log ? -INFINITY : 0.0);
+            } else if (log) {
+                sg_store_dd(o, type, sg_row_log_weight(&row, x[j]));
+            } else if (type == SG_F64) {
+                *(double *)o = sg_exp_ddx_round(sg_row_log_weight(&row, x[j]));
+            } else {
+                sg_store_dd(o, type, sg_exp_ddx(sg_row_log_weight(&row, x[j])));
+            }
+        }
+    }
+    if (x != stack) PyMem_RawFree(x);
+}
+
+static void sg_rows_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_rows(args, dims, steps, SG_F64, (sg_row_op)(intptr_t)data);
+}
+static void sg_rows_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_rows(args, dims, steps, SG_F32, (sg_row_op)(intptr_t)data);
+}
+static void sg_rows_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_rows(args, dims, steps, SG_F16, (sg_row_op)(intptr_t)data);
+}
+
+static PyUFuncGenericFunction SG_ROW_LOOPS[3] = {sg_rows_e, sg_rows_f, sg_rows_d};
+static void *SG_ROW_DATA[3][3] = {
+    {(void *)SG_OP_SOFTMAX, (void *)SG_OP_SOFTMAX, (void *)SG_OP_SOFTMAX},
+    {(void *)SG_OP_LOG_SOFTMAX, (void *)SG_OP_LOG_SOFTMAX, (void *)SG_OP_LOG_SOFTMAX},
+    {(void *)SG_OP_LOGSUMEXP, (void *)SG_OP_LOGSUMEXP, (void *)SG_OP_LOGSUMEXP},
+};
+static const struct {
+    const char *name, *signature, *doc;
+} SG_ROW_SPECS[3] = {
+    {"softmax", "(n)->(n)",
+     "softmax(x, /, out=None, *, axes=None, ...)\n\n"
+     "exp(x_j - logsumexp(x)) along the core axis, each element rounded once; "
+     "softmax([z, 0])[0] == logistic(z)."},
+    {"log_softmax", "(n)->(n)",
+     "log_softmax(x, /, out=None, *, axes=None, ...)\n\n"
+     "x_j - logsumexp(x) along the core axis, each element rounded once."},
+    {"logsumexp", "(n)->()",
+     "logsumexp(x, /, out=None, *, axes=None, ...)\n\n"
+     "log(sum(exp(x))) along the core axis, rounded once; never overflows for finite x."},
+};
+
 /* What the loader will pick for target_clones, for sigmoids.show_config(). */
 static const char *sg_simd_path(void) {
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
@@ -736,6 +828,16 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
                 Py_DECREF(module);
                 return NULL;
             }
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        PyObject *ufunc = PyUFunc_FromFuncAndDataAndSignature(
+            SG_ROW_LOOPS, SG_ROW_DATA[i], SG_UNARY_TYPES, 3, 1, 1, PyUFunc_None, SG_ROW_SPECS[i].name,
+            SG_ROW_SPECS[i].doc, 0, SG_ROW_SPECS[i].signature);
+        if (ufunc == NULL || PyModule_AddObject(module, SG_ROW_SPECS[i].name, ufunc) < 0) {
+            Py_XDECREF(ufunc);
+            Py_DECREF(module);
+            return NULL;
         }
     }
     if (PyModule_AddStringConstant(module, "WIDE_TYPE", SG_WIDE_NAME) < 0 ||

@@ -298,7 +298,12 @@ def list_command(
 
         from collections.abc import Mapping
 
-        data = {name: {field.name: getattr(entry.info, field.name) for field in dataclasses.fields(entry.info)}
+        def field_value(info, name):
+            value = getattr(info, name)
+            # a parametrised family's slope is a function: its LaTeX stands in
+            return info.slope_text if callable(value) else value
+
+        data = {name: {f.name: field_value(entry.info, f.name) for f in dataclasses.fields(entry.info)}
                 for name, entry in sg.catalog.items()}
         print(json.dumps(data, indent=1, default=lambda o: dict(o) if isinstance(o, Mapping) else str(o)))
         return

@@ -523,7 +523,10 @@ def _smoothstep_parameter(function):
 
 
 def _fraction(v) -> Fraction:
-    """The finite mpf (or float) ``v`` as an exact Fraction."""
+    """The mpf (or float) ``v`` as an exact Fraction; an infinity becomes
+    +-2, where (outside [0, 1]) every smoothstep quantity is settled."""
+    if mp.isinf(v):
+        return Fraction(2 if v > 0 else -2)
     sign, man, exp, _ = mp.mpf(v)._mpf_
     q = Fraction(man) * (Fraction(2) ** exp)
     return -q if sign else q
@@ -1132,6 +1135,7 @@ def _smoothstep_float64(kind):
             sel = valid & (n == order)
             with np.errstate(all="ignore"):
                 out[sel] = _smoothstep_float64_order(kind, x[sel], int(order))
+        out[np.isnan(x)] = np.nan  # x**0 would make it 1
         return out
 
     return function

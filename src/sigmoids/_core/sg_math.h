@@ -145,6 +145,17 @@ static inline sg_dd sg_dd_div(sg_dd a, sg_dd b) {
 /* The double nearest to a + b. */
 static inline double sg_dd_round(sg_dd a) { return a.hi + a.lo; }
 
+/* a.hi + a.lo rounded to odd (for a normalised dd): a second rounding to
+ * float32 or float16 is then correct (53 >= 24 + 2).  a.hi is the nearest
+ * double; when the tail is not zero and a.hi is even, the odd neighbour on
+ * the tail's side is the round-to-odd result. */
+static inline double sg_dd_to_double_odd(sg_dd a) {
+    uint64_t bits = sg_bits(a.hi);
+    int nudge = (a.lo != 0.0) & ((bits & 1) == 0) & sg_isfinite(a.hi);
+    int away = (a.lo > 0) == (a.hi > 0);
+    return nudge ? sg_from_bits(away ? bits + 1 : bits - 1) : a.hi;
+}
+
 /* ------------------------------------------------------------------ exp */
 
 /* 2^n for integer n in [-1022, 1023], built from bits. */
