@@ -1347,7 +1347,7 @@ def _student_float64(kind):
     x = 1e-8), with the closed forms at nu = 1, 2 and the normal at inf:
       S = betainc(nu/2, 1/2, u)/2 (tail) or (1 - betainc(1/2, nu/2, w))/2
       (centre, where C < 1/2); u and w formed from r = x^2/nu directly.
-    log S beyond u = 1e-3 is a(log u) + log(w)/2 - log(a B(a, 1/2)) +
+    log S below u = 1e-5 is a(log u) + log(w)/2 - log(a B(a, 1/2)) +
     log of the first terms of 2F1(a + 1/2, 1; a + 1; u): S itself underflows
     long before log S does (logcdf(-1e30; 30) = -2072).  The density is
     f(0) u^((nu+1)/2), whose power is rounded once.  The quantile is
@@ -1370,7 +1370,7 @@ def _student_float64(kind):
         series = 1 + u * (a + 0.5) / (a + 1) * (1 + u * (a + 1.5) / (a + 2) * (1 + u * (a + 2.5) / (a + 3)))
         log_tail = (a * log_u + log_w / 2 - (sc.gammaln(a + 1) + sc.gammaln(0.5) - sc.gammaln(a + 0.5))
                     - np.log(2) + np.log(series))
-        return s, np.where(u < 1e-3, log_tail, np.log(s))
+        return s, np.where(u < 1e-5, log_tail, np.log(s))
 
     def log_f0(nu):
         return sc.gammaln((nu + 1) / 2) - sc.gammaln(nu / 2) - np.log(nu * np.pi) / 2

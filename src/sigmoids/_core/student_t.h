@@ -41,7 +41,7 @@
  *     over N terms: a forward pass in double finds n1, the depth where the
  *     approximants agree to 2^-50, N = 2 n1 + 8; the levels below n1 run in
  *     double and the top n1 in dd.  The coefficients are scaled by
- *     sigma = min(nu, 2^900) (an equivalence transformation), so that no
+ *     sigma, about min(nu, 2^900) (an equivalence transformation), so that no
  *     term under- or overflows for any nu up to DBL_MAX.
  *   H = Gamma(a + 1/2)/Gamma(a + 1) in log form (sg_st_log_h): the
  *   asymptotic series of log(Gamma(z + 1/2)/(Gamma(z) sqrt z)) (Bernoulli
@@ -61,8 +61,11 @@
 #ifndef SG_STUDENT_T_H
 #define SG_STUDENT_T_H
 
+#include <fenv.h>
+
 #include "sg_ddx.h"
 #include "sg_alg.h"
+#include "algebraic.h"
 #include "arctan.h"
 #include "normal.h"
 
@@ -95,6 +98,20 @@ static inline int sg_st_guard(double x, double nu, double *out) {
     if (sg_isnan(x) || sg_isnan(nu)) { *out = x + nu; return 1; }
     if (!(nu > 0.0)) { *out = sg_invalid(); return 1; }
     return 0;
+}
+
+/* The general-nu paths are branchy scalar code in which the compiler (with
+ * -fno-trapping-math) may evaluate the untaken side of a select: such a
+ * speculated nu * nu raised a spurious FE_OVERFLOW for nu = 1e250 (measured).
+ * Operands are kept safe where that is visible, and the general kernels
+ * also save the FP flags, compute, restore them and raise only what the
+ * result calls for: FE_OVERFLOW for an infinite result of finite inputs
+ * (an exact value beyond the format).  Two cheap register accesses per
+ * element of a microseconds-long evaluation. */
+static inline double sg_st_flags_end(const fexcept_t *saved, double r) {
+    fesetexceptflag(saved, FE_ALL_EXCEPT);
+    if (!sg_isfinite(r) && !sg_isnan(r)) sg_raise_overflow();
+    return r;
 }
 
 /* --------------------------------------- H = Gamma(nu/2 + 1/2)/Gamma(nu/2 + 1)
@@ -175,7 +192,8 @@ static inline sg_st_geo sg_st_geometry(double t, double nu) {
          * to 2^-958, and log w = -log1p(1/r) is below 2^-958: 0. */
         sg_dd log_r = sg_dd_sub_acc(sg_dd_mul_d(sg_log_ddx(sg_dd_from(t)), 2.0), sg_log_ddx(sg_dd_from(nu)));
         double q = nu / t;
-        sg_dd q2 = sg_exponent(q) > -500 ? sg_two_prod(q, 0.5 * q) : sg_dd_from(0.0);
+        q = sg_exponent(q) > -500 ? q : 0.0;   /* (nu/t)^2/2 below 2^-1000: 0, without underflow */
+        sg_dd q2 = sg_two_prod(q, 0.5 * q);
         g.log_u = sg_dd_neg(log_r);
         g.a_log_u = sg_dd_neg(sg_dd_add_acc(sg_dd_mul_d(log_r, 0.5 * nu), q2));
         g.half_log_w = sg_dd_from(0.0);
@@ -187,12 +205,13 @@ static inline sg_st_geo sg_st_geometry(double t, double nu) {
     if (er < -960) {
         /* r < 2^-958: log1p(r) = r to 2^-958 relative: (nu/2) log u = -t^2/2,
          * log w = 2 log t - log nu; u = 1, w = 0 (the centre series is 1). */
-        sg_dd t2 = et > -500 ? sg_two_prod(t, t) : sg_dd_from(0.0);
+        double tt = et > -500 ? t : 0.0;       /* t^2 below 2^-1000: 0, without underflow */
+        sg_dd t2 = sg_two_prod(tt, tt);
         g.a_log_u = (sg_dd){-0.5 * t2.hi, -0.5 * t2.lo};
         g.log_u = sg_dd_from(0.0);
         g.half_log_w = sg_dd_sub_acc(sg_log_ddx(sg_dd_from(t)), sg_dd_mul_d(sg_log_ddx(sg_dd_from(nu)), 0.5));
         g.u = sg_dd_from(1.0);
-        g.w = sg_dd_from(0.0);
+        g.w = sg_dd_from(0.0);   /* r < 2^-958: only nu w = t^2 is used (sg_st_is_centre) */
         g.nu_w = t2;
         return g;
     }
@@ -226,14 +245,23 @@ static inline double sg_st_switch_w(double nu) {
     double s = 3.0 / (nu + 5.0);
     return s < 0.25 ? s : 0.25;
 }
+/* The same test on nu w for nu >= 1 (w itself underflows for huge nu, nu w
+ * = t^2 u does not): nu w < min(3 nu/(nu + 5), nu/4). */
+static inline int sg_st_is_centre(double nu, const sg_st_geo *g) {
+    if (nu < 1.0) return g->w.hi < sg_st_switch_w(nu);
+    double bound = nu < 7.0 ? 0.25 * nu : 3.0 / (1.0 + 5.0 / nu);
+    return g->nu_w.hi < bound;
+}
 
 /* ----------------------------------------------------- the centre series
  * sum_n c_n, c_0 = 1, c_(n+1) = c_n (nu + 1 + 2n) w/(3 + 2n): positive
  * terms, each ratio below the first, (nu+1)w/3 < 1.  dd while a term is
  * above 2^-54 of the sum, then double to 2^-110. */
 static inline double sg_st_center_ratio_d(double nu, const sg_st_geo *g, int n) {
-    if (nu >= 1.0) return (1.0 + (1.0 + 2.0 * n) / nu) * g->nu_w.hi / (3.0 + 2.0 * n);
-    return (nu + 1.0 + 2.0 * n) * g->w.hi / (3.0 + 2.0 * n);
+    double nu_safe = nu >= 1.0 ? nu : 1.0;
+    double scaled = (1.0 + (1.0 + 2.0 * n) / nu_safe) * g->nu_w.hi / (3.0 + 2.0 * n);
+    double plain = (nu + 1.0 + 2.0 * n) * g->w.hi / (3.0 + 2.0 * n);
+    return nu >= 1.0 ? scaled : plain;
 }
 
 static inline sg_dd sg_st_center_sum(double nu, const sg_st_geo *g) {
@@ -269,9 +297,10 @@ static inline sg_dd sg_st_center_sum(double nu, const sg_st_geo *g) {
  *   B_m     = P_m/D_m + (alpha_m + beta_m) w         (1 + d_2m + d_2m+1)
  *   P_m/D_m = (nu^2 (4m+1) + nu (24m^2+4m-2) + 32m^3 - 8m)/((nu+4m)(nu+4m-2)(nu+4m+2))
  *   A_m     = -alpha_(m-1) beta_m u^2
- * For nu >= 1, sigma = min(nu, 2^900) and the nu-scaled forms are used
- * (sigma P/D = kappa (4m+1 + (24m^2+4m-2)/nu + (32m^3-8m)/nu^2) prod nu/(nu+j),
- * kappa = sigma/nu), so that nothing overflows or underflows. */
+ * For nu >= 1, sigma = kappa nu with kappa = 1 up to nu = 2^900 and a power
+ * of two beyond (sigma in [2^899, 2^900)), and the nu-scaled forms are used
+ * (sigma P/D = kappa (4m+1 + (24m^2+4m-2)/nu + (32m^3-8m)/nu^2) prod nu/(nu+j)),
+ * so that nothing overflows or underflows. */
 typedef struct {
     double nu, kappa, sigma;
     int scaled;
@@ -338,12 +367,16 @@ static inline double sg_st_pd_d(const sg_st_cf *c, int m) {
  * of alpha_m for nu > 2^400, where it is dropped (no underflow). */
 static inline double sg_st_beta_plain_d(const sg_st_cf *c, double beta) {
     if (!c->scaled) return beta;
-    return c->nu > 0x1p400 ? 0.0 : beta / (c->nu * c->nu);
+    int far = c->nu > 0x1p400;
+    double nu = far ? 1.0 : c->nu;   /* safe operand for both lanes */
+    return far ? 0.0 : beta / (nu * nu);
 }
 static inline sg_dd sg_st_beta_plain_dd(const sg_st_cf *c, sg_dd beta) {
     if (!c->scaled) return beta;
-    if (c->nu > 0x1p400) return sg_dd_from(0.0);
-    return sg_dd_div_d(sg_dd_div_d(beta, c->nu), c->nu);
+    int far = c->nu > 0x1p400;
+    double nu = far ? 1.0 : c->nu;
+    sg_dd r = sg_dd_div_d(sg_dd_div_d(beta, nu), nu);
+    return far ? sg_dd_from(0.0) : r;
 }
 static inline double sg_st_b_d(const sg_st_cf *c, int m, double alpha, double beta) {
     return sg_st_pd_d(c, m) + (alpha + sg_st_beta_plain_d(c, beta)) * c->sw.hi;
@@ -357,8 +390,12 @@ static inline sg_dd sg_st_tail_log_h(double nu, const sg_st_geo *g) {
     sg_st_cf c;
     c.nu = nu;
     c.scaled = nu >= 1.0;
-    c.sigma = c.scaled ? (nu <= 0x1p900 ? nu : 0x1p900) : 1.0;
-    c.kappa = c.scaled ? (nu <= 0x1p900 ? 1.0 : 0x1p900 / nu) : 1.0;
+    /* kappa a power of two, so that sigma = kappa nu is exact (a rounded
+     * kappa made b0's sigma u/(nu + 2) and the kappa-scaled terms disagree
+     * by 2^-53: measured 0.88 ULP at nu = 1e300) */
+    int64_t en = sg_exponent(nu);
+    c.kappa = (c.scaled && nu > 0x1p900) ? sg_pow2i(899 - (en < 1023 ? en : 1023)) : 1.0;
+    c.sigma = c.scaled ? nu * c.kappa : 1.0;
     c.u = g->u;
     c.w = g->w;
     c.sw = c.scaled ? sg_dd_mul_d(g->nu_w, c.kappa) : g->w;
@@ -455,7 +492,7 @@ static inline sg_dd sg_st_log_f0(double nu) {
 /* Returns 1 with *v = log C (centre), or 0 with *v = log S (tail). */
 static inline int sg_st_log_cs(const sg_st_point *p, sg_dd *v) {
     sg_dd common = sg_dd_add_acc(p->g.a_log_u, p->g.half_log_w);
-    if (p->g.w.hi < sg_st_switch_w(p->nu)) {
+    if (sg_st_is_centre(p->nu, &p->g)) {
         sg_dd sum = sg_st_center_sum(p->nu, &p->g);
         sg_dd k = sg_dd_add_acc(sg_dd_add_acc(p->log_nu, p->base), SG_ST_LN2);
         *v = sg_dd_add_acc(sg_dd_add_acc(common, k), sg_log_ddx(sum));
@@ -484,15 +521,21 @@ static inline double sg_st_cdf_general(double x, double nu) {
     int negative = (int)(sg_bits(x) >> 63);
     if (t == 0.0) return 0.5;
     if (t == INFINITY) return negative ? 0.0 : 1.0;
+    fexcept_t saved;
+    fegetexceptflag(&saved, FE_ALL_EXCEPT);
     sg_st_point p = sg_st_prepare(t, nu);
     sg_dd v;
+    double r;
     if (sg_st_log_cs(&p, &v)) {
         sg_dd c = sg_exp_ddx(v);
         sg_dd one = sg_dd_from(1.0);
-        return sg_dd_round(sg_st_half(negative ? sg_dd_sub_acc(one, c) : sg_dd_add_acc(one, c)));
+        r = sg_dd_round(sg_st_half(negative ? sg_dd_sub_acc(one, c) : sg_dd_add_acc(one, c)));
+    } else if (negative) {
+        r = sg_exp_ddx_round(v);
+    } else {
+        r = sg_dd_round(sg_dd_sub_acc(sg_dd_from(1.0), sg_exp_ddx(v)));
     }
-    if (negative) return sg_exp_ddx_round(v);
-    return sg_dd_round(sg_dd_sub_acc(sg_dd_from(1.0), sg_exp_ddx(v)));
+    return sg_st_flags_end(&saved, r);
 }
 
 /* log(1 - S) for a tail value log S: log1p(-S), and below S = 2^-57
@@ -512,24 +555,35 @@ static inline double sg_st_logcdf_general(double x, double nu) {
     int negative = (int)(sg_bits(x) >> 63);
     if (t == 0.0) return -SG_LN2_HI;
     if (t == INFINITY) return negative ? -INFINITY : -0.0;
+    fexcept_t saved;
+    fegetexceptflag(&saved, FE_ALL_EXCEPT);
     sg_st_point p = sg_st_prepare(t, nu);
     sg_dd v;
+    double r;
     if (sg_st_log_cs(&p, &v)) {
         sg_dd c = sg_exp_ddx(v);
         sg_dd l = sg_log1p_ddx(negative ? sg_dd_neg(c) : c);
-        return sg_dd_round(sg_dd_sub_acc(l, SG_ST_LN2));
+        r = sg_dd_round(sg_dd_sub_acc(l, SG_ST_LN2));
+    } else {
+        r = negative ? sg_dd_round(v) : sg_st_log1m_s(v);
     }
-    if (negative) return sg_dd_round(v);
-    return sg_st_log1m_s(v);
+    return sg_st_flags_end(&saved, r);
 }
 
 /* ----------------------------------------------------- general nu: pdf */
 static inline double sg_st_pdf_general(double x, double nu) {
     double t = fabs(x);
     if (t == INFINITY) return 0.0;
-    if (t == 0.0) return sg_exp_ddx_round(sg_st_log_f0(nu));
-    sg_st_point p = sg_st_prepare(t, nu);
-    return sg_exp_ddx_round(sg_st_log_f(&p));
+    fexcept_t saved;
+    fegetexceptflag(&saved, FE_ALL_EXCEPT);
+    double r;
+    if (t == 0.0) {
+        r = sg_exp_ddx_round(sg_st_log_f0(nu));
+    } else {
+        sg_st_point p = sg_st_prepare(t, nu);
+        r = sg_exp_ddx_round(sg_st_log_f(&p));
+    }
+    return sg_st_flags_end(&saved, r);
 }
 
 /* ----------------------------------------------------- general nu: ppf
@@ -547,7 +601,7 @@ static inline double sg_st_pdf_general(double x, double nu) {
  * step, taken when it is below 2^-30, is applied in dd to the double t:
  * t (1 + expm1(delta)), rounded once.  Beyond DBL_MAX the root is +-inf
  * (with the overflow flag of the exact value's rounding). */
-static inline double sg_st_ppf_general(double prob, double nu) {
+static inline double sg_st_ppf_solve(double prob, double nu) {
     int upper = prob > 0.5;
     double q = upper ? 1.0 - prob : prob;
     if (q == 0.5) return 0.0;
@@ -586,7 +640,7 @@ static inline double sg_st_ppf_general(double prob, double nu) {
         double g = gd.hi + gd.lo;
         sg_dd log_tf = sg_dd_add_acc(sg_st_log_f(&p), sg_log_ddx(sg_dd_from(t)));
         double e = exp(log_tf.hi - log_s_or_c.hi + (log_tf.lo - log_s_or_c.lo));
-        double nw = (nu + 1.0) * p.g.w.hi;
+        double nw = (1.0 + 1.0 / nu) * p.g.nu_w.hi;   /* (nu + 1) w */
         double g1, g2;
         if (center) {
             g1 = 2.0 * e;
@@ -596,8 +650,8 @@ static inline double sg_st_ppf_general(double prob, double nu) {
             g2 = g1 * (1.0 - nw + e);
         }
         if (at_max && !center && g > 0.0) {
-            /* S(DBL_MAX) > q: the quantile lies beyond the format */
-            sg_raise_overflow();
+            /* S(DBL_MAX) > q: the quantile lies beyond the format (the
+             * caller raises FE_OVERFLOW for the infinite result) */
             return upper ? INFINITY : -INFINITY;
         }
         double newton = -g / g1;
@@ -614,6 +668,11 @@ static inline double sg_st_ppf_general(double prob, double nu) {
         if (y > y_max + 1.0) y = y_max + 1.0;
     }
     return sg_invalid();   /* not reached: Halley converges in a few steps */
+}
+static inline double sg_st_ppf_general(double prob, double nu) {
+    fexcept_t saved;
+    fegetexceptflag(&saved, FE_ALL_EXCEPT);
+    return sg_st_flags_end(&saved, sg_st_ppf_solve(prob, nu));
 }
 
 /* ============================================================ nu = 2
