@@ -728,12 +728,10 @@ def _student_ppf(p, nu):
     """The t quantile: Newton in y = log t on log S(e^y) = log q (q < 1/4) or
     log C(e^y) = log(1 - 2q) (q >= 1/4), q = min(p, 1 - p), both concave in y,
     at 15 extra digits until the step is below the working precision."""
-    if p < 0 or p > 1:
-        return mp.nan
-    if p == 0:
-        return mp.ninf
-    if p == 1:
-        return mp.inf
+    return _pole_or_nan(p, 0, 1, lambda p: _student_quantile(p, nu))
+
+
+def _student_quantile(p, nu):
     half = mp.mpf(1) / 2
     if p == half:
         return mp.mpf(0)

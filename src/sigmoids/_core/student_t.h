@@ -515,27 +515,33 @@ static inline sg_dd sg_st_log_s(const sg_st_point *p) {
     return v;
 }
 
-/* ----------------------------------------------------- general nu: cdf */
-static inline double sg_st_cdf_general(double x, double nu) {
-    double t = fabs(x);
-    int negative = (int)(sg_bits(x) >> 63);
-    if (t == 0.0) return 0.5;
-    if (t == INFINITY) return negative ? 0.0 : 1.0;
+/* The evaluation shared by the cdf and logcdf kernels at 0 < |x| < inf:
+ * log C or log S at t = |x| between the FP-flag save and restore, handed to
+ * `finish` with the side and the sign of x. */
+static inline double sg_st_general(double x, double nu, double (*finish)(int centre, sg_dd v, int negative)) {
     fexcept_t saved;
     fegetexceptflag(&saved, FE_ALL_EXCEPT);
-    sg_st_point p = sg_st_prepare(t, nu);
+    sg_st_point p = sg_st_prepare(fabs(x), nu);
     sg_dd v;
-    double r;
-    if (sg_st_log_cs(&p, &v)) {
+    int centre = sg_st_log_cs(&p, &v);
+    return sg_st_flags_end(&saved, finish(centre, v, (int)(sg_bits(x) >> 63)));
+}
+
+/* ----------------------------------------------------- general nu: cdf */
+static inline double sg_st_cdf_finish(int centre, sg_dd v, int negative) {
+    if (centre) {
         sg_dd c = sg_exp_ddx(v);
         sg_dd one = sg_dd_from(1.0);
-        r = sg_dd_round(sg_st_half(negative ? sg_dd_sub_acc(one, c) : sg_dd_add_acc(one, c)));
-    } else if (negative) {
-        r = sg_exp_ddx_round(v);
-    } else {
-        r = sg_dd_round(sg_dd_sub_acc(sg_dd_from(1.0), sg_exp_ddx(v)));
+        return sg_dd_round(sg_st_half(negative ? sg_dd_sub_acc(one, c) : sg_dd_add_acc(one, c)));
     }
-    return sg_st_flags_end(&saved, r);
+    if (negative) return sg_exp_ddx_round(v);
+    return sg_dd_round(sg_dd_sub_acc(sg_dd_from(1.0), sg_exp_ddx(v)));
+}
+static inline double sg_st_cdf_general(double x, double nu) {
+    double t = fabs(x);
+    if (t == 0.0) return 0.5;
+    if (t == INFINITY) return x < 0 ? 0.0 : 1.0;
+    return sg_st_general(x, nu, sg_st_cdf_finish);
 }
 
 /* log(1 - S) for a tail value log S: log1p(-S), and below S = 2^-57
@@ -550,24 +556,19 @@ static inline double sg_st_log1m_s(sg_dd log_s) {
 }
 
 /* -------------------------------------------------- general nu: logcdf */
-static inline double sg_st_logcdf_general(double x, double nu) {
-    double t = fabs(x);
-    int negative = (int)(sg_bits(x) >> 63);
-    if (t == 0.0) return -SG_LN2_HI;
-    if (t == INFINITY) return negative ? -INFINITY : -0.0;
-    fexcept_t saved;
-    fegetexceptflag(&saved, FE_ALL_EXCEPT);
-    sg_st_point p = sg_st_prepare(t, nu);
-    sg_dd v;
-    double r;
-    if (sg_st_log_cs(&p, &v)) {
+static inline double sg_st_logcdf_finish(int centre, sg_dd v, int negative) {
+    if (centre) {
         sg_dd c = sg_exp_ddx(v);
         sg_dd l = sg_log1p_ddx(negative ? sg_dd_neg(c) : c);
-        r = sg_dd_round(sg_dd_sub_acc(l, SG_ST_LN2));
-    } else {
-        r = negative ? sg_dd_round(v) : sg_st_log1m_s(v);
+        return sg_dd_round(sg_dd_sub_acc(l, SG_ST_LN2));
     }
-    return sg_st_flags_end(&saved, r);
+    return negative ? sg_dd_round(v) : sg_st_log1m_s(v);
+}
+static inline double sg_st_logcdf_general(double x, double nu) {
+    double t = fabs(x);
+    if (t == 0.0) return -SG_LN2_HI;
+    if (t == INFINITY) return x < 0 ? -INFINITY : -0.0;
+    return sg_st_general(x, nu, sg_st_logcdf_finish);
 }
 
 /* ----------------------------------------------------- general nu: pdf */
@@ -753,6 +754,17 @@ static inline double sg_st2_logcdf(double x) {
 
 /* ============================================================ kernels */
 
+/* The dispatch every kernel shares: the guard, then nu = 1 (Cauchy), 2,
+ * inf (normal) or the general algorithm.  The function arguments are
+ * constants at each call, so the inlined copies keep direct calls. */
+static inline double sg_st_dispatch(double x, double nu, double (*cauchy)(double), double (*two)(double),
+                                    double (*normal)(double), double (*general)(double, double)) {
+    if (nu == 1.0) return cauchy(x);
+    if (nu == 2.0) return two(x);
+    if (nu == INFINITY) return normal(x);
+    return general(x, nu);
+}
+
 /* ---------------------------------------------------------------- value
  * ALGORITHM
  *   nu = 1: sg_arctan_cdf; nu = 2: G = 1/(r (r + a)) (dd), 1 - G for x >= 0,
@@ -766,10 +778,7 @@ static inline double sg_st2_logcdf(double x) {
 static inline double sg_student_t(double x, double nu) {
     double out;
     if (sg_st_guard(x, nu, &out)) return out;
-    if (nu == 1.0) return sg_arctan_cdf(x);
-    if (nu == 2.0) return sg_st2_cdf(x);
-    if (nu == INFINITY) return sg_normal(x);
-    return sg_st_cdf_general(x, nu);
+    return sg_st_dispatch(x, nu, sg_arctan_cdf, sg_st2_cdf, sg_normal, sg_st_cdf_general);
 }
 
 /* ----------------------------------------------------------- derivative
@@ -782,10 +791,7 @@ static inline double sg_student_t(double x, double nu) {
 static inline double sg_student_t_derivative(double x, double nu) {
     double out;
     if (sg_st_guard(x, nu, &out)) return out;
-    if (nu == 1.0) return sg_arctan_pdf(x);
-    if (nu == 2.0) return sg_st2_pdf(x);
-    if (nu == INFINITY) return sg_normal_derivative(x);
-    return sg_st_pdf_general(x, nu);
+    return sg_st_dispatch(x, nu, sg_arctan_pdf, sg_st2_pdf, sg_normal_derivative, sg_st_pdf_general);
 }
 
 /* -------------------------------------------------------------- inverse
@@ -803,10 +809,7 @@ static inline double sg_student_t_inverse(double p, double nu) {
     if (p < 0.0 || p > 1.0) return sg_invalid();
     if (p == 0.0) return sg_pole(-1.0);
     if (p == 1.0) return sg_pole(1.0);
-    if (nu == 1.0) return sg_arctan_ppf(p);
-    if (nu == 2.0) return sg_st2_ppf(p);
-    if (nu == INFINITY) return sg_normal_inverse(p);
-    return sg_st_ppf_general(p, nu);
+    return sg_st_dispatch(p, nu, sg_arctan_ppf, sg_st2_ppf, sg_normal_inverse, sg_st_ppf_general);
 }
 
 /* ------------------------------------------- log-CDF and log-survival
@@ -820,10 +823,7 @@ static inline double sg_student_t_inverse(double p, double nu) {
 static inline double sg_student_t_logcdf(double x, double nu) {
     double out;
     if (sg_st_guard(x, nu, &out)) return out;
-    if (nu == 1.0) return sg_arctan_logcdf(x);
-    if (nu == 2.0) return sg_st2_logcdf(x);
-    if (nu == INFINITY) return sg_normal_logcdf(x);
-    return sg_st_logcdf_general(x, nu);
+    return sg_st_dispatch(x, nu, sg_arctan_logcdf, sg_st2_logcdf, sg_normal_logcdf, sg_st_logcdf_general);
 }
 static inline double sg_student_t_logsf(double x, double nu) { return sg_student_t_logcdf(-x, nu); }
 
@@ -954,37 +954,36 @@ static inline sg_wide sg_st2_ppf_wide(sg_wide p) {
     return p > SG_ST_W(0.5) ? v : -v;
 }
 
+static inline sg_wide sg_st_dispatch_wide(sg_wide x, sg_wide nu, sg_wide (*cauchy)(sg_wide), sg_wide (*two)(sg_wide),
+                                         sg_wide (*normal)(sg_wide), sg_wide (*general)(sg_wide, sg_wide)) {
+    if (nu == 1) return cauchy(x);
+    if (nu == 2) return two(x);
+    if (nu == (sg_wide)INFINITY) return normal(x);
+    return general(x, nu);
+}
 static inline sg_wide sg_student_t_wide(sg_wide x, sg_wide nu) {
-    if (nu == 1) return sg_arctan_cdf_wide(x);
-    if (nu == 2) return sg_st2_cdf_wide(x);
-    if (nu == (sg_wide)INFINITY) return sg_normal_wide(x);
-    return sg_st_cdf_wide(x, nu);
+    return sg_st_dispatch_wide(x, nu, sg_arctan_cdf_wide, sg_st2_cdf_wide, sg_normal_wide, sg_st_cdf_wide);
 }
 static inline sg_wide sg_student_t_derivative_wide(sg_wide x, sg_wide nu) {
-    if (nu == 1) return sg_arctan_pdf_wide(x);
-    if (nu == 2) return sg_st2_pdf_wide(x);
-    if (nu == (sg_wide)INFINITY) return sg_normal_derivative_wide(x);
-    return sg_st_pdf_wide(x, nu);
+    return sg_st_dispatch_wide(x, nu, sg_arctan_pdf_wide, sg_st2_pdf_wide, sg_normal_derivative_wide, sg_st_pdf_wide);
 }
 static inline sg_wide sg_student_t_logcdf_wide(sg_wide x, sg_wide nu) {
-    if (nu == 1) return sg_arctan_logcdf_wide(x);
-    if (nu == 2) return sg_st2_logcdf_wide(x);
-    if (nu == (sg_wide)INFINITY) return sg_normal_logcdf_wide(x);
-    return sg_st_logcdf_wide(x, nu);
+    return sg_st_dispatch_wide(x, nu, sg_arctan_logcdf_wide, sg_st2_logcdf_wide, sg_normal_logcdf_wide,
+                               sg_st_logcdf_wide);
 }
 static inline sg_wide sg_student_t_logsf_wide(sg_wide x, sg_wide nu) { return sg_student_t_logcdf_wide(-x, nu); }
 
 /* The quantile: two Newton steps in the wide type on the small side,
  * S(t) = q or C(t) = 1 - 2q, from the float64 kernel (within 1 ULP). */
-static inline sg_wide sg_student_t_inverse_wide(sg_wide p, sg_wide nu) {
-    if (nu == 1) return sg_arctan_ppf_wide(p);
-    if (nu == 2) return sg_st2_ppf_wide(p);
-    if (nu == (sg_wide)INFINITY) return sg_normal_inverse_wide(p);
+static inline sg_wide sg_st_ppf_wide(sg_wide p, sg_wide nu) {
     double start = sg_student_t_inverse((double)p, (double)nu);
     if (!sg_isfinite(start) || start == 0.0) return start;
     sg_wide x = start;
     for (int i = 0; i < 2; i++) x -= (sg_st_cdf_wide(x, nu) - p) / sg_st_pdf_wide(x, nu);
     return x;
+}
+static inline sg_wide sg_student_t_inverse_wide(sg_wide p, sg_wide nu) {
+    return sg_st_dispatch_wide(p, nu, sg_arctan_ppf_wide, sg_st2_ppf_wide, sg_normal_inverse_wide, sg_st_ppf_wide);
 }
 
 #endif /* SG_STUDENT_T_H */
