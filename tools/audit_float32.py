@@ -98,12 +98,13 @@ def parameter_grid(param, count: int) -> np.ndarray:
     """``count`` float32 values of ``param`` spread densely over its valid
     range: every integer from the smallest valid one for an integer
     parameter, else geometrically between the ends of the catalog's grid
-    (which are included); the catalog's own grid values are added."""
+    (which are included); the catalog's own grid values (inf too) are added."""
     if param.integer:
         start = int(np.ceil(param.low)) + (1 if param.low_open and param.low == np.ceil(param.low) else 0)
         values = np.arange(start, start + count, dtype=np.float64)
     else:
-        lo, hi = min(param.grid), max(param.grid)
+        finite = [v for v in param.grid if np.isfinite(v)]   # Student's nu = inf is a grid value
+        lo, hi = min(finite), max(finite)
         values = np.geomspace(lo, hi, count)
     values = np.unique(np.concatenate([values.astype(np.float32), np.asarray(param.grid, dtype=np.float32)]))
     return np.array([v for v in values if param.is_valid(float(v))], dtype=np.float32)

@@ -45,6 +45,7 @@
 #include "hill.h"
 #include "smoothstep.h"
 #include "softmax.h"
+#include "student_t.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -371,7 +372,23 @@
       "log S_n(x), finite however small S_n(x) is.")                                        \
     X(smoothstep_logsf, sg_smoothstep_logsf,                                               \
       "smoothstep_logsf(x, n, /, out=None, *, where=True, ...)\n\n"                         \
-      "log(1 - S_n(x)), finite however small 1 - S_n(x) is.")
+      "log(1 - S_n(x)), finite however small 1 - S_n(x) is.")                              \
+    X(student_t, sg_student_t,                                                             \
+      "student_t(x, nu, /, out=None, *, where=True, ...)\n\n"                               \
+      "The CDF of Student's t distribution with nu > 0 degrees of freedom (nu = inf: the\n" \
+      "normal), correctly rounded in float16/float32, within 1 ULP in float64.")           \
+    X(student_t_derivative, sg_student_t_derivative,                                       \
+      "student_t_derivative(x, nu, /, out=None, *, where=True, ...)\n\n"                    \
+      "The density of Student's t distribution, accurate in both tails.")                  \
+    X(student_t_inverse, sg_student_t_inverse,                                             \
+      "student_t_inverse(p, nu, /, out=None, *, where=True, ...)\n\n"                       \
+      "The quantile of Student's t distribution, down to the smallest subnormal p.")       \
+    X(student_t_logcdf, sg_student_t_logcdf,                                               \
+      "student_t_logcdf(x, nu, /, out=None, *, where=True, ...)\n\n"                        \
+      "log of the t CDF, finite as far as float64 goes (polynomial tails).")               \
+    X(student_t_logsf, sg_student_t_logsf,                                                 \
+      "student_t_logsf(x, nu, /, out=None, *, where=True, ...)\n\n"                         \
+      "log(1 - t CDF), finite as far as float64 goes.")
 
 /* The kernels whose narrow-mode compilation (see sg_math.h) the exhaustive
  * float32 audit has certified (tools/audit_float32.py, docs/accuracy.md).

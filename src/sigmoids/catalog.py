@@ -224,6 +224,11 @@ KERNEL_ACCURACY: Mapping[str, Mapping[str, tuple[float, float | None]]] = {
     "smoothstep_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
     "smoothstep_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
     "smoothstep_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.501, None)},
+    "student_t": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, None)},
+    "student_t_derivative": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, None)},
+    "student_t_inverse": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, None)},
+    "student_t_logcdf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, None)},
+    "student_t_logsf": {"float16": (0.5, None), "float32": (0.5, None), "float64": (0.51, None)},
 }
 
 #: Inputs at which a kernel's C code switches branch (tests probe both
@@ -487,7 +492,53 @@ BRANCH_POINTS: Mapping[str, tuple[float, ...]] = {
     "smoothstep_inverse": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60),
     "smoothstep_logcdf": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 1.0 - 2.0 ** -53),
     "smoothstep_logsf": lambda n: (0.0, 1.0, 0.5, 2.0 ** -1022, 2.0 ** -60 / (n + 1), 1.0 - 2.0 ** -53),
+    # student_t.h: nu = 1, 2, inf dispatch to the Cauchy, nu = 2 and normal forms;
+    # general nu: see _student_t_branch_points
+    "student_t": lambda nu: _student_t_branch_points("student_t", nu),
+    "student_t_derivative": lambda nu: _student_t_branch_points("student_t_derivative", nu),
+    "student_t_inverse": lambda nu: _student_t_branch_points("student_t_inverse", nu),
+    "student_t_logcdf": lambda nu: _student_t_branch_points("student_t_logcdf", nu),
+    "student_t_logsf": lambda nu: _student_t_branch_points("student_t_logsf", nu),
 }
+
+#: The kernels the Student-t kernels dispatch to at nu = 1 (Cauchy) and nu = inf (normal).
+_STUDENT_T_CLOSED = {
+    1.0: {"student_t": "arctan_cdf", "student_t_derivative": "arctan_pdf", "student_t_inverse": "arctan_ppf",
+          "student_t_logcdf": "arctan_logcdf", "student_t_logsf": "arctan_logsf"},
+    math.inf: {"student_t": "normal", "student_t_derivative": "normal_derivative",
+               "student_t_inverse": "normal_inverse", "student_t_logcdf": "normal_logcdf",
+               "student_t_logsf": "normal_logsf"},
+}
+
+
+def _student_t_branch_points(kernel: str, nu: float) -> tuple[float, ...]:
+    """Branch points of student_t.h in the kernel's input at parameter nu.
+
+    nu = 1 and nu = inf are the arctan and normal kernels' own points.  nu = 2:
+    |x| = 2^-200 (F rounds to 1/2), 2^40 (the far tail 1/(2x^2)), 2^600 (0).
+    General nu, in t = |x|: 0; the centre/tail switch w = min(3/(nu+5), 1/4);
+    r = t^2/nu = 1 (the geometry's u/w forms) and the edge of log1p_ddx's
+    small-argument branch (r = e^0.0108 - 1); the switches to logarithms at
+    r = 2^+-960 (by exponents: t = 2^e at the first e past them).  The
+    quantile: q = 1/4 (centre/tail solve) and p = 1/2.
+    """
+    if nu in _STUDENT_T_CLOSED:
+        return tuple(BRANCH_POINTS[_STUDENT_T_CLOSED[nu][kernel]])
+    if nu == 2.0:
+        if kernel == "student_t_inverse":
+            return (0.5, 0.25, 0.75, 2.0 ** -200, 1.0 - 2.0 ** -53, 2.0 ** -1074)
+        ts = (0.0, 2.0 ** -200, 2.0 ** 40, 2.0 ** 600)
+    else:
+        if kernel == "student_t_inverse":
+            return (0.5, 0.25, 0.75, 0.5 - 2.0 ** -54, 0.5 + 2.0 ** -53, 2.0 ** -1074, 1.0 - 2.0 ** -53)
+        switch = min(3.0 / (nu + 5.0), 0.25)
+        en = math.frexp(nu)[1] - 1
+        big = 2.0 ** (math.floor((960 + en) / 2) + 1)
+        small = 2.0 ** (math.ceil((-960 + en) / 2))
+        ts = (0.0, math.sqrt(nu * switch / (1.0 - switch)), math.sqrt(nu), math.sqrt(nu * math.expm1(0.0108)),
+              big, small)
+    ts = tuple(t for t in ts if t < math.inf)
+    return tuple(sorted({v for t in ts for v in (t, -t)}))
 
 
 @dataclass(frozen=True)
@@ -534,9 +585,12 @@ class Param:
     scipy_grid: tuple[float, ...] | None = None
 
     def is_valid(self, value: float) -> bool:
-        """True where the kernels accept ``value``."""
-        if math.isnan(value) or math.isinf(value):
+        """True where the kernels accept ``value`` (+inf only as a closed
+        upper bound: Student's nu = inf, the normal limit)."""
+        if math.isnan(value):
             return False
+        if math.isinf(value):
+            return value == self.high and not self.high_open
         if self.integer and value != math.floor(value):
             return False
         above = value > self.low or (value == self.low and not self.low_open)
@@ -564,7 +618,8 @@ class Param:
             parts.append(f"{self.name} {'>' if self.low_open else '>='} {self.low:g}")
         if math.isfinite(self.high):
             parts.append(f"{self.name} {'<' if self.high_open else '<='} {self.high:g}")
-        return " and ".join(parts) or f"any real {self.name}"
+        text = " and ".join(parts) or f"any real {self.name}"
+        return text + (" (inf included)" if self.is_valid(math.inf) else "")
 
 
 @dataclass(frozen=True)
@@ -666,6 +721,23 @@ class Info:
         if callable(self.slope_at_0):
             return self.slope_at_0(*params)
         return self.slope_at_0
+
+
+def _student_t_slope(nu):
+    """Gamma((nu+1)/2)/(sqrt(nu pi) Gamma(nu/2)), the t density at 0: exactly
+    on mpmath numbers, rounded once to float64 otherwise; 1/sqrt(2 pi) at
+    nu = inf (the normal limit)."""
+    import mpmath as mp  # only where a slope is asked for
+
+    def exact(v):
+        if mp.isinf(v):
+            return 1 / mp.sqrt(2 * mp.pi)
+        return mp.exp(mp.loggamma((v + 1) / 2) - mp.loggamma(v / 2)) / mp.sqrt(v * mp.pi)
+
+    if isinstance(nu, mp.mpf):
+        return exact(nu)
+    with mp.workdps(40):
+        return float(exact(mp.mpf(float(nu))))
 
 
 # --------------------------------------------------------------------- rows
@@ -1131,6 +1203,52 @@ ROWS = (
             cdf=("-700.0", "9.85967654375977e-305"),
             pdf=("-30.0", "9.357622968839299e-14"),
             ppf=("1e-300", "-690.7755278982137"),
+        ),
+    ),
+    dict(
+        name="student_t",
+        title="Student's t CDF",
+        summary="The CDF of Student's t distribution with nu > 0 degrees of freedom: heavy, polynomial tails; "
+                "nu = 1 is the Cauchy (arctan) sigmoid, nu = 2 the algebraic one at x/sqrt(2), "
+                "nu = inf the normal.",
+        formula=r"\frac12 + \frac{\operatorname{sgn} x}{2}\, I_{x^2/(\nu+x^2)}\!\left(\tfrac12, \tfrac\nu2\right)",
+        inverse_formula=r"F_\nu^{-1}(y)",
+        params=(
+            Param("nu", r"\nu", 0.0, high=math.inf, high_open=False,
+                  summary="Degrees of freedom: small nu gives heavy tails (F ~ |x|^-nu), nu = inf the normal.",
+                  grid=(0.5, 1.0, 1.5, 2.0, 3.0, 4.5, 10.0, 30.0, math.inf), default=3.0,
+                  # scipy.stats.t is within 1e-13 on the comparison grid [-30, 30] for finite
+                  # nu; at nu = inf its cdf(-30) is 1.2e-13 off (tests/test_pitfalls_student_t.py,
+                  # with stdtr's steps near 0 at nu = 1 and stdtrit's lost sign)
+                  scipy_grid=(0.5, 1.0, 1.5, 2.0, 3.0, 4.5, 10.0, 30.0)),
+        ),
+        range=(0.0, 1.0),
+        closed=False,
+        slope_at_0=_student_t_slope,
+        slope_text=r"\frac{\Gamma(\frac{\nu+1}{2})}{\sqrt{\nu\pi}\,\Gamma(\frac{\nu}{2})}",
+        odd=False,
+        symmetric=True,
+        distribution=("t", {"df": "nu"}),
+        aliases=("students_t", "student", "t_distribution"),
+        kernels=dict(
+            value="student_t",
+            derivative="student_t_derivative",
+            inverse="student_t_inverse",
+            cdf="student_t",
+            pdf="student_t_derivative",
+            ppf="student_t_inverse",
+            logcdf="student_t_logcdf",
+            logsf="student_t_logsf",
+        ),
+        examples=dict(
+            value=("1.0, 3.0", "0.8044988905221147"),
+            derivative=("1.0, 3.0", "0.206748335783172"),
+            inverse=("0.975, 3.0", "3.1824463052837086"),
+            logcdf=("-1e300, 3.0", "-2072.2288602555964"),
+            logsf=("1e300, 0.5", "-346.52501007987837"),
+            cdf=("-30.0, 4.5", "1.1719871493942602e-06"),
+            pdf=("10.0, 0.5", "0.005051795234152221"),
+            ppf=("1e-300, 3.0", "-1.033110836044653e+100"),
         ),
     ),
     dict(

@@ -631,6 +631,153 @@ def _smoothstep_root(y, n):
         return +x
 
 
+# ----------------------------------------------------------- Student's t
+# F(x; nu) from the regularised incomplete beta function on its small side:
+# the tail S(t) = F(-t) = I_u(nu/2, 1/2)/2 with u = nu/(nu + t^2), the centre
+# C(t) = 1 - 2 S(t) = I_w(1/2, nu/2) with w = t^2/(nu + t^2), each formed
+# directly (never 1 - the other).  mpmath's betainc keeps its relative
+# accuracy on tiny arguments (u = 3e-600 at t = 1e300, nu = 3).  nu = 1 and
+# nu = 2 are the closed forms (Cauchy; 1/2 + x/(2 sqrt(2 + x^2))), nu = inf
+# the normal; tests/test_pitfalls_student_t.py checks the closed forms and
+# the normal limit against the betainc definitions.
+
+def _student_parameter(function):
+    """``function(x, nu)``, or nan where nu is not > 0 (nu = +inf is valid)."""
+
+    def checked(x, nu):
+        if mp.isnan(nu) or nu <= 0:
+            return mp.nan
+        return function(x, nu)
+
+    return checked
+
+
+def _student_uw(t, nu):
+    t2 = t * t
+    return nu / (nu + t2), t2 / (nu + t2)
+
+
+def student_tail(t, nu):
+    """S(t) = P(T > t) for t >= 0 and finite nu > 0, from betainc (any nu)."""
+    if mp.isinf(t):
+        return mp.mpf(0)
+    if t == 0:
+        return mp.mpf(1) / 2
+    u, w = _student_uw(t, nu)
+    if w < 3 / (nu + 5):
+        return (1 - mp.betainc(mp.mpf(1) / 2, nu / 2, 0, w, regularized=True)) / 2
+    return mp.betainc(nu / 2, mp.mpf(1) / 2, 0, u, regularized=True) / 2
+
+
+def student_centre(t, nu):
+    """C(t) = 1 - 2 S(t) = I_w(1/2, nu/2) for t >= 0 and finite nu."""
+    if mp.isinf(t):
+        return mp.mpf(1)
+    if t == 0:
+        return mp.mpf(0)
+    u, w = _student_uw(t, nu)
+    if w < 3 / (nu + 5):
+        return mp.betainc(mp.mpf(1) / 2, nu / 2, 0, w, regularized=True)
+    return 1 - mp.betainc(nu / 2, mp.mpf(1) / 2, 0, u, regularized=True)
+
+
+def _t2_tail(t):
+    """nu = 2: S(t) = 1/(r (r + t)), r = sqrt(2 + t^2)."""
+    if mp.isinf(t):
+        return mp.mpf(0)
+    r = mp.sqrt(2 + t * t)
+    return 1 / (r * (r + t))
+
+
+def _student_small_side(t, nu):
+    """S(t) for t >= 0 by the closed form where there is one."""
+    if mp.isinf(nu):
+        return _half_erfc(t / mp.sqrt(2))
+    if nu == 1:
+        return _cauchy_cdf(-t) if t > 0 else mp.mpf(1) / 2
+    if nu == 2:
+        return _t2_tail(t)
+    return student_tail(t, nu)
+
+
+def _student_cdf(x, nu):
+    s = _student_small_side(abs(x), nu)
+    return s if x < 0 else 1 - s
+
+
+def _student_logcdf(x, nu):
+    if x == 0:
+        return -mp.log(2)
+    s = _student_small_side(abs(x), nu)
+    if x < 0:
+        return mp.log(s) if s != 0 else mp.ninf
+    return mp.log1p(-s)
+
+
+def _student_log_pdf(x, nu):
+    if mp.isinf(nu):
+        return -x * x / 2 - mp.log(2 * mp.pi) / 2
+    return (mp.loggamma((nu + 1) / 2) - mp.loggamma(nu / 2) - mp.log(nu * mp.pi) / 2
+            - (nu + 1) / 2 * mp.log1p(x * x / nu))
+
+
+def _student_pdf(x, nu):
+    if mp.isinf(x):
+        return mp.mpf(0)
+    return mp.exp(_student_log_pdf(x, nu))
+
+
+def _student_ppf(p, nu):
+    """The t quantile: Newton in y = log t on log S(e^y) = log q (q < 1/4) or
+    log C(e^y) = log(1 - 2q) (q >= 1/4), q = min(p, 1 - p), both concave in y,
+    at 15 extra digits until the step is below the working precision."""
+    return _pole_or_nan(p, 0, 1, lambda p: _student_quantile(p, nu))
+
+
+def _student_quantile(p, nu):
+    half = mp.mpf(1) / 2
+    if p == half:
+        return mp.mpf(0)
+    if mp.isinf(nu):
+        return mp.sqrt(2) * _erf_ppf(p)
+    if nu == 1:
+        return _cauchy_ppf(p)
+    q = p if p < half else 1 - p
+    if nu == 2:
+        t = (1 - 2 * q) / mp.sqrt(2 * q * (1 - q))
+        return t if p > half else -t
+    with mp.workdps(mp.mp.dps + 15):
+        log_f0 = mp.loggamma((nu + 1) / 2) - mp.loggamma(nu / 2) - mp.log(nu * mp.pi) / 2
+        centre = q >= half / 2
+        if centre:
+            target = mp.log(1 - 2 * q)
+            y = mp.log(half - q) - log_f0                # a lower bound: C is concave in t
+        else:
+            target = mp.log(q)
+            # the power-law bound S(t) <= nu^(nu/2) H/(2 sqrt(pi)) t^-nu, H = Gamma(nu/2 + 1/2)/Gamma(nu/2 + 1)
+            y = mp.log(nu) / 2 + (mp.loggamma((nu + 1) / 2) - mp.loggamma(nu / 2 + 1)
+                                  - mp.log(2 * mp.sqrt(mp.pi)) - target) / nu
+            if nu >= 1:
+                z = -mp.sqrt(2) * _erf_ppf(q)
+                tcf = z + z * (z * z + 1) / (4 * nu) + z * ((5 * z * z + 16) * z * z + 3) / (96 * nu * nu)
+                y = min(y, mp.log(tcf))
+        for _ in range(200):
+            t = mp.exp(y)
+            log_tf = y + log_f0 - (nu + 1) / 2 * mp.log1p(t * t / nu)
+            if centre:
+                c = student_centre(t, nu)
+                g, slope = mp.log(c) - target, 2 * mp.exp(log_tf) / c
+            else:
+                s = student_tail(t, nu)
+                g, slope = mp.log(s) - target, -mp.exp(log_tf) / s
+            step = -g / slope
+            y += step
+            if abs(step) < mp.ldexp(1, -mp.mp.prec + 20):
+                break
+        t = mp.exp(y)
+    return t if p > half else -t
+
+
 MPMATH = {
     "logistic": lambda x: 1 / (1 + mp.exp(-x)),
     "logistic_derivative": lambda x: mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2,
@@ -738,6 +885,12 @@ MPMATH = {
     "smoothstep_inverse": _smoothstep_parameter(_smoothstep_inverse),
     "smoothstep_logcdf": _smoothstep_parameter(lambda x, n: _smoothstep_log(x, n, True)),
     "smoothstep_logsf": _smoothstep_parameter(lambda x, n: _smoothstep_log(x, n, False)),
+    # Student's t: the CDF with nu > 0 degrees of freedom (nu = inf: the normal)
+    "student_t": _student_parameter(_student_cdf),
+    "student_t_derivative": _student_parameter(_student_pdf),
+    "student_t_inverse": _student_parameter(_student_ppf),
+    "student_t_logcdf": _student_parameter(_student_logcdf),
+    "student_t_logsf": _student_parameter(lambda x, nu: _student_logcdf(-x, nu)),
 }
 
 
@@ -1190,6 +1343,115 @@ def _smoothstep_float64_order(kind, x, n):
     return np.where((y < 0) | (y > 1), np.nan, out)
 
 
+def _student_float64(kind):
+    """Student's t in float64 from scipy.special.betainc on the small side
+    (never stdtr: it rounds 1/2 + O(x) near 0, relative error 3e-9 at
+    x = 1e-8), with the closed forms at nu = 1, 2 and the normal at inf:
+      S = betainc(nu/2, 1/2, u)/2 (tail) or (1 - betainc(1/2, nu/2, w))/2
+      (centre, where C < 1/2); u and w formed from r = x^2/nu directly.
+    log S below u = 1e-5 is a(log u) + log(w)/2 - log(a B(a, 1/2)) +
+    log of the first terms of 2F1(a + 1/2, 1; a + 1; u): S itself underflows
+    long before log S does (logcdf(-1e30; 30) = -2072).  The density is
+    f(0) u^((nu+1)/2), whose power is rounded once.  The quantile is
+    betaincinv on the same side and one Newton step on this S."""
+    import scipy.special as sc
+
+    def geometry(x, nu):
+        t = np.abs(x)
+        r = t * t / nu
+        return t, r, 1 / (1 + r), r / (1 + r)
+
+    def small_side(x, nu):
+        """S(|x|) and log S(|x|) for finite nu (arrays broadcast)."""
+        t, r, u, w = geometry(x, nu)
+        a = nu / 2
+        centre = sc.betainc(0.5, a, w)
+        s = np.where(centre < 0.5, (1 - centre) / 2, sc.betainc(a, 0.5, u) / 2)
+        log_u = -np.log1p(r)
+        log_w = np.where(r > 1, -np.log1p(1 / r), np.log(r) + log_u)
+        series = 1 + u * (a + 0.5) / (a + 1) * (1 + u * (a + 1.5) / (a + 2) * (1 + u * (a + 2.5) / (a + 3)))
+        log_tail = (a * log_u + log_w / 2 - (sc.gammaln(a + 1) + sc.gammaln(0.5) - sc.gammaln(a + 0.5))
+                    - np.log(2) + np.log(series))
+        return s, np.where(u < 1e-5, log_tail, np.log(s))
+
+    def log_f0(nu):
+        return sc.gammaln((nu + 1) / 2) - sc.gammaln(nu / 2) - np.log(nu * np.pi) / 2
+
+    def general(x, nu):
+        s, log_s = small_side(x, nu)
+        if kind == "cdf":
+            return np.where(x < 0, s, 1 - s)
+        if kind == "logcdf":
+            return np.where(x == 0, -np.log(2), np.where(x < 0, log_s, np.log1p(-s)))
+        if kind == "pdf":
+            t, r, u, w = geometry(x, nu)
+            return np.exp(log_f0(nu)) * u ** ((nu + 1) / 2)
+        # ppf (x is p)
+        p = x
+        q = np.minimum(p, 1 - p)
+        a = nu / 2
+        u = sc.betaincinv(a, 0.5, 2 * q)
+        t_tail = np.sqrt(nu * ((1 - u) / u))
+        w = sc.betaincinv(0.5, a, 1 - 2 * q)
+        t_centre = np.sqrt(nu * (w / (1 - w)))
+        t = np.where(q < 0.05, t_tail, t_centre)
+        s, _ = small_side(t, nu)
+        density = np.exp(log_f0(nu)) * (1 / (1 + t * t / nu)) ** ((nu + 1) / 2)
+        t = np.where(np.isfinite(t) & (density > 0), t + (s - q) / density, t)
+        t = np.where(q == 0.5, 0.0, t)
+        return np.where(p < 0.5, -t, t)
+
+    def closed(x, nu):
+        one = float(nu)
+        if one == 1.0:
+            return {"cdf": "arctan_cdf", "pdf": "arctan_pdf", "ppf": "arctan_ppf", "logcdf": "arctan_logcdf"}[kind]
+        if one == math.inf:
+            return {"cdf": "normal", "pdf": "normal_derivative", "ppf": "normal_inverse", "logcdf": "normal_logcdf"}[kind]
+        return None
+
+    def nu2(x):
+        if kind == "ppf":
+            q = np.minimum(x, 1 - x)
+            t = (1 - 2 * q) / np.sqrt(2 * q * (1 - q))
+            return np.where(x < 0.5, -t, t)
+        t = np.abs(x)
+        if kind == "pdf":
+            return (2 + t * t) ** -1.5
+        r = np.sqrt(2 + t * t)
+        g = 1 / (r * (r + t))
+        if kind == "cdf":
+            return np.where(x < 0, g, 1 - g)
+        return np.where(x < 0, -np.log(r * (r + t)), np.log1p(-g))
+
+    def function(x, nu):
+        x, nu = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(nu, dtype=np.float64))
+        out = np.full(x.shape, np.nan)
+        with np.errstate(all="ignore"):
+            for value in np.unique(nu[~np.isnan(nu)]):
+                sel = nu == value
+                if not value > 0:
+                    continue
+                name = closed(x[sel], value)
+                if name is not None:
+                    out[sel] = FLOAT64[name](x[sel])
+                elif value == 2.0:
+                    out[sel] = nu2(x[sel])
+                else:
+                    out[sel] = general(x[sel], value)
+            if kind == "ppf":
+                out = np.where((x < 0) | (x > 1), np.nan, np.where(x == 0, -np.inf, np.where(x == 1, np.inf, out)))
+            elif kind == "cdf":
+                out = np.where(np.isinf(x), np.where(x > 0, 1.0, 0.0), out)
+            elif kind == "pdf":
+                out = np.where(np.isinf(x), 0.0, out)
+            else:
+                out = np.where(np.isinf(x), np.where(x > 0, 0.0, -np.inf), out)
+            out = np.where(np.isnan(x) | np.isnan(nu), np.nan, out)
+        return out
+
+    return function
+
+
 def _float64_table():
     import scipy.special as sc
 
@@ -1238,6 +1500,11 @@ def _float64_table():
         "smoothstep_inverse": _smoothstep_float64("inverse"),
         "smoothstep_logcdf": _smoothstep_float64("logcdf"),
         "smoothstep_logsf": _smoothstep_float64("logsf"),
+        "student_t": _student_float64("cdf"),
+        "student_t_derivative": _student_float64("pdf"),
+        "student_t_inverse": _student_float64("ppf"),
+        "student_t_logcdf": _student_float64("logcdf"),
+        "student_t_logsf": lambda x, nu: _student_float64("logcdf")(-np.asarray(x, dtype=np.float64), nu),
         **_extra_float64_table(sc),
         **_float64_trig_table(),
     }
