@@ -550,7 +550,9 @@ static inline double sg_st_log1m_s(sg_dd log_s) {
     if (log_s.hi < -40.0) {
         int64_t m;
         sg_dd e = sg_exp_ddx_parts(log_s, &m);
-        return -sg_ldexp_round(sg_dd_mul_d(e, 1.0 + 0.5 * exp(log_s.hi)), m);
+        /* e (1 + S/2) with S/2 (up to 2^-58.7) added to the dd, not to a
+         * double 1 + S/2 where it would round away (0.5013 ULP measured) */
+        return -sg_ldexp_round(sg_dd_add(e, sg_dd_mul_d(e, 0.5 * exp(log_s.hi))), m);
     }
     return sg_dd_round(sg_log1p_ddx(sg_dd_neg(sg_exp_ddx(log_s))));
 }
