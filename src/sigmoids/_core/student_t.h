@@ -57,6 +57,19 @@
  * PARAMETER
  *   nu > 0 including +inf; nu <= 0 gives NaN with FE_INVALID; a NaN in
  *   either input gives NaN quietly.
+ * SPECIAL VALUES
+ *   F(+-0) = 1/2, F(-inf) = 0, F(+inf) = 1; pdf(+-inf) = 0; ppf(0) = -inf,
+ *   ppf(1) = +inf (FE_DIVBYZERO), ppf(1/2) = 0; logcdf(-inf) = -inf.
+ * MEASURED
+ *   float64 over the nu grid (0.5, 1, 1.5, 2, 3, 4.5, 10, 30, inf): every
+ *   kernel within 0.5000 ULP (0.5003 for nu = inf's normal logsf); worst
+ *   inputs at each kernel below and in catalog.KERNEL_ACCURACY.  float16
+ *   exhaustive and float32 (2M inputs per grid value, the audit's parameter
+ *   sweep) correctly rounded.  The binary128 twins: 2^-103 against mpmath
+ *   on random float32 inputs.  nu = 1e3 ... 1e300 spot checks within 0.5 ULP
+ *   (tests/test_pitfalls_student_t.py).  Speed: 2-4 us per element for the
+ *   cdf/logcdf (the centre series or continued fraction in dd), under 1 us
+ *   for the pdf, 7-10 us for the quantile (3-6 Halley steps).
  */
 #ifndef SG_STUDENT_T_H
 #define SG_STUDENT_T_H
@@ -775,7 +788,9 @@ static inline double sg_st_dispatch(double x, double nu, double (*cauchy)(double
  *   1 - S for x >= 0, or (1 -+ C)/2 in the centre.
  * SPECIAL VALUES
  *   F(+-0) = 1/2, F(-inf) = 0, F(+inf) = 1; nu <= 0 -> NaN (invalid); NaN -> NaN.
- * MEASURED (float64, max ULP over the catalog's nu grid): see catalog.KERNEL_ACCURACY.
+ * MEASURED (float64, max ULP over the nu grid 0.5 ... 30, inf; 20784 inputs
+ *   per value, tools/measure_float64.py): 0.5000 at (x, nu) =
+ *   (-2.5861182141798158e+154, 2); every grid value <= 0.5000.
  */
 static inline double sg_student_t(double x, double nu) {
     double out;
@@ -789,6 +804,7 @@ static inline double sg_student_t(double x, double nu) {
  *   in dd, rounded once (subnormal included); nu = 1, 2, inf closed forms.
  * SPECIAL VALUES
  *   f(+-inf) = 0, f(0) = Gamma((nu+1)/2)/(sqrt(nu pi) Gamma(nu/2)); NaN -> NaN.
+ * MEASURED (float64): 0.5000 at (x, nu) = (6.674496053901599e+19, 4.5).
  */
 static inline double sg_student_t_derivative(double x, double nu) {
     double out;
@@ -804,6 +820,8 @@ static inline double sg_student_t_derivative(double x, double nu) {
  *   p = 0 -> -inf, p = 1 -> +inf (FE_DIVBYZERO); p = 1/2 -> +0; p outside
  *   [0, 1] -> NaN (invalid); a root beyond DBL_MAX (nu < 1, tiny p) -> +-inf
  *   with FE_OVERFLOW; NaN -> NaN.
+ * MEASURED (float64, 10992 inputs per grid value): 0.5000 at (p, nu) =
+ *   (0.9999999999999999, 2); the general path <= 0.5000 (nu = 4.5 at p = 9.7e-113).
  */
 static inline double sg_student_t_inverse(double p, double nu) {
     double out;
@@ -821,6 +839,9 @@ static inline double sg_student_t_inverse(double p, double nu) {
  *   the centre log((1 -+ C)/2).  logsf(x) = logcdf(-x) (symmetric).
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(+inf) = -0, logcdf(+-0) = -log 2; NaN -> NaN.
+ * MEASURED (float64): logcdf 0.5000 at (x, nu) = (2.5861182141798158e+154, 2);
+ *   logsf 0.5003 at (-2.3727005193491664, inf) (normal.h's logsf), 0.5000 for
+ *   finite nu (0.5013 at (-146.9, 10) before S/2 joined the dd in sg_st_log1m_s).
  */
 static inline double sg_student_t_logcdf(double x, double nu) {
     double out;
