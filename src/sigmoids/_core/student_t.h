@@ -665,10 +665,21 @@ static inline double sg_st_ppf_solve(double prob, double nu) {
             g1 = -e;
             g2 = g1 * (1.0 - nw + e);
         }
-        if (at_max && !center && g > 0.0) {
-            /* S(DBL_MAX) > q: the quantile lies beyond the format (the
-             * caller raises FE_OVERFLOW for the infinite result) */
+        if (at_max && (center ? !(g >= 0.0) : g > 0.0)) {
+            /* S(DBL_MAX) > q (or C(DBL_MAX) < 1 - 2q): the quantile lies
+             * beyond the format (tiny nu, or nu < 1 with tiny q); the caller
+             * raises FE_OVERFLOW for the infinite result */
             return upper ? INFINITY : -INFINITY;
+        }
+        if (!(sg_isfinite(g) && sg_isfinite(g1) && g1 != 0.0)) {
+            /* No usable slope: for tiny nu the centre value 1 - 2S of a
+             * tail point cancels to 0 (or below); the root lies further
+             * out (centre) or, where S underflowed, further in (tail). */
+            int outward = center ? !(g >= 0.0) : !(g <= 0.0);
+            double stride = fabs(y) > 1.0 ? fabs(y) : 1.0;
+            y = outward ? (at_max ? y_max + 1.0 : y + stride) : y - stride;
+            if (y > y_max + 1.0) y = y_max + 1.0;
+            continue;
         }
         double newton = -g / g1;
         double denom = 1.0 - 0.5 * newton * g2 / g1;
