@@ -515,18 +515,8 @@ static inline int sg_st_log_cs(const sg_st_point *p, sg_dd *v) {
     return 0;
 }
 
-/* S and 1 - S as dds from the centre or tail value. */
+/* Half of a dd (exact). */
 static inline sg_dd sg_st_half(sg_dd a) { sg_dd r = {0.5 * a.hi, 0.5 * a.lo}; return r; }
-static inline sg_dd sg_st_s_from_c(sg_dd log_c) {
-    return sg_st_half(sg_dd_sub_acc(sg_dd_from(1.0), sg_exp_ddx(log_c)));
-}
-
-/* log S, for either side. */
-static inline sg_dd sg_st_log_s(const sg_st_point *p) {
-    sg_dd v;
-    if (sg_st_log_cs(p, &v)) return sg_dd_sub_acc(sg_log1p_ddx(sg_dd_neg(sg_exp_ddx(v))), SG_ST_LN2);
-    return v;
-}
 
 /* The evaluation shared by the cdf and logcdf kernels at 0 < |x| < inf:
  * log C or log S at t = |x| between the FP-flag save and restore, handed to
