@@ -64,10 +64,12 @@
  *   float64 over the nu grid (0.5, 1, 1.5, 2, 3, 4.5, 10, 30, inf): every
  *   kernel within 0.5000 ULP (0.5003 for nu = inf's normal logsf); worst
  *   inputs at each kernel below and in catalog.KERNEL_ACCURACY.  float16
- *   exhaustive and float32 (2M inputs per grid value, the audit's parameter
- *   sweep) correctly rounded.  The binary128 twins: 2^-103 against mpmath
- *   on random float32 inputs.  nu = 1e3 ... 1e300 spot checks within 0.5 ULP
- *   (tests/test_pitfalls_student_t.py).  Speed: 2-4 us per element for the
+ *   exhaustive at every grid value and float32 (2M inputs per grid value in
+ *   the tests; the audit: 23 nu from 0.5 to 30 and inf, 2^21 x each, 0
+ *   misrounded, docs/accuracy.md) correctly rounded.  The binary128 twins:
+ *   2^-103 against mpmath on random float32 inputs.  nu = 1e-12 ... 1e300
+ *   spot checks within 0.5 ULP (tests/test_pitfalls_student_t.py; nu below
+ *   1e-3 only sampled by hand).  Speed: 2-4 us per element for the
  *   cdf/logcdf (the centre series or continued fraction in dd), under 1 us
  *   for the pdf, 7-10 us for the quantile (3-6 Halley steps).
  */
