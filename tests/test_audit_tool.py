@@ -1,0 +1,67 @@
+"""The exhaustive float32 audit's shortcut (monotone runs) must not hide a
+misrounded input: a planted error inside a long run of equal results, where
+only the run's ends go through the filter, is still found."""
+import importlib.util
+import pathlib
+
+import numpy as np
+import pytest
+
+from sigmoids import _ufuncs, reference
+
+TOOL = pathlib.Path(__file__).resolve().parents[1] / "tools" / "audit_float32.py"
+
+
+@pytest.fixture(scope="module")
+def audit():
+    spec = importlib.util.spec_from_file_location("audit_float32", TOOL)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# 0x41200000 = 10.0: tanh rounds to 1.0f from about 9.01 on, a run of
+# millions of inputs; 0x3f000000 = 0.5, where every input has its own value.
+@pytest.mark.parametrize("start", [0x41200000, 0x3F000000, 0xBF000000])
+def test_runs_find_a_planted_error(audit, start):
+    shape = audit.kernel_shape("tanh")
+    assert shape["runs"]
+    size = 1 << 16
+    clean = audit._sweep_block("tanh", _ufuncs.tanh, reference.FLOAT64["tanh"], start, size, shape)
+    assert clean[2].size == 0
+    assert clean[0] < size or start != 0x41200000      # the run was skipped
+
+    planted = start + 12345
+
+    def faulty(x):
+        out = _ufuncs.tanh(x)
+        bits = out.view(np.uint32)
+        bits[planted - start] += 1          # one ULP off, in the middle of the block
+        return out
+
+    filtered, _, bad_bits, ours, expected = audit._sweep_block(
+        "tanh", faulty, reference.FLOAT64["tanh"], start, size, shape)
+    assert bad_bits.tolist() == [planted]
+    assert ours[0] != expected[0]
+
+
+def test_outside_the_domain_must_be_nan(audit):
+    shape = audit.kernel_shape("erf_inverse")
+    assert shape["domain"] == (-1.0, 1.0)
+    start = 0x3F800001                      # just above 1.0: all outside
+    size = 1 << 12
+
+    def not_nan(x):
+        return np.zeros_like(x)
+
+    result = audit._sweep_block("erf_inverse", not_nan, reference.FLOAT64["erf_inverse"], start, size, shape)
+    assert result[2].size == size
+
+
+def test_every_shape_names_a_real_kernel(audit):
+    """The monotone-run shortcut covers exactly the kernels the catalog
+    describes; PLAN's inverse (a non-monotone table) goes input by input."""
+    for name in audit.available_kernels():
+        shape = audit.kernel_shape(name)
+        assert shape["runs"] == (name != "plan_inverse"), name
+    assert audit.kernel_shape("plan")["breaks"] == (1.0, 2.375, 5.0)
