@@ -499,6 +499,28 @@ def machine() -> dict:
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "numpy": np.__version__}
 
 
+def report(paths) -> str:
+    """A markdown table of the one-input kernels in the audit JSON files
+    ``paths`` (later files win for a kernel audited twice)."""
+    rows = {}
+    for path in paths:
+        with open(path) as fh:
+            doc = json.load(fh)
+        for r in doc["results"]:
+            if "error" in r or "exhaustive" not in r:
+                continue
+            rows[r["kernel"]] = (r, doc["date"])
+    lines = ["| kernel | inputs | through the filter | candidates (mpmath) | misrounded | filter max rel. error | time | date |",
+             "|---|---|---|---|---|---|---|---|"]
+    for name, (r, date) in rows.items():
+        fc = r.get("filter_check") or {}
+        err = fc.get("max_rel_error_log2")
+        lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | "
+                     f"{r.get('filtered', r['checked']):,} | {r['candidates']:,} | **{r['misrounded']:,}** | "
+                     f"{'-' if err is None else f'2^{err:.1f}'} | {r['seconds']:.0f} s | {date} |")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("kernels", nargs="*", help="kernel (ufunc) names; default: logistic")
@@ -515,7 +537,11 @@ def main(argv=None) -> int:
     p.add_argument("--no-runs", action="store_true",
                    help="send every input through the filter (see 'Monotone runs')")
     p.add_argument("--skip-filter-check", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--report", nargs="+", metavar="JSON", help="print a markdown table of audit JSON files and exit")
     args = p.parse_args(argv)
+    if args.report:
+        print(report(args.report))
+        return 0
     if not 10 <= args.chunk_bits <= 32:
         p.error("--chunk-bits must be in [10, 32]")
     if not 10 <= args.x_patterns <= 32:
