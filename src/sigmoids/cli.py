@@ -477,7 +477,7 @@ def _save(fig, path: Path) -> Path:
     short_help="Everything the catalog knows about one sigmoid.",
     help="Show one entry: formula, range, slope at 0, inverse, distribution, the "
          "measured accuracy of every operation, and the SIMD path this machine runs.",
-    epilog="Examples:\n\n  sigmoids info logistic\n\n  sigmoids info probit",
+    epilog="Examples:\n\n  sigmoids info logistic\n\n  sigmoids info ndtr",
 )
 def info_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Catalog name or alias.")],
@@ -625,7 +625,7 @@ def gallery_command(
     samples: Annotated[int, typer.Option(
         "--samples", min=21, help="Inputs of each accuracy figure.")] = 401,
     speed_size: Annotated[int, typer.Option(
-        "--speed-size", min=1000, help="Elements per array of the speed figures.")] = 1_000_000,
+        "--speed-size", min=1000, help="Elements per array of the speed figures.")] = 100_000,
 ) -> None:
     """Build the gallery with a progress bar."""
     from .gallery import build
@@ -787,12 +787,15 @@ def _contrast_table() -> tuple[Table, str]:
     short_help="Naive NumPy formulas against sigmoids, and the article's figure.",
     help="Show what the library is for: the catalog, the article's naive NumPy "
          "formulas against sigmoids on inputs where they fail (exact values from "
-         "mpmath), and the article's figure of the logistic, written to DIR/logistic.png.",
+         "mpmath), the article's figure of the logistic, written to DIR/logistic.png, "
+         "and the gallery of every sigmoid, DIR/gallery/index.html.",
     epilog="Examples:\n\n  sigmoids demo\n\n  sigmoids demo -o /tmp/demo",
 )
 def demo_command(
     output: Annotated[Path, typer.Option(
-        "-o", "--output", metavar="DIR", help="Directory for the figure.")] = Path("out"),
+        "-o", "--output", metavar="DIR", help="Directory for the figure and the gallery.")] = Path("out"),
+    gallery: Annotated[bool, typer.Option(
+        "--gallery/--no-gallery", help="Also build the HTML gallery in DIR/gallery.")] = True,
 ) -> None:
     """Run the demonstration (``make demo``)."""
     console = _stdout()
@@ -806,6 +809,11 @@ def demo_command(
     logistic = sg.get("logistic")
     path = _write_figure(logistic, "value", output / f"{logistic.info.name}.png")
     console.print(f"the article's figure of the {logistic.info.title}: wrote {path}")
+    if gallery:
+        from .gallery import build
+
+        index = build(output / "gallery", console=Console(stderr=True))
+        console.print(f"the gallery of all {len(sg.catalog)} sigmoids: open {index}")
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ table { border-collapse: collapse; margin: 1em 0; font-size: .92em; }
 th, td { padding: .35em .7em; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: middle; }
 th { background: #EAEAF2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-img.formula { height: 1.6em; vertical-align: middle; }
+img.formula { vertical-align: middle; max-width: 100%; }
 .figures { display: flex; flex-wrap: wrap; gap: 1em; }
 .figures img { width: 480px; max-width: 100%; border: 1px solid #eee; }
 nav a { margin-right: .8em; }
@@ -148,8 +148,11 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
             progress.update(task, description=f"{kind} {label or ''}".strip())
             if kind == "formulas":
                 for e in chosen:
-                    name = f"formula_{e.info.name}.svg"
-                    made[("formula", e.info.name)] = f"img/{name}" if _formula_image(e.info.formula, images / name) else None
+                    for field in ("formula", "inverse_formula", "slope_text"):
+                        latex = getattr(e.info, field)
+                        name = f"{field}_{e.info.name}.svg"
+                        ok = bool(latex) and _formula_image(latex, images / name)
+                        made[(field, e.info.name)] = f"img/{name}" if ok else None
             elif kind == "figure":
                 fig = {"compare": plot.compare, "derivatives": plot.derivatives,
                        "distributions": plot.distributions}[item]()
@@ -174,6 +177,18 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
     return index
 
 
+def _typeset(made: dict, field: str, info) -> str:
+    """The formula's SVG as an inline image, or its LaTeX source where mathtext
+    cannot typeset it (PLAN's cases)."""
+    latex = getattr(info, field) or ""
+    if not latex:
+        return "-"
+    image = made.get((field, info.name))
+    if image:
+        return f'<img class="formula" src="{image}" alt="{html.escape(latex)}">'
+    return f"<code>{html.escape(latex)}</code>"
+
+
 def _page(chosen, families, made, speed_size) -> str:
     from . import __version__
 
@@ -194,13 +209,12 @@ this page needs no network.</p>
 <th>max ULP float32</th><th>max ULP float64</th></tr>"""]
     for e in chosen:
         info = e.info
-        image = made.get(("formula", info.name))
-        formula = (f'<img class="formula" src="{image}" alt="{esc(info.formula)}">' if image
-                   else f"<code>{esc(info.formula)}</code>")
-        slope = info.slope_text if info.params else ("-" if info.slope_at_0 is None else f"{info.slope_at_0:.6g}")
+        formula = _typeset(made, "formula", info)
+        slope = (_typeset(made, "slope_text", info) if info.params
+                 else ("-" if info.slope_at_0 is None else f"{info.slope_at_0:.6g}"))
         value_ulp = info.max_ulp.get("value", {})
         parts.append(f'<tr><td><a href="#{esc(info.name)}">{esc(info.name)}</a></td><td>{formula}</td>'
-                     f'<td>{esc(_range_text(e))}</td><td>{esc(str(slope))}</td><td>{esc(info.distribution)}</td>'
+                     f'<td>{esc(_range_text(e))}</td><td>{slope}</td><td>{esc(info.distribution)}</td>'
                      f'<td class="num">{value_ulp.get("float32", "-")}</td>'
                      f'<td class="num">{value_ulp.get("float64", "-")}</td></tr>')
     parts.append("</table>")
@@ -226,7 +240,7 @@ logistic, normal and Student-t distributions are sigmoids, their densities symme
             f'<td class="num">{r64.ns_per_element:.2f}</td><td class="num">{r64.ratio_to_copy:.2f}</td></tr>'
             for op, r32, r64 in zip(OPERATIONS, rows32, rows64))
         parts.append(f"""<h2 id="{esc(n)}">{esc(info.title)} <small>(<code>{esc(n)}</code>)</small></h2>
-<p>{esc(info.summary)}  Range {esc(_range_text(e))}; inverse <code>{esc(info.inverse_formula)}</code>;
+<p>{esc(info.summary)}  Range {esc(_range_text(e))}; inverse {_typeset(made, "inverse_formula", info)};
 CDF form: <code>{esc(info.distribution)}</code>.</p>
 <div class="figures"><img src="{made[('value', n)]}" alt="{esc(n)}">
 <img src="{made[('derivative', n)]}" alt="{esc(n)} derivative">
