@@ -23,7 +23,7 @@ from sigmoids.cli import app
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 DTYPES = ("float16", "float32", "float64")
-COMMANDS = ("list", "eval", "plot", "demo")
+COMMANDS = ("list", "eval", "plot", "demo", "compare", "info", "check", "bench", "gallery")
 ENTRIES = list(sg.catalog.values())
 FLAG_OPERATIONS = [op for op in sg.OPERATIONS if op != "value"]
 
@@ -348,7 +348,7 @@ def test_plot_unknown_operation():
 
 def test_demo(runner, tmp_path):
     out = tmp_path / "out"
-    result = invoke(runner, "demo", "-o", out)
+    result = invoke(runner, "demo", "-o", out, "--no-gallery")   # the gallery: test_gallery.py
     assert result.exit_code == 0, result.output
     assert_png(out / "logistic.png")
     text = result.stdout

@@ -1219,7 +1219,7 @@ ROWS = (
         summary="The CDF of Student's t distribution with nu > 0 degrees of freedom: heavy, polynomial tails; "
                 "nu = 1 is the Cauchy (arctan) sigmoid, nu = 2 the algebraic one at x/sqrt(2), "
                 "nu = inf the normal.",
-        formula=r"\frac12 + \frac{\operatorname{sgn} x}{2}\, I_{x^2/(\nu+x^2)}\!\left(\tfrac12, \tfrac\nu2\right)",
+        formula=r"\frac{1}{2} + \frac{\operatorname{sgn} x}{2}\, I_{x^2/(\nu+x^2)}\left(\frac{1}{2}, \frac{\nu}{2}\right)",
         inverse_formula=r"F_\nu^{-1}(y)",
         params=(
             Param("nu", r"\nu", 0.0, high=math.inf, high_open=False,

@@ -8,9 +8,19 @@ Commands
     Evaluate one operation of an entry at the given numbers.
 ``sigmoids plot NAME``
     Write the article-style figure of an entry to a PNG.
+``sigmoids compare [NAMES...]``
+    The classic comparison figure (or the derivatives, the distributions).
+``sigmoids info NAME``
+    Everything the catalog knows about an entry, and the active SIMD path.
+``sigmoids check [NAME]``
+    A quick accuracy check against mpmath.
+``sigmoids bench [NAME]``
+    A quick speed table.
+``sigmoids gallery -o DIR``
+    A self-contained HTML gallery of every entry.
 ``sigmoids demo``
     What the library is for: naive NumPy formulas against ours, checked
-    against mpmath, and the article's figure.
+    against mpmath, and the gallery.
 
 Errors (unknown names, bad numbers, conflicting flags) are one red line on
 stderr and a non-zero exit status, never a traceback.  matplotlib is imported
@@ -413,6 +423,222 @@ def plot_command(
     _stdout().print(f"wrote {path}")
 
 
+@app.command(
+    "compare",
+    short_help="Several sigmoids on one figure (the classic comparison).",
+    help="Draw several sigmoids on one figure and write it to a PNG. By default "
+         "the classic comparison: erf, tanh, arctan, gudermannian, algebraic and "
+         "softsign, each rescaled to range (-1, 1) with slope 1 at 0.",
+    epilog="Examples:\n\n"
+           "  sigmoids compare\n\n"
+           "  sigmoids compare logistic tanh normal --raw -o raw.png\n\n"
+           "  sigmoids compare --derivatives -o bells.png",
+)
+def compare_command(
+    names: Annotated[Optional[List[str]], typer.Argument(
+        metavar="[NAMES]...", help="Catalog names or aliases; default: the classic six.",
+        show_default=False)] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path("compare.png"),
+    raw: Annotated[bool, typer.Option("--raw", help="Do not rescale to range (-1, 1) and slope 1.")] = False,
+    derivatives: Annotated[bool, typer.Option(
+        "--derivatives", help="Draw the derivatives (the bells) instead.")] = False,
+    distributions: Annotated[bool, typer.Option(
+        "--distributions", help="Draw the CDF forms beside their densities instead.")] = False,
+) -> None:
+    """Write a comparison figure."""
+    from . import plot
+
+    _one_operation(dict(raw=raw, derivatives=derivatives, distributions=distributions))
+    entries = [_entry(n) for n in names] if names else None
+    if not raw and entries and any(e.info.slope_at_0 is None for e in entries) and not (derivatives or distributions):
+        bad = next(e for e in entries if e.info.slope_at_0 is None)
+        _fail(f"{bad.info.name} has no slope at 0 to standardize by; add --raw")
+    if derivatives:
+        fig = plot.derivatives(entries) if entries else plot.derivatives()
+    elif distributions:
+        fig = plot.distributions(entries) if entries else plot.distributions()
+    else:
+        fig = plot.compare(entries or plot.CLASSIC, standardized=not raw)
+    _stdout().print(f"wrote {_save(fig, output)}")
+
+
+def _save(fig, path: Path) -> Path:
+    """Save a figure, failing with one line if the file cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path, dpi=150)
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot write {str(path)!r}: {exc}")
+    return path
+
+
+@app.command(
+    "info",
+    short_help="Everything the catalog knows about one sigmoid.",
+    help="Show one entry: formula, range, slope at 0, inverse, distribution, the "
+         "measured accuracy of every operation, and the SIMD path this machine runs.",
+    epilog="Examples:\n\n  sigmoids info logistic\n\n  sigmoids info ndtr",
+)
+def info_command(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Catalog name or alias.")],
+) -> None:
+    """Print one entry's metadata."""
+    from rich import box
+
+    entry = _entry(name)
+    info = entry.info
+    console = _stdout()
+    facts = Table(box=box.SIMPLE, show_header=False, title=f"{info.name}: {info.title}")
+    facts.add_column(style="bold")
+    facts.add_column()
+    slope = info.slope_text if info.params else (None if info.slope_at_0 is None else f"{info.slope_at_0:.17g}")
+    rows = [
+        ("summary", info.summary),
+        ("formula", info.formula),
+        ("range", _range_text(info)),
+        ("slope at 0", slope or "-"),
+        ("odd", "yes" if info.odd else "no"),
+        ("inverse", info.inverse_formula),
+        ("distribution", info.distribution),
+        ("parameters", ", ".join(f"{p.name} (default {p.default:g})" for p in info.params) or "-"),
+        ("domain", f"[{info.domain[0]:g}, {info.domain[1]:g}]" if info.domain != (-math.inf, math.inf) else "all x"),
+        ("aliases", ", ".join(info.aliases) or "-"),
+        ("SIMD path", str(sg._ufuncs.SIMD_PATH)),
+        ("threads", str(sg.get_num_threads())),
+    ]
+    for key, value in rows:
+        facts.add_row(key, value)
+    console.print(facts)
+    ulps = Table(box=box.SIMPLE_HEAD, title="measured max error (ULP; 0.5 = correctly rounded)")
+    for column in ("operation", "kernel", "float16", "float32", "float64"):
+        ulps.add_column(column, justify="left" if column in ("operation", "kernel") else "right")
+    for op in sg.OPERATIONS:
+        measured = info.max_ulp.get(op, {})
+        ulps.add_row(op, info.kernels[op], *(("-" if measured.get(d) is None else f"{measured[d]:g}")
+                                             for d in ("float16", "float32", "float64")))
+    console.print(ulps)
+
+
+def _entries(name: Optional[str]) -> list:
+    return [_entry(name)] if name else list(sg.catalog.values())
+
+
+@app.command(
+    "check",
+    short_help="A quick accuracy check against mpmath.",
+    help="Check every operation of one entry (or of all) against mpmath at 60 "
+         "digits on random inputs that reach both tails: float16 and float32 "
+         "must be correctly rounded, float64 within the catalog's measured bound. "
+         "The exit status is 1 if any kernel fails.",
+    epilog="Examples:\n\n  sigmoids check logistic\n\n  sigmoids check --samples 50",
+)
+def check_command(
+    name: Annotated[Optional[str], typer.Argument(
+        metavar="[NAME]", help="Catalog name or alias; default: every entry.", show_default=False)] = None,
+    samples: Annotated[int, typer.Option(
+        "-n", "--samples", min=4, help="Inputs per kernel and dtype.")] = 200,
+) -> None:
+    """Run the quick check with a progress bar and print a table."""
+    from rich import box
+    from rich.progress import Progress
+
+    from ._quick import check_kernel
+
+    entries = _entries(name)
+    jobs = [(e, op, d) for e in entries for op in sg.OPERATIONS for d in ("float16", "float32", "float64")
+            if e.info.kernels[op] not in {e.info.kernels[o] for o in sg.OPERATIONS[:sg.OPERATIONS.index(op)]}]
+    rows = []
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("checking against mpmath", total=len(jobs))
+        for entry, op, dtype in jobs:
+            progress.update(task, description=f"{entry.info.kernels[op]} {dtype}")
+            rows.append(check_kernel(entry, op, dtype, samples, entry.param_values(None)))
+            progress.advance(task)
+    table = Table(box=box.SIMPLE_HEAD, title=f"accuracy against mpmath ({samples} inputs per row)")
+    for column in ("kernel", "dtype", "inputs", "max ULP", "worst input", "bound", "verdict"):
+        table.add_column(column, justify="right" if column in ("inputs", "max ULP", "bound") else "left")
+    for row in rows:
+        table.add_row(row.kernel, row.dtype, str(row.samples), f"{row.max_ulp:.4f}", f"{row.worst_input:.6g}",
+                      "-" if row.bound is None else f"{row.bound:g}",
+                      Text("ok", style="green") if row.ok else Text("FAIL", style="bold red"))
+    console = _stdout()
+    console.print(table)
+    failed = [r for r in rows if not r.ok]
+    console.print(f"{len(rows) - len(failed)} of {len(rows)} kernel-dtype pairs within their bound")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command(
+    "bench",
+    short_help="A quick speed table.",
+    help="Time the value (or every operation with --all-operations) of one entry, "
+         "or of all, on SIZE float32 and float64 elements: the median over rounds, "
+         "as ns per element and as a multiple of copying the same array.",
+    epilog="Examples:\n\n  sigmoids bench logistic\n\n  sigmoids bench --size 100000",
+)
+def bench_command(
+    name: Annotated[Optional[str], typer.Argument(
+        metavar="[NAME]", help="Catalog name or alias; default: every entry.", show_default=False)] = None,
+    size: Annotated[int, typer.Option("--size", min=1, help="Elements per array.")] = 1_000_000,
+    all_operations: Annotated[bool, typer.Option(
+        "--all-operations", help="Every operation, not only the value.")] = False,
+) -> None:
+    """Time kernels with a progress bar and print a table."""
+    from rich import box
+    from rich.progress import Progress
+
+    from ._quick import time_entry
+
+    entries = _entries(name)
+    operations = sg.OPERATIONS if all_operations else ("value",)
+    jobs = [(e, d) for e in entries for d in ("float32", "float64")]
+    rows = []
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("timing", total=len(jobs))
+        for entry, dtype in jobs:
+            progress.update(task, description=f"{entry.info.name} {dtype}")
+            rows += time_entry(entry, operations, dtype, size, params=entry.param_values(None))
+            progress.advance(task)
+    table = Table(box=box.SIMPLE_HEAD, title=f"speed on {size:,} elements "
+                                             f"({sg._ufuncs.SIMD_PATH}, {sg.get_num_threads()} threads)")
+    for column in ("kernel", "dtype", "ns/element", "x copy"):
+        table.add_column(column, justify="left" if column in ("kernel", "dtype") else "right")
+    for row in rows:
+        table.add_row(row.kernel, row.dtype, f"{row.ns_per_element:.2f}", f"{row.ratio_to_copy:.2f}")
+    _stdout().print(table)
+
+
+@app.command(
+    "gallery",
+    short_help="Write a static HTML gallery of every sigmoid.",
+    help="Write DIR/index.html and its images: the catalog table, one section per "
+         "entry with its figures, accuracy and speed, and the comparison, derivative "
+         "and distribution figures. Self-contained: no server, no network.",
+    epilog="Examples:\n\n  sigmoids gallery -o gallery\n\n"
+           "  sigmoids gallery -o /tmp/g --only logistic,tanh --samples 101",
+)
+def gallery_command(
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help="Directory to write.")] = Path("gallery"),
+    only: Annotated[Optional[str], typer.Option(
+        "--only", metavar="NAMES", help="Comma-separated entries to include (default: all).")] = None,
+    samples: Annotated[int, typer.Option(
+        "--samples", min=21, help="Inputs of each accuracy figure.")] = 401,
+    speed_size: Annotated[int, typer.Option(
+        "--speed-size", min=1000, help="Elements per array of the speed figures.")] = 100_000,
+) -> None:
+    """Build the gallery with a progress bar."""
+    from .gallery import build
+
+    entries = [_entry(n.strip()) for n in only.split(",") if n.strip()] if only else None
+    try:
+        index = build(output, entries=entries, samples=samples, speed_size=speed_size,
+                      console=Console(stderr=True))
+    except OSError as exc:
+        _fail(f"cannot write the gallery to {str(output)!r}: {exc}")
+    _stdout().print(f"wrote {index}")
+
+
 # --------------------------------------------------------------------- demo
 
 @dataclass(frozen=True)
@@ -561,12 +787,15 @@ def _contrast_table() -> tuple[Table, str]:
     short_help="Naive NumPy formulas against sigmoids, and the article's figure.",
     help="Show what the library is for: the catalog, the article's naive NumPy "
          "formulas against sigmoids on inputs where they fail (exact values from "
-         "mpmath), and the article's figure of the logistic, written to DIR/logistic.png.",
+         "mpmath), the article's figure of the logistic, written to DIR/logistic.png, "
+         "and the gallery of every sigmoid, DIR/gallery/index.html.",
     epilog="Examples:\n\n  sigmoids demo\n\n  sigmoids demo -o /tmp/demo",
 )
 def demo_command(
     output: Annotated[Path, typer.Option(
-        "-o", "--output", metavar="DIR", help="Directory for the figure.")] = Path("out"),
+        "-o", "--output", metavar="DIR", help="Directory for the figure and the gallery.")] = Path("out"),
+    gallery: Annotated[bool, typer.Option(
+        "--gallery/--no-gallery", help="Also build the HTML gallery in DIR/gallery.")] = True,
 ) -> None:
     """Run the demonstration (``make demo``)."""
     console = _stdout()
@@ -580,6 +809,11 @@ def demo_command(
     logistic = sg.get("logistic")
     path = _write_figure(logistic, "value", output / f"{logistic.info.name}.png")
     console.print(f"the article's figure of the {logistic.info.title}: wrote {path}")
+    if gallery:
+        from .gallery import build
+
+        index = build(output / "gallery", console=Console(stderr=True))
+        console.print(f"the gallery of all {len(sg.catalog)} sigmoids: open {index}")
 
 
 def main() -> None:
