@@ -639,6 +639,76 @@ def gallery_command(
     _stdout().print(f"wrote {index}")
 
 
+lab_app = typer.Typer(
+    name="lab",
+    no_args_is_help=True,
+    help="The article's claims about sigmoids, measured: each experiment prints a "
+         "table, writes a figure (-o FILE) and prints JSON with --json.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(lab_app, name="lab")
+
+
+def _print_json(data) -> None:
+    import json
+
+    print(json.dumps(data, indent=1, allow_nan=True))
+
+
+@lab_app.command(
+    "regression",
+    short_help="Logit, logistic regression, other links and softmax on real data.",
+    help="Fit logistic regression on scikit-learn's breast-cancer data with statsmodels: "
+         "coefficients as log-odds and odds ratios, probabilities through sigma, held-out "
+         "accuracy; compare links (probit, robit, cloglog, ...) by log-likelihood and AIC; "
+         "softmax regression on iris, and the two-class softmax model equal to the logistic one.",
+    epilog="Examples:\n\n  sigmoids lab regression\n\n  sigmoids lab regression -o regression.png\n\n"
+           "  sigmoids lab regression --json",
+)
+def lab_regression_command(
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the figure here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the train/test split.")] = 0,
+) -> None:
+    """Run the regression lab."""
+    from rich import box
+
+    try:
+        from .lab import regression
+        result = regression(seed=seed)
+    except ImportError as exc:
+        _fail(f"the regression lab needs the stats extra (pip install 'sigmoids[stats]'): {exc}")
+    if output is not None:
+        path = _save(result.figure(), output)
+        if not as_json:
+            _stdout().print(f"wrote {path}")
+    if as_json:
+        _print_json(result.to_json())
+        return
+    console = _stdout()
+    coef = Table(box=box.SIMPLE_HEAD, title="logistic regression on breast cancer (standardised features)")
+    for column in ("feature", "log-odds", "std. err.", "odds ratio", "95% interval"):
+        coef.add_column(column, justify="left" if column == "feature" else "right")
+    for c in result.coefficients:
+        coef.add_row(c["feature"], f"{c['log_odds']:.4f}", f"{c['std_err']:.4f}", f"{c['odds_ratio']:.4f}",
+                     f"{c['odds_ratio_low']:.3g} - {c['odds_ratio_high']:.3g}")
+    console.print(coef)
+    console.print(f"held-out accuracy of sigma(x'beta) > 1/2: {result.accuracy:.4f}")
+    links = Table(box=box.SIMPLE_HEAD, title="links compared (training split)")
+    for column in ("link", "log-likelihood", "AIC", "held-out accuracy", "converged"):
+        links.add_column(column, justify="left" if column == "link" else "right", no_wrap=column == "link")
+    for row in sorted(result.links, key=lambda r: r["aic"]):
+        links.add_row(row["name"], f"{row['llf']:.3f}", f"{row['aic']:.3f}", f"{row['accuracy']:.4f}",
+                      "yes" if row["converged"] else "no")
+    console.print(links)
+    console.print(f"iris, softmax regression: held-out accuracy {result.iris['accuracy']:.4f}; "
+                  f"sigmoids.softmax vs scikit-learn's predict_proba: max difference "
+                  f"{result.iris['max_softmax_difference']:.2e}")
+    console.print(f"two classes: softmax (MNLogit) coefficients equal the logistic ones to "
+                  f"{result.two_class['max_coefficient_difference']:.2e}; softmax([0, z])[1] - sigma(z): "
+                  f"{result.two_class['max_probability_difference']:.2e}")
+
+
 # --------------------------------------------------------------------- demo
 
 @dataclass(frozen=True)

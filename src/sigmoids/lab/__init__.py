@@ -1,0 +1,10 @@
+"""The lab: the article's claims about sigmoids, measured.
+
+Each experiment is a function returning a result object with ``rows`` (a
+list of dicts, what ``sigmoids lab NAME --json`` prints), a rich table and a
+matplotlib figure.  They import statsmodels, scikit-learn or torch only when
+run.
+"""
+from .regression import RegressionResult, regression
+
+__all__ = ["regression", "RegressionResult"]
