@@ -65,3 +65,36 @@ def test_every_shape_names_a_real_kernel(audit):
         shape = audit.kernel_shape(name)
         assert shape["runs"] == (name != "plan_inverse"), name
     assert audit.kernel_shape("plan")["breaks"] == (1.0, 2.375, 5.0)
+
+
+def test_relation_certifies_and_still_finds_a_planted_error(audit):
+    """tanh's CDF form is sigma(2x): inputs where it equals the certified
+    logistic bit for bit skip the filter, and an input that does not goes
+    through it."""
+    shape = audit.kernel_shape("tanh_cdf")
+    assert shape["relation"] == ("logistic", 2.0, 1.0)
+    start, size = 0x3E000000, 1 << 14
+    f64 = reference.FLOAT64["tanh_cdf"]
+    clean = audit._sweep_block("tanh_cdf", _ufuncs.tanh_cdf, f64, start, size, shape)
+    assert clean[0] == 0 and clean[2].size == 0          # nothing left for the filter
+    planted = start + 777
+
+    def faulty(x):
+        out = _ufuncs.tanh_cdf(x)
+        out.view(np.uint32)[planted - start] -= 1
+        return out
+
+    result = audit._sweep_block("tanh_cdf", faulty, f64, start, size, shape)
+    assert result[2].tolist() == [planted]
+
+
+@pytest.mark.parametrize("name, kind", [("tanh", "odd"), ("erf_derivative", "even"), ("arctan_logcdf", "mirror")])
+def test_partner_checks_find_an_asymmetry(audit, name, kind):
+    shape = dict(audit.kernel_shape(name), _name=name)
+    assert (shape["symmetry"] or ("mirror" if shape["mirror"] else None)) == kind
+    x = np.arange(0x3F000000, 0x3F000000 + 4096, dtype=np.uint32).view(np.float32)
+    ours = getattr(_ufuncs, name)(x)
+    assert audit._partner_mismatches(shape, x, ours)[0] == 0
+    ours.view(np.uint32)[100] ^= 1
+    count, examples = audit._partner_mismatches(shape, x, ours)
+    assert count == 1 and len(examples) == 1

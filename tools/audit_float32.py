@@ -62,7 +62,21 @@ NaN input, a NaN output, a block edge or a catalog kink (PLAN jumps down at
 |x| = 2.375, so its value is monotone only piecewise); inputs outside the
 closed domain of an inverse or ppf kernel (the entry's range, [0, 1]) must
 give NaN, which is the definition, and the filter check below confirms it
-against mpmath.  ``--no-runs`` sends every input through the filter.
+against mpmath.  ``--no-runs`` sends every input through the filter (and
+turns off the three shortcuts below).
+
+Symmetries and relations
+------------------------
+Rounding to nearest is symmetric, so for an odd kernel (the value and
+inverse of an odd entry) ``s(-x) == -s(x)`` bit for bit on the positive
+half, whose inputs are audited, certifies the negative half; likewise
+``s(-x) == s(x)`` for the even derivative and density of a symmetric entry,
+and ``logsf(x) == logcdf(-x)`` certifies a symmetric entry's logsf in the
+same sweep as its logcdf.  ``RELATIONS`` lists kernels that are a certified
+kernel at an exactly scaled input and output (tanh's CDF form is
+sigma(2x)); an input whose result equals that bit for bit needs no filter.
+Each comparison is a second kernel call on the same block, far cheaper than
+the filter, and a single mismatch counts as misrounded.
 
 Exit status: 0 all certified, 1 some input misrounded, 2 filter failure or
 missing kernel.
@@ -256,7 +270,34 @@ def kernel_shape(name: str) -> dict:
     breaks = ()
     if info is not None and op not in ("inverse", "ppf"):
         breaks = tuple(sorted({abs(float(k)) for k in info.kinks}))
-    return {"runs": name not in NOT_MONOTONE, "domain": domain, "breaks": breaks}
+    symmetry = None
+    mirror = None
+    if info is not None:
+        if info.odd and op in ("value", "inverse"):
+            symmetry = "odd"
+        elif info.symmetric and op in ("derivative", "pdf"):
+            symmetry = "even"
+        elif info.symmetric and op == "logcdf" and info.kernels["logsf"] != name:
+            mirror = info.kernels["logsf"]
+    return {"runs": name not in NOT_MONOTONE, "domain": domain, "breaks": breaks,
+            "symmetry": symmetry, "mirror": mirror, "relation": RELATIONS.get(name)}
+
+
+#: kernel -> (certified kernel A, input scale t, output scale s): the exact
+#: value is s A(t x), t and s powers of 2.  tanh is the logistic at 2x:
+#: tanh's CDF form is sigma(2x), its density 2 sigma'(2x), 1 - tanh^2 =
+#: 4 sigma'(2x), artanh(2p - 1) = logit(p)/2.  Where A's result r is
+#: correctly rounded, t x is exact and s r a normal float32, s r is the
+#: correctly rounded s A(t x): bit equality with it certifies an input
+#: without the filter.  Everything else goes through the filter as usual.
+RELATIONS = {
+    "tanh_cdf": ("logistic", 2.0, 1.0),
+    "tanh_logcdf": ("logistic_logcdf", 2.0, 1.0),
+    "tanh_logsf": ("logistic_logsf", 2.0, 1.0),
+    "tanh_pdf": ("logistic_derivative", 2.0, 2.0),
+    "tanh_derivative": ("logistic_derivative", 2.0, 4.0),
+    "tanh_ppf": ("logistic_inverse", 1.0, 0.5),
+}
 
 
 # ------------------------------------------------------------------ the sweep
@@ -277,15 +318,49 @@ def _run_ends(x: np.ndarray, ours: np.ndarray, lone: np.ndarray) -> np.ndarray:
     return start | end
 
 
-def _sweep_block(name, ufunc, f64, start, size, shape=None):
+def _related(relation, x, ours) -> np.ndarray:
+    """Mask of the inputs whose result equals s A(t x) bit for bit, where
+    that is the correctly rounded value (see RELATIONS)."""
+    base, t, scale = relation
+    with np.errstate(all="ignore"):
+        scaled_x = (x * np.float32(t)).astype(np.float32)
+        r = getattr(_ufuncs(), base)(scaled_x)
+        expected = (r * np.float32(scale)).astype(np.float32)
+    exact_input = np.isfinite(scaled_x) & np.isfinite(x)
+    # s r is normal (and so is r): scaling by a power of 2 commutes with rounding
+    normal = (np.abs(expected) >= np.float32(2.0 ** -125)) & (np.abs(r) >= np.float32(2.0 ** -125)) & np.isfinite(expected)
+    return exact_input & normal & (expected.view(np.uint32) == ours.view(np.uint32))
+
+
+def _partner_mismatches(shape, x, ours) -> tuple[int, list]:
+    """Bit mismatches of the symmetric half (odd/even) or of the mirrored
+    logsf against ``ours``: (count, examples)."""
+    with np.errstate(all="ignore"):
+        negated = (-x).astype(np.float32)
+        if shape.get("symmetry"):
+            other = getattr(_ufuncs(), shape["_name"])(negated)
+            want = -ours if shape["symmetry"] == "odd" else ours
+        else:
+            other = getattr(_ufuncs(), shape["mirror"])(negated)
+            want = ours
+    bad = np.flatnonzero(_mismatch(other, want))
+    examples = [{"x": _fmt(negated[i]), "ours": _fmt(other[i]), "expected": _fmt(want[i])} for i in bad[:MAX_EXAMPLES]]
+    return int(bad.size), examples
+
+
+def _sweep_block(name, ufunc, f64, start, size, shape=None, keep=None):
     """Audit bit patterns [start, start + size): (filtered, candidates, bad
-    bits, ours, expected); ``shape`` (see :func:`kernel_shape`) enables runs."""
+    bits, ours, expected); ``shape`` (see :func:`kernel_shape`) enables runs.
+    ``keep``, a dict, receives the inputs and all results (``x``, ``ours``)."""
     from sigmoids import reference
 
     bits = np.arange(start, start + size, dtype=np.uint64).astype(np.uint32)
     x = bits.view(np.float32)
     with np.errstate(all="ignore"):
         ours = ufunc(x)
+    if keep is not None:
+        keep.update(x=x, ours=ours)
+    with np.errstate(all="ignore"):
         expected = np.full_like(ours, np.nan)
         lo, hi = shape["domain"] if shape else (-math.inf, math.inf)
         wide = x.astype(np.float64)             # the bounds compared exactly
@@ -297,6 +372,10 @@ def _sweep_block(name, ufunc, f64, start, size, shape=None):
             todo = np.flatnonzero(_run_ends(x, ours, lone) & ~outside)
         else:
             todo = np.flatnonzero(~outside)
+        if shape and shape.get("relation") and shape.get("runs"):
+            # an input certified by the relation needs no filter, even at a
+            # run's end: its result is the correctly rounded one
+            todo = todo[~_related(shape["relation"], x[todo], ours[todo])]
         ref = np.asarray(f64(wide[todo]), dtype=np.float64)
         certain, expected_todo = _filter(ref)
         # A NaN from the filter is only trusted when ours is NaN as well.
@@ -332,10 +411,16 @@ def _sweep_chunk(task):
     t0 = time.perf_counter()
     filtered = candidates = 0
     bad_bits, bad_ours, bad_expected = [], [], []
+    partner_bad, partner_examples = 0, []
     for s in range(start, start + size, BLOCK):
-        f, n, b, o, e = _sweep_block(name, ufunc, f64, s, min(BLOCK, start + size - s), shape)
+        kept = {}
+        f, n, b, o, e = _sweep_block(name, ufunc, f64, s, min(BLOCK, start + size - s), shape, kept)
         filtered += f
         candidates += n
+        if shape.get("symmetry") or shape.get("mirror"):
+            k, ex = _partner_mismatches(dict(shape, _name=name), kept["x"], kept["ours"])
+            partner_bad += k
+            partner_examples += ex[:MAX_EXAMPLES - len(partner_examples)]
         bad_bits.append(b)
         bad_ours.append(o)
         bad_expected.append(e)
@@ -355,6 +440,8 @@ def _sweep_chunk(task):
         "candidates": candidates,
         "misrounded": int(len(bits)),
         "examples": examples,
+        "partner_mismatches": partner_bad,
+        "partner_examples": partner_examples,
         "seconds": time.perf_counter() - t0,
     }
 
@@ -438,7 +525,10 @@ def audit_binary_kernel(name: str, pool, grid: np.ndarray, x_bits: int, chunk_bi
     }
 
 
-def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=True, runs=True) -> dict:
+def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=True, runs=True,
+                 mirror=True) -> dict:
+    """Sweep one-input kernel ``name``; with ``mirror``, also certify the
+    mirrored logsf of a symmetric entry's logcdf (see ``kernel_shape``)."""
     size = 1 << chunk_bits
     n_chunks = (1 << 32) // size
     if sample is not None and sample < n_chunks:
@@ -447,14 +537,24 @@ def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=
         idx = list(range(n_chunks))
     shape = kernel_shape(name)
     shape["runs"] = shape["runs"] and runs
+    if not runs:
+        shape.update(symmetry=None, mirror=None, relation=None)
+    if not mirror:
+        shape["mirror"] = None
+    if shape["symmetry"]:
+        # the negative half is certified by s(-x) == -s(x) (odd) or s(x)
+        # (even) bit for bit: rounding to nearest is symmetric
+        idx = [i for i in idx if i * size < (1 << 31)]
     tasks = [(name, i * size, size, shape) for i in idx]
     t0 = time.perf_counter()
-    checked = filtered = candidates = misrounded = 0
-    examples = []
+    checked = filtered = candidates = misrounded = partner_bad = 0
+    examples, partner_examples = [], []
     done = 0
     for res in pool.imap_unordered(_sweep_chunk, tasks):
         done += 1
-        checked += res["checked"]
+        partner_bad += res["partner_mismatches"]
+        partner_examples += res["partner_examples"]
+        checked += res["checked"] * (2 if shape["symmetry"] else 1)
         filtered += res["filtered"]
         candidates += res["candidates"]
         misrounded += res["misrounded"]
@@ -467,9 +567,16 @@ def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=
                 file=sys.stderr, flush=True,
             )
     examples.sort(key=lambda e: int(e["bits"], 16))
+    if shape["symmetry"]:
+        misrounded += partner_bad      # an asymmetric pair: one of the two is wrong
     return {
         "kernel": name,
-        "exhaustive": len(idx) == n_chunks,
+        "exhaustive": len(idx) == (n_chunks // 2 if shape["symmetry"] else n_chunks),
+        "symmetry": shape["symmetry"],
+        "relation": shape["relation"],
+        "mirror": shape["mirror"],
+        "partner_mismatches": partner_bad,
+        "partner_examples": partner_examples[:MAX_EXAMPLES],
         "chunks": len(idx),
         "chunk_bits": chunk_bits,
         "checked": checked,
@@ -569,6 +676,7 @@ def main(argv=None) -> int:
     started = _dt.datetime.now(_dt.timezone.utc)
     results = []
     status = 0
+    by_mirror: dict = {}
     ctx = mp_.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(args.workers) as pool:
         for name in names:
@@ -624,9 +732,30 @@ def main(argv=None) -> int:
                     continue
             else:
                 fc = None
-            res = audit_kernel(name, pool, args.chunk_bits, args.sample, runs=not args.no_runs)
+            if name in by_mirror:
+                results.append(by_mirror.pop(name))
+                r = results[-1]
+                print(f"  certified as {r['certified_by']}: {r['checked']:,} inputs, "
+                      f"{r['partner_mismatches']:,} mismatches; misrounded {r['misrounded']:,}")
+                if r["misrounded"]:
+                    status = max(status, 1)
+                continue
+            later = names[names.index(name) + 1:]
+            mirrored = kernel_shape(name)["mirror"]
+            res = audit_kernel(name, pool, args.chunk_bits, args.sample, runs=not args.no_runs,
+                               mirror=mirrored in later)
             res["filter_check"] = fc
             results.append(res)
+            if res["mirror"]:
+                # logsf(x) = logcdf(-x): every input of the mirror compared bit
+                # for bit with a certified logcdf result
+                by_mirror[res["mirror"]] = {
+                    "kernel": res["mirror"], "exhaustive": res["exhaustive"], "checked": res["checked"],
+                    "certified_by": f"mirror of {name}: logsf(x) == logcdf(-x)",
+                    "filtered": 0, "candidates": 0,
+                    "misrounded": res["partner_mismatches"] + res["misrounded"],
+                    "partner_mismatches": res["partner_mismatches"],
+                    "examples": res["partner_examples"], "seconds": 0.0, "filter_check": None}
             scope = "all 2^32" if res["exhaustive"] else f"{res['chunks']} chunks of 2^{args.chunk_bits}"
             print(
                 f"  inputs checked {res['checked']:,} ({scope}); through the filter {res['filtered']:,}; "
