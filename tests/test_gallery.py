@@ -237,7 +237,7 @@ def test_gallery_files(gallery):
     index = gallery / "index.html"
     text = index.read_text()
     sources = re.findall(r'<img[^>]* src="([^"]+)"', text)
-    # catalog formulas (PLAN's cases are shown as LaTeX source), 3 comparison
+    # catalog formulas (PLAN's cases piece by piece), 3 comparison
     # figures, student_t's family, 4 figures per entry
     assert len(sources) >= 3 + 1 + 3 * 4 + 3
     for src in sources:
@@ -246,6 +246,8 @@ def test_gallery_files(gallery):
     assert "cdn" not in text.lower()
     for name in ("logistic", "student_t", "plan"):
         assert f'id="{name}"' in text
+    # every formula typeset, PLAN's cases too: no LaTeX source left on the page
+    assert "<code>\\" not in text and "\\begin{cases}" not in text.replace('alt="', "")
 
 
 def test_gallery_loads_in_a_browser(gallery):
@@ -265,3 +267,11 @@ def test_gallery_loads_in_a_browser(gallery):
     total = int(re.search(r'data-images-total="(\d+)"', body.group(0)).group(1))
     loaded = int(re.search(r'data-images-loaded="(\d+)"', body.group(0)).group(1))
     assert total >= 19 and loaded == total
+
+
+def test_family_takes_the_values_as_param():
+    fig = plot.family("student_t", param=[0.5, 1.0, float("inf")])
+    assert [line.get_label() for line in lines_of(fig)] == ["$\\nu = 0.5$", "$\\nu = 1$", "$\\nu = inf$"]
+    # nu = 1 is the Cauchy CDF 1/2 + arctan(x)/pi
+    x, y = (np.asarray(v, dtype=float) for v in lines_of(fig)[1].get_data())
+    np.testing.assert_allclose(y, 0.5 + np.arctan(x) / np.pi, rtol=0, atol=2e-16)

@@ -644,6 +644,7 @@ lab_app = typer.Typer(
     no_args_is_help=True,
     help="The article's claims about sigmoids, measured: each experiment prints a "
          "table, writes a figure (-o FILE) and prints JSON with --json.",
+    epilog="Examples:\n\n  sigmoids lab regression -o regression.png",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(lab_app, name="lab")

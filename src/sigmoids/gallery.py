@@ -32,7 +32,10 @@ table { border-collapse: collapse; margin: 1em 0; font-size: .92em; }
 th, td { padding: .35em .7em; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: middle; }
 th { background: #EAEAF2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-img.formula { vertical-align: middle; max-width: 100%; }
+img.formula { vertical-align: middle; }
+span.cases { display: inline-flex; align-items: center; gap: .3em; flex-wrap: wrap; }
+table.cases { margin: 0; } table.cases td { border: none; padding: 0 .4em; }
+td.brace { font-size: 3.2em; font-weight: 200; padding: 0; }
 .figures { display: flex; flex-wrap: wrap; gap: 1em; }
 .figures img { width: 480px; max-width: 100%; border: 1px solid #eee; }
 nav a { margin-right: .8em; }
@@ -55,11 +58,43 @@ def _formula_image(latex: str, path: Path) -> bool:
     """Typeset ``latex`` to an SVG with mathtext; False if it cannot."""
     from matplotlib import mathtext
 
+    from .plot import mathtext_latex
+
     try:
-        mathtext.math_to_image(f"${latex}$", str(path), dpi=100, format="svg", color="#262626")
+        mathtext.math_to_image(f"${mathtext_latex(latex)}$", str(path), dpi=100, format="svg", color="#262626")
     except (ValueError, RuntimeError):
         return False
     return True
+
+
+def _split_cases(latex: str):
+    """``(before, [(value, condition), ...], after)`` of a formula with one
+    ``cases`` environment (PLAN's), which mathtext cannot typeset whole."""
+    head, rest = latex.split(r"\begin{cases}", 1)
+    body, tail = rest.split(r"\end{cases}", 1)
+    rows = [tuple(part.strip() for part in row.split("&", 1)) for row in body.split(r"\\") if row.strip()]
+    return head.strip(), rows, tail.strip()
+
+
+def _typeset_html(latex: str, images: Path, stem: str) -> str | None:
+    """HTML showing ``latex`` as SVG images (a cases environment as a small
+    table of them); None if some part cannot be typeset."""
+    if r"\begin{cases}" not in latex:
+        name = f"{stem}.svg"
+        if not _formula_image(latex, images / name):
+            return None
+        return f'<img class="formula" src="img/{name}" alt="{html.escape(latex)}">'
+    head, rows, tail = _split_cases(latex)
+    parts = []
+    for k, piece in enumerate([head] + [p for row in rows for p in row] + ([tail] if tail else [])):
+        name = f"{stem}_{k}.svg"
+        if not _formula_image(piece, images / name):
+            return None
+        parts.append(f'<img class="formula" src="img/{name}" alt="{html.escape(piece)}">')
+    cells = "".join(f"<tr><td>{parts[1 + 2 * i]}</td><td>{parts[2 + 2 * i]}</td></tr>" for i in range(len(rows)))
+    after = parts[-1] if tail else ""
+    return (f'<span class="cases">{parts[0]} <table class="cases"><tr><td class="brace" rowspan="{len(rows) + 1}">'
+            f'{{</td></tr>{cells}</table> {after}</span>')
 
 
 def _range_text(entry: Sigmoid) -> str:
@@ -152,9 +187,8 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
                 for e in chosen:
                     for field in ("formula", "inverse_formula", "slope_text"):
                         latex = getattr(e.info, field)
-                        name = f"{field}_{e.info.name}.svg"
-                        ok = bool(latex) and _formula_image(latex, images / name)
-                        made[(field, e.info.name)] = f"img/{name}" if ok else None
+                        made[(field, e.info.name)] = (_typeset_html(latex, images, f"{field}_{e.info.name}")
+                                                      if latex else None)
             elif kind == "figure":
                 fig = {"compare": plot.compare, "derivatives": plot.derivatives,
                        "distributions": plot.distributions}[item]()
@@ -185,10 +219,7 @@ def _typeset(made: dict, field: str, info) -> str:
     latex = getattr(info, field) or ""
     if not latex:
         return "-"
-    image = made.get((field, info.name))
-    if image:
-        return f'<img class="formula" src="{image}" alt="{html.escape(latex)}">'
-    return f"<code>{html.escape(latex)}</code>"
+    return made.get((field, info.name)) or f"<code>{html.escape(latex)}</code>"
 
 
 def _page(chosen, families, made, speed_size) -> str:

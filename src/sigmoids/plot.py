@@ -90,12 +90,21 @@ def _first_form(latex: str) -> str:
     return latex.split(" = ")[0].strip()
 
 
+def mathtext_latex(latex: str) -> str:
+    """The catalog's LaTeX in the dialect of matplotlib's mathtext, which
+    knows \\leq and \\geq but not their short forms."""
+    import re
+
+    return re.sub(r"\\(le|ge)(?![a-zA-Z])", lambda m: "\\" + m.group(1) + "q", latex)
+
+
 def _math(latex: str) -> str:
     """``$latex$`` if matplotlib's mathtext can typeset it, else the raw text.
 
     Catalog formulas are written for LaTeX; one that mathtext cannot parse
     must not make drawing the figure fail.
     """
+    latex = mathtext_latex(latex)
     text = f"${latex}$"
     try:
         MathTextParser("path").parse(text)
@@ -548,7 +557,7 @@ def distributions(names=("logistic", "normal", ("student_t", {"nu": 1.0}), ("stu
     return fig
 
 
-def family(name, param=None, values=None, xlim=None) -> Figure:
+def family(name, param=None, xlim=None, parameter: str | None = None) -> Figure:
     """A parametrised family swept over its parameter.
 
     Parameters
@@ -556,13 +565,13 @@ def family(name, param=None, values=None, xlim=None) -> Figure:
     name : str or Sigmoid
         student_t, genlogistic, hill or smoothstep (any entry with a
         parameter).
-    param : str, optional
-        The parameter to sweep (default the family's first).
-    values : sequence of float, optional
-        Its values; default the catalog's grid for it (student_t's nu from
-        0.5 to inf: the Cauchy at 1, the normal at inf).
+    param : sequence of float, optional
+        The parameter's values; default the catalog's grid for it
+        (student_t's nu from 0.5 to inf: the Cauchy at 1, the normal at inf).
     xlim : tuple of float, optional
         x range; default where the family rises.
+    parameter : str, optional
+        Which parameter ``param`` gives (default the family's first).
 
     Returns
     -------
@@ -576,7 +585,7 @@ def family(name, param=None, values=None, xlim=None) -> Figure:
     Examples
     --------
     >>> from sigmoids.plot import family
-    >>> fig = family("genlogistic", values=[0.5, 1, 2])
+    >>> fig = family("genlogistic", param=[0.5, 1, 2])
     >>> len(fig.axes[0].get_lines())
     3
     """
@@ -585,12 +594,14 @@ def family(name, param=None, values=None, xlim=None) -> Figure:
     entry = get(name)
     if not entry.info.params:
         raise ValueError(f"{entry.info.name} has no parameter to sweep")
-    spec = entry.info.params[0] if param is None else next(
-        (p for p in entry.info.params if p.name == param), None)
+    if isinstance(param, str):          # family(name, "nu"): the parameter's name
+        parameter, param = param, None
+    spec = entry.info.params[0] if parameter is None else next(
+        (p for p in entry.info.params if p.name == parameter), None)
     if spec is None:
-        raise KeyError(f"{entry.info.name} has no parameter {param!r}; its parameters: "
+        raise KeyError(f"{entry.info.name} has no parameter {parameter!r}; its parameters: "
                        f"{', '.join(entry.info.param_names)}")
-    values = list(spec.grid if values is None else values)
+    values = list(spec.grid if param is None else np.atleast_1d(param))
     lo, hi = (float(v) for v in (xlim if xlim is not None else _plot_domain(entry, ())))
     x = np.linspace(lo, hi, _SAMPLES)
     fig, (ax,) = _new_axes()
