@@ -278,3 +278,14 @@ def _quiet_fp_warnings():
     warnings enable them explicitly."""
     with np.errstate(all="ignore"):
         yield
+
+
+def python_output(code: str) -> str:
+    """stdout of ``code`` run by a fresh interpreter (which must succeed):
+    for what a test cannot see from inside this one, like sys.modules."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()

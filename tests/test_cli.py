@@ -21,6 +21,8 @@ import sigmoids as sg
 from sigmoids import reference
 from sigmoids.cli import app
 
+from conftest import python_output
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 DTYPES = ("float16", "float32", "float64")
 COMMANDS = ("list", "eval", "plot", "demo", "compare", "info", "check", "bench", "gallery")
@@ -247,9 +249,7 @@ def test_python_dash_m_and_version():
 def test_importing_the_cli_is_light():
     code = ("import sys, sigmoids.cli; "
             "print(sorted(m for m in ('matplotlib', 'scipy', 'mpmath') if m in sys.modules))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "[]"
+    assert python_output(code) == "[]"
 
 
 # ------------------------------------------------------------------- plot

@@ -1,0 +1,167 @@
+"""sigmoids for PyTorch: every kernel on tensors, with exact gradients.
+
+``sg.logistic(tensor)`` (and every other entry and operation) accepts a
+``torch.Tensor`` and returns one of the same dtype and device.  The value is
+our correctly rounded kernel, computed on the CPU through a zero-copy NumPy
+view: float16, float32 and float64 natively, bfloat16 in float64 and rounded
+once.  The gradient is a closed form in our kernels (``sigmoids._gradients``),
+never autograd through a formula, so it holds where formulas fail:
+d sigma/dx at 40 is 4.248354255291589e-18, d log sigma/dx at -1000 is 1,
+and the gradient at +-inf is its limit, not NaN.
+
+``Activation(name, **params)`` is an ``nn.Module`` for any entry, with an
+optionally learnable input scale; ``Sigmoid``, ``Tanh``, ``Softsign``,
+``Hardsigmoid``, ``Hardtanh``, ``LogSigmoid``, ``Erf`` and ``Arctan`` are
+drop-in classes.
+
+Gradients with respect to a family's parameter (nu, alpha, n) are not
+implemented: passing a parameter tensor that requires grad raises.
+
+Examples
+--------
+>>> import torch, sigmoids as sg
+>>> x = torch.tensor([40.0], dtype=torch.float64, requires_grad=True)
+>>> sg.logistic(x).backward()
+>>> x.grad.item()
+4.248354255291589e-18
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ._gradients import gradient, kernel_operation
+from .catalog import get
+
+__all__ = ["Activation", "Sigmoid", "Tanh", "Softsign", "Hardsigmoid", "Hardtanh", "LogSigmoid",
+           "Erf", "Arctan", "apply_torch"]
+
+_NATIVE = {torch.float16: np.float16, torch.float32: np.float32, torch.float64: np.float64}
+
+
+def _to_numpy(t: torch.Tensor) -> np.ndarray:
+    """A float16/32/64 NumPy view (a float64 copy for other float dtypes)."""
+    t = t.detach()
+    if t.device.type != "cpu":
+        t = t.cpu()
+    if t.dtype not in _NATIVE:
+        t = t.to(torch.float64)
+    return t.numpy()
+
+
+def _from_numpy(a: np.ndarray, like: torch.Tensor) -> torch.Tensor:
+    out = torch.from_numpy(np.ascontiguousarray(a))
+    # float64 -> bfloat16 (or back to the input's dtype) is one rounding
+    return out.to(device=like.device, dtype=like.dtype)
+
+
+class _KernelFunction(torch.autograd.Function):
+    """y = kernel(x, *params); dy/dx from the closed-form gradient."""
+
+    @staticmethod
+    def forward(ctx, ufunc, x, *params):
+        ctx.ufunc_name = ufunc.__name__
+        ctx.params = params
+        ctx.save_for_backward(x)
+        values = [_to_numpy(p) if isinstance(p, torch.Tensor) else p for p in params]
+        with np.errstate(all="ignore"):
+            result = ufunc(_to_numpy(x), *values)
+        return _from_numpy(np.asarray(result), x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved_tensors
+        entry, operation = kernel_operation(ctx.ufunc_name)
+        params = [_to_numpy(p).astype(np.float64) if isinstance(p, torch.Tensor) else p for p in ctx.params]
+        slope = gradient(entry, operation, _to_numpy(x).astype(np.float64), *params)
+        grad = torch.from_numpy(np.ascontiguousarray(slope)).to(grad_output.device)
+        # one rounding to the input's dtype, after the product in float64
+        result = (grad_output.to(torch.float64) * grad).to(x.dtype)
+        return (None, result) + (None,) * len(ctx.params)
+
+
+def apply_torch(ufunc: np.ufunc, public_name: str, args: tuple, kwargs: dict):
+    """Evaluate ``ufunc`` on tensor arguments (``sigmoids._dispatch`` calls it)."""
+    if kwargs:
+        raise TypeError(f"sigmoids.{public_name}() takes no keyword arguments with torch tensors "
+                        f"(got {', '.join(kwargs)})")
+    x, *params = args
+    if not isinstance(x, torch.Tensor):
+        x = torch.as_tensor(x, dtype=torch.get_default_dtype())
+    if not x.dtype.is_floating_point:
+        raise TypeError(f"sigmoids.{public_name}() takes floating-point tensors, got {x.dtype}")
+    for p in params:
+        if isinstance(p, torch.Tensor) and p.requires_grad:
+            raise NotImplementedError(
+                f"sigmoids.{public_name}(): gradients with respect to the parameter are not "
+                f"implemented; pass it without requires_grad")
+    if params:
+        shape = torch.broadcast_shapes(x.shape, *(torch.as_tensor(p).shape for p in params))
+        x = x.expand(shape)
+    return _KernelFunction.apply(ufunc, x, *params)
+
+
+class Activation(torch.nn.Module):
+    """Any catalog entry (or one of its operations) as an activation.
+
+    Parameters
+    ----------
+    name : str
+        Catalog name or alias ("logistic", "tanh", "student_t", ...).
+    operation : str, optional
+        Which operation (default the value).
+    learnable_scale : bool, optional
+        Multiply the input by a learnable scale (initialised to 1 or ``scale``).
+    scale : float, optional
+        Fixed (or initial) input scale, default 1.
+    **params : float
+        The family's parameters (``nu=3.0``); the catalog's defaults else.
+
+    Examples
+    --------
+    >>> import torch
+    >>> from sigmoids.torch import Activation
+    >>> act = Activation("student_t", nu=3.0)
+    >>> act(torch.zeros(2))
+    tensor([0.5000, 0.5000])
+    """
+
+    def __init__(self, name: str, operation: str = "value", learnable_scale: bool = False,
+                 scale: float = 1.0, **params):
+        super().__init__()
+        self.entry = get(name)
+        self.operation = operation
+        self.params = self.entry.param_values(params or None)
+        self._kernel = self.entry.operation(operation)
+        value = torch.tensor(float(scale))
+        if learnable_scale:
+            self.scale = torch.nn.Parameter(value)
+        else:
+            self.register_buffer("scale", value)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not (self.scale.requires_grad or float(self.scale) != 1.0):
+            return apply_torch(self._kernel.ufunc, self._kernel.__name__, (x, *self.params), {})
+        return apply_torch(self._kernel.ufunc, self._kernel.__name__, (x * self.scale.to(x.dtype), *self.params), {})
+
+    def extra_repr(self) -> str:
+        shown = ", ".join(f"{p.name}={v:g}" for p, v in zip(self.entry.info.params, self.params))
+        op = "" if self.operation == "value" else f", operation={self.operation!r}"
+        return f"{self.entry.info.name!r}{op}{', ' + shown if shown else ''}"
+
+
+def _drop_in(class_name: str, entry: str, operation: str = "value", doc: str = ""):
+    def __init__(self):
+        Activation.__init__(self, entry, operation)
+
+    return type(class_name, (Activation,), {"__init__": __init__, "__doc__": doc})
+
+
+Sigmoid = _drop_in("Sigmoid", "logistic", doc="Drop-in for torch.nn.Sigmoid, correctly rounded.")
+Tanh = _drop_in("Tanh", "tanh", doc="Drop-in for torch.nn.Tanh, correctly rounded.")
+Softsign = _drop_in("Softsign", "softsign", doc="Drop-in for torch.nn.Softsign.")
+Hardsigmoid = _drop_in("Hardsigmoid", "hard_sigmoid", doc="Drop-in for torch.nn.Hardsigmoid.")
+Hardtanh = _drop_in("Hardtanh", "hard_tanh", doc="Drop-in for torch.nn.Hardtanh (min -1, max 1).")
+LogSigmoid = _drop_in("LogSigmoid", "logistic", "logcdf", doc="Drop-in for torch.nn.LogSigmoid, finite for any x.")
+Erf = _drop_in("Erf", "erf", doc="erf as an activation.")
+Arctan = _drop_in("Arctan", "arctan", doc="arctan as an activation.")
