@@ -22,7 +22,7 @@ demo: $(VENV)/installed
 	$(VENV)/bin/sigmoids demo -o out
 
 test: $(VENV)/installed
-	$(PY) -m pytest -q -n auto
+	$(PY) -m pytest -q -n auto --dist worksteal
 
 bench: $(VENV)/installed
 	$(PY) benchmarks/bench.py
