@@ -617,14 +617,18 @@ def report(paths) -> str:
             if "error" in r or "exhaustive" not in r:
                 continue
             rows[r["kernel"]] = (r, doc["date"])
-    lines = ["| kernel | inputs | through the filter | candidates (mpmath) | misrounded | filter max rel. error | time | date |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| kernel | inputs | how | through the filter | candidates (mpmath) | misrounded | "
+             "filter max rel. error | time | date |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for name, (r, date) in rows.items():
         fc = r.get("filter_check") or {}
         err = fc.get("max_rel_error_log2")
-        lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | "
+        how = r.get("certified_by") or (f"{r['symmetry']} half + symmetry" if r.get("symmetry") else
+                                         f"relation to {r['relation'][0]}" if r.get("relation") else
+                                         "runs" if r.get("shape", {}).get("runs") else "every input")
+        lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | {how} | "
                      f"{r.get('filtered', r['checked']):,} | {r['candidates']:,} | **{r['misrounded']:,}** | "
-                     f"{'-' if err is None else f'2^{err:.1f}'} | {r['seconds']:.0f} s | {date} |")
+                     f"{'-' if err is None else f'2^{err:.1f}'} | {r['seconds']:.0f} s | {r.get('date', date)} |")
     return "\n".join(lines)
 
 
