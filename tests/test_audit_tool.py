@@ -12,12 +12,19 @@ from sigmoids import _ufuncs, reference
 TOOL = pathlib.Path(__file__).resolve().parents[1] / "tools" / "audit_float32.py"
 
 
-@pytest.fixture(scope="module")
-def audit():
+def _load_tool():
     spec = importlib.util.spec_from_file_location("audit_float32", TOOL)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+AUDIT = _load_tool()
+
+
+@pytest.fixture(scope="module")
+def audit():
+    return AUDIT
 
 
 # 0x41200000 = 10.0: tanh rounds to 1.0f from about 9.01 on, a run of
@@ -65,6 +72,37 @@ def test_every_shape_names_a_real_kernel(audit):
         shape = audit.kernel_shape(name)
         assert shape["runs"] == (name != "plan_inverse"), name
     assert audit.kernel_shape("plan")["breaks"] == (1.0, 2.375, 5.0)
+
+
+def test_relations_need_a_certified_base(audit):
+    """The logistic kernels the relations lean on are certified in docs/."""
+    certified = audit.load_certified()
+    for base, _, _ in audit.RELATIONS.values():
+        assert base in certified
+
+
+@pytest.mark.parametrize("name", [k for k in AUDIT.available_kernels() if AUDIT.kernel_shape(k)["runs"]])
+def test_shapes_hold_for_the_reference(audit, name):
+    """The runs need the exact function monotone on each sign half between
+    breaks, the halves need its parity: check both on the mpmath reference."""
+    shape = audit.kernel_shape(name)
+    lo, hi = shape["domain"]
+    top = min(hi, 30.0) if np.isfinite(hi) else 30.0
+    points = np.unique(np.concatenate([np.geomspace(1e-6, top, 60), [top]]))
+    points = points[(points >= max(lo, 0.0)) & (points <= top)]
+    for sign in (1.0, -1.0):
+        x = sign * points
+        x = x[(x >= lo) & (x <= hi)]
+        values = np.array([float(v) for v in reference.evaluate(name, x)])
+        for a, b in zip([-np.inf, *shape["breaks"]], [*shape["breaks"], np.inf]):
+            piece = values[(np.abs(x) > a) & (np.abs(x) < b) & np.isfinite(values)]
+            steps = np.diff(piece)
+            assert np.all(steps >= 0) or np.all(steps <= 0), (name, sign, a, b)
+    if shape["symmetry"]:
+        x = points[points <= top]
+        plus = np.array([float(v) for v in reference.evaluate(name, x)])
+        minus = np.array([float(v) for v in reference.evaluate(name, -x)])
+        np.testing.assert_array_equal(minus, -plus if shape["symmetry"] == "odd" else plus)
 
 
 def test_relation_certifies_and_still_finds_a_planted_error(audit):

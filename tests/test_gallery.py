@@ -49,6 +49,8 @@ INFLECTIONS = [
     ("genlogistic", {"alpha": 0.5}, math.log(0.5), (1.0 + 1.0 / 0.5) ** -0.5),
     ("hill", {"n": 3.0}, 0.5 ** (1.0 / 3.0), 1.0 / 3.0),        # x^n = (n-1)/(n+1), s = (n-1)/(2n)
     ("student_t", {"nu": 3.0}, 0.0, 0.5),
+    ("smoothstep", {"n": 1.0}, 0.5, 0.5),           # 3x^2 - 2x^3 bends at 1/2
+    ("smoothstep", {"n": 3.0}, 0.5, 0.5),
 ]
 
 
@@ -61,7 +63,7 @@ def test_inflection_point_matches_the_closed_form(name, params, x, y):
 
 
 @pytest.mark.parametrize("name, params", [("hard_tanh", None), ("hard_sigmoid", None), ("plan", None),
-                                          ("hill", {"n": 1.0}), ("hill", {"n": 0.5})])
+                                          ("hill", {"n": 1.0}), ("hill", {"n": 0.5}), ("smoothstep", {"n": 0.0})])
 def test_no_inflection_point_where_there_is_none(name, params):
     # piecewise linear, or the derivative peaks at the end of the domain
     assert plot.inflection_point(name, params) is None

@@ -116,6 +116,35 @@ def test_dtype_and_shape_are_kept():
     assert y.shape == (2, 3) and torch.all(y == 0.5)
 
 
+def test_zero_dimensional_tensors_stay_zero_dimensional():
+    x = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
+    y = sg.logistic(x)
+    assert y.shape == () and y.item() == sg.logistic(2.0)
+    y.backward()
+    assert x.grad.shape == ()
+
+
+def test_gradient_with_a_parameter_tensor():
+    nu = torch.tensor([1.0, 3.0, float("inf")], dtype=torch.float64)
+    x = torch.tensor([-1.0, 0.5, 2.0], dtype=torch.float64, requires_grad=True)
+    for op in ("value", "pdf", "logcdf", "logsf"):
+        assert torch.autograd.gradcheck(lambda t: sg.student_t.operation(op)(t, nu), (x,), eps=1e-6, atol=1e-7)
+
+
+def test_float16_with_a_float32_parameter_is_rounded_once():
+    x = torch.linspace(-3, 3, 61, dtype=torch.float16)
+    got = sg.genlogistic(x, torch.tensor(2.0, dtype=torch.float32))
+    assert got.dtype == torch.float16
+    expected = sg.genlogistic(x.numpy(), np.float16(2.0))      # the float16 loop
+    np.testing.assert_array_equal(got.numpy(), expected)
+
+
+def test_hill_gradient_at_zero():
+    x = torch.tensor([0.0], dtype=torch.float64, requires_grad=True)
+    sg.hill.logsf(x, 1.0).sum().backward()
+    assert x.grad.item() == -1.0          # d/dx -log(1 + x) at 0
+
+
 def test_parameter_gradient_is_refused():
     nu = torch.tensor(3.0, requires_grad=True)
     with pytest.raises(NotImplementedError, match="parameter"):

@@ -290,6 +290,30 @@ def kernel_shape(name: str) -> dict:
 #: correctly rounded, t x is exact and s r a normal float32, s r is the
 #: correctly rounded s A(t x): bit equality with it certifies an input
 #: without the filter.  Everything else goes through the filter as usual.
+#: kernels known to be correctly rounded on all 2^32 inputs: the only
+#: allowed bases of a relation (filled from the audit JSON files in docs/
+#: and from this run's own results)
+CERTIFIED: set = set()
+
+
+def load_certified(paths=None) -> set:
+    """Kernels the audit JSON files record as exhaustive with 0 misrounded."""
+    import pathlib
+
+    docs = pathlib.Path(__file__).resolve().parents[1] / "docs"
+    paths = paths or [docs / "audit_float32.json", docs / "audit_float32_catalog.json"]
+    found = set()
+    for path in paths:
+        try:
+            with open(path) as fh:
+                doc = json.load(fh)
+        except OSError:
+            continue
+        found |= {r["kernel"] for r in doc.get("results", [])
+                  if r.get("exhaustive") and r.get("misrounded") == 0 and "error" not in r}
+    return found
+
+
 RELATIONS = {
     "tanh_cdf": ("logistic", 2.0, 1.0),
     "tanh_logcdf": ("logistic_logcdf", 2.0, 1.0),
@@ -541,10 +565,16 @@ def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=
         shape.update(symmetry=None, mirror=None, relation=None)
     if not mirror:
         shape["mirror"] = None
-    if shape["symmetry"]:
+    if shape["relation"] and shape["relation"][0] not in CERTIFIED:
+        # a relation proves nothing unless its base is itself certified
+        print(f"  {shape['relation'][0]} is not certified: {name} goes through the filter", file=sys.stderr)
+        shape["relation"] = None
+    if shape["symmetry"] and size <= (1 << 31):
         # the negative half is certified by s(-x) == -s(x) (odd) or s(x)
         # (even) bit for bit: rounding to nearest is symmetric
         idx = [i for i in idx if i * size < (1 << 31)]
+    elif shape["symmetry"]:
+        shape["symmetry"] = None       # one chunk of all 2^32: sweep it whole
     tasks = [(name, i * size, size, shape) for i in idx]
     t0 = time.perf_counter()
     checked = filtered = candidates = misrounded = partner_bad = 0
@@ -681,6 +711,7 @@ def main(argv=None) -> int:
     results = []
     status = 0
     by_mirror: dict = {}
+    CERTIFIED.update(load_certified())
     ctx = mp_.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(args.workers) as pool:
         for name in names:
@@ -750,6 +781,8 @@ def main(argv=None) -> int:
                                mirror=mirrored in later)
             res["filter_check"] = fc
             results.append(res)
+            if res["exhaustive"] and res["misrounded"] == 0:
+                CERTIFIED.add(name)
             if res["mirror"]:
                 # logsf(x) = logcdf(-x): every input of the mirror compared bit
                 # for bit with a certified logcdf result

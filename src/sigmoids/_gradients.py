@@ -45,13 +45,14 @@ def _log_of(kernel):
 
 
 def _student_t_log_pdf(x, nu):
-    if not np.isfinite(nu):
-        return -0.5 * x * x - 0.5 * math.log(2 * math.pi)
+    nu = np.asarray(nu, dtype=np.float64)
+    finite_nu = np.where(np.isinf(nu), 1.0, nu)
     ax = np.abs(x)
     with np.errstate(all="ignore"):
-        tail = np.where(ax < 1e150, np.log1p(ax * ax / nu), 2.0 * np.log(ax) - math.log(nu))
-    return (special.gammaln((nu + 1) / 2) - special.gammaln(nu / 2) - 0.5 * math.log(nu * math.pi)
-            - (nu + 1) / 2 * tail)
+        tail = np.where(ax < 1e150, np.log1p(ax * ax / finite_nu), 2.0 * np.log(ax) - np.log(finite_nu))
+        t_form = (special.gammaln((finite_nu + 1) / 2) - special.gammaln(finite_nu / 2)
+                  - 0.5 * np.log(finite_nu * math.pi) - (finite_nu + 1) / 2 * tail)
+    return np.where(np.isinf(nu), -0.5 * x * x - 0.5 * math.log(2 * math.pi), t_form)
 
 
 def _exp_overflow_guard(linear, exponential):
@@ -63,12 +64,23 @@ def _exp_overflow_guard(linear, exponential):
 
 
 def _smoothstep_log_pdf(x, n):
+    n = np.asarray(n, dtype=np.float64)
     inside = (x > 0) & (x < 1)
     with np.errstate(all="ignore"):
-        value = n * np.log(x) + n * np.log1p(-x) - special.betaln(n + 1, n + 1)
-        if n == 0:
-            value = np.zeros_like(x)
+        value = np.where(n == 0, 0.0, n * np.log(x) + n * np.log1p(-x) - special.betaln(n + 1, n + 1))
     return np.where(inside, value, -np.inf)
+
+
+def _hill_log_pdf(x, n):
+    """log(n x^(n-1)/(1 + x^n)^2) for x >= 0; at 0: +inf, 0, -inf for n <,
+    =, > 1 (the density's limit)."""
+    n = np.asarray(n, dtype=np.float64)
+    positive = np.where(x > 0, x, 1.0)
+    with np.errstate(all="ignore"):
+        log_x = np.log(positive)
+        value = np.log(n) + (n - 1) * log_x - 2.0 * np.logaddexp(0.0, n * log_x)
+    at_zero = np.select([n < 1, n == 1], [np.inf, 0.0], -np.inf)
+    return np.where(x > 0, value, np.where(x == 0, at_zero, -np.inf))
 
 
 #: log f(x), the log-density of each entry's CDF form, in closed form
@@ -82,11 +94,10 @@ _LOG_PDF = {
     "algebraic": lambda x: -math.log(2.0) - 1.5 * _log1p_square(x),
     "softsign": lambda x: -math.log(2.0) - 2.0 * np.log1p(np.abs(x)),
     "student_t": _student_t_log_pdf,
-    "genlogistic": lambda x, a: math.log(a) + get("logistic").logsf(x) + a * get("logistic").logcdf(x),
+    "genlogistic": lambda x, a: np.log(a) + get("logistic").logsf(x) + a * get("logistic").logcdf(x),
     "gompertz": lambda x: _exp_overflow_guard(-x, -x),
     "cloglog": lambda x: _exp_overflow_guard(x, x),
-    "hill": lambda x, n: np.where(x > 0, math.log(n) + (n - 1) * np.log(np.where(x > 0, x, 1.0))
-                                  - 2.0 * np.logaddexp(0.0, n * np.log(np.where(x > 0, x, 1.0))), -np.inf),
+    "hill": _hill_log_pdf,
     "smoothstep": _smoothstep_log_pdf,
 }
 

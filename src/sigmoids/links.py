@@ -43,6 +43,13 @@ def _sech_slope(z, F, f, params):
     return -np.tanh(z) * f
 
 
+def _hill_slope_at_0(n):
+    """f'(0+) of the Hill density n x^(n-1)/(1+x^n)^2 ~ n(n-1) x^(n-2):
+    -inf for n < 1, -2 for n = 1, +inf for 1 < n < 2, 2 for n = 2, 0 above."""
+    n = np.asarray(n, dtype=np.float64)
+    return np.select([n < 1, n == 1, n < 2, n == 2], [-np.inf, -2.0, np.inf, 2.0], 0.0)
+
+
 # f'(z) of each entry's CDF form, from z, F = cdf(z), f = pdf(z) and the
 # parameters: d/dz log f, times f.  Piecewise-linear entries have a piecewise
 # constant density, whose slope is 0 away from the kinks.
@@ -55,11 +62,11 @@ _PDF_SLOPES = {
     "normal": lambda z, F, f, p: -z * f,
     "algebraic": lambda z, F, f, p: -3.0 * z * f / (1.0 + z * z),
     "softsign": lambda z, F, f, p: -2.0 * np.sign(z) * f / (1.0 + np.abs(z)),
-    "student_t": lambda z, F, f, p: -(p[0] + 1.0) * z * f / (p[0] + z * z) if np.isfinite(p[0]) else -z * f,
+    "student_t": lambda z, F, f, p: np.where(np.isinf(p[0]), -z * f, -(p[0] + 1.0) * z * f / (p[0] + z * z)),
     "genlogistic": lambda z, F, f, p: f * ((p[0] + 1.0) * get("logistic")(-z) - 1.0),
     "gompertz": lambda z, F, f, p: f * np.expm1(-z),
     "cloglog": lambda z, F, f, p: -f * np.expm1(z),
-    "hill": lambda z, F, f, p: f * ((p[0] - 1.0) - 2.0 * p[0] * F) / z,
+    "hill": lambda z, F, f, p: np.where(z == 0.0, _hill_slope_at_0(p[0]), f * ((p[0] - 1.0) - 2.0 * p[0] * F) / z),
     "smoothstep": lambda z, F, f, p: f * p[0] * (1.0 - 2.0 * z) / (z * (1.0 - z)),
     "hard_sigmoid": lambda z, F, f, p: np.zeros_like(f),
     "hard_tanh": lambda z, F, f, p: np.zeros_like(f),
@@ -99,8 +106,10 @@ def pdf_slope(name_or_entry, z, *params):
         F = np.asarray(entry.cdf(z, *params), dtype=np.float64)
         f = np.asarray(entry.pdf(z, *params), dtype=np.float64)
         slope = np.asarray(_PDF_SLOPES[entry.info.name](z, F, f, params), dtype=np.float64)
-    # where f is 0 (e^-z times an underflowed exp, outside [0, 1]) so is f'
-    return np.where(f == 0.0, 0.0, slope)
+    # where f is 0 (e^-z times an underflowed exp, outside [0, 1]) so is f',
+    # except at the end of hill's domain, where the limit above holds
+    keep = (z == 0.0) if entry.info.name == "hill" else False
+    return np.where((f == 0.0) & ~keep, 0.0, slope)
 
 
 class SigmoidLink(_links.CDFLink):

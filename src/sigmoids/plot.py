@@ -338,7 +338,9 @@ def inflection_point(name_or_entry, params=None):
     """
     entry = get(name_or_entry)
     values = entry.param_values(params)
-    if entry.info.kinks:
+    # piecewise linear: no inflection (smoothstep's kinks are the ends of its
+    # rise, and only its order 0 is linear)
+    if entry.info.kinks and not (entry.info.name == "smoothstep" and values[0] > 0):
         return None
     lo, hi = entry.info.domain
     lo, hi = max(lo, -60.0), min(hi, 60.0)

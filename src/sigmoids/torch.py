@@ -3,8 +3,10 @@
 ``sg.logistic(tensor)`` (and every other entry and operation) accepts a
 ``torch.Tensor`` and returns one of the same dtype and device.  The value is
 our correctly rounded kernel, computed on the CPU through a zero-copy NumPy
-view: float16, float32 and float64 natively, bfloat16 in float64 and rounded
-once.  The gradient is a closed form in our kernels (``sigmoids._gradients``),
+view: float16, float32 and float64 natively; bfloat16 through the float64
+kernel (within 0.501 ULP of float64) rounded to bfloat16, which can differ
+from the correctly rounded bfloat16 only within 2^-44 of one of its
+midpoints.  The gradient is a closed form in our kernels (``sigmoids._gradients``),
 never autograd through a formula, so it holds where formulas fail:
 d sigma/dx at 40 is 4.248354255291589e-18, d log sigma/dx at -1000 is 1,
 and the gradient at +-inf is its limit, not NaN.
@@ -50,7 +52,8 @@ def _to_numpy(t: torch.Tensor) -> np.ndarray:
 
 
 def _from_numpy(a: np.ndarray, like: torch.Tensor) -> torch.Tensor:
-    out = torch.from_numpy(np.ascontiguousarray(a))
+    # np.require keeps a 0-d result 0-d (np.ascontiguousarray would make it 1-d)
+    out = torch.from_numpy(np.require(a, requirements="C"))
     # float64 -> bfloat16 (or back to the input's dtype) is one rounding
     return out.to(device=like.device, dtype=like.dtype)
 
@@ -63,9 +66,13 @@ class _KernelFunction(torch.autograd.Function):
         ctx.ufunc_name = ufunc.__name__
         ctx.params = params
         ctx.save_for_backward(x)
-        values = [_to_numpy(p) if isinstance(p, torch.Tensor) else p for p in params]
+        x_np = _to_numpy(x)
+        # parameters in x's own format, so that NumPy's promotion cannot send
+        # a float16 x through the float32 loop and round twice
+        values = [(_to_numpy(p) if isinstance(p, torch.Tensor) else np.asarray(p)).astype(x_np.dtype)
+                  for p in params]
         with np.errstate(all="ignore"):
-            result = ufunc(_to_numpy(x), *values)
+            result = ufunc(x_np, *values)
         return _from_numpy(np.asarray(result), x)
 
     @staticmethod
@@ -74,7 +81,7 @@ class _KernelFunction(torch.autograd.Function):
         entry, operation = kernel_operation(ctx.ufunc_name)
         params = [_to_numpy(p).astype(np.float64) if isinstance(p, torch.Tensor) else p for p in ctx.params]
         slope = gradient(entry, operation, _to_numpy(x).astype(np.float64), *params)
-        grad = torch.from_numpy(np.ascontiguousarray(slope)).to(grad_output.device)
+        grad = torch.from_numpy(np.require(slope, requirements="C")).to(grad_output.device)
         # one rounding to the input's dtype, after the product in float64
         result = (grad_output.to(torch.float64) * grad).to(x.dtype)
         return (None, result) + (None,) * len(ctx.params)

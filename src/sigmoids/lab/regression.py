@@ -52,8 +52,8 @@ class RegressionResult:
         ``feature``, ``log_odds``, ``std_err``, ``odds_ratio`` and its 95%
         interval ``odds_ratio_low``, ``odds_ratio_high``.
     links : list of dict
-        ``name``, ``entry``, ``llf``, ``aic``, ``accuracy`` per link, on the
-        training split.
+        ``name``, ``entry``, ``llf``, ``aic`` (fitted on the training split)
+        and ``accuracy`` (on the held-out split) per link.
     iris : dict
         The multinomial (softmax) fit on iris: held-out ``accuracy`` and the
         largest difference between scikit-learn's ``predict_proba`` and
