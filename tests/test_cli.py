@@ -67,6 +67,20 @@ def test_list_shows_every_entry(runner):
     assert "logistic" in result.stdout
 
 
+def test_list_fits_an_80_column_terminal():
+    """`make demo` prints the table to an 80-column pipe: every name must
+    show whole (parametrised slopes are numbers there, not LaTeX)."""
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(app, ["list"])
+    assert result.exit_code == 0, result.output
+    for entry in ENTRIES:
+        assert entry.info.name in result.stdout
+    nu = sg.student_t.info.params[0].default
+    # the student_t slope at 0 is its density at 0: Gamma((nu+1)/2)/(sqrt(nu pi) Gamma(nu/2))
+    import math
+    expected = math.gamma((nu + 1) / 2) / (math.sqrt(nu * math.pi) * math.gamma(nu / 2))
+    assert f"{expected:.6g} (nu={nu:g})" in result.stdout
+
+
 def test_list_json_carries_the_catalog_metadata(runner):
     # The table folds long formulas across lines; the JSON carries them whole.
     result = invoke(runner, "list", "--json")

@@ -153,7 +153,11 @@ def _catalog_table() -> Table:
     for entry in sg.catalog.values():
         info = entry.info
         if info.slope_text is not None:
-            slope = info.slope_text
+            # its LaTeX is too wide for a terminal column: the value at the
+            # catalog's defaults (`sigmoids info NAME` shows the formula)
+            defaults = [p.default for p in info.params]
+            shown = ", ".join(f"{p.name}={v:g}" for p, v in zip(info.params, defaults))
+            slope = f"{float(info.slope(*defaults)):.6g} ({shown})"
         else:
             slope = "-" if info.slope_at_0 is None else f"{info.slope_at_0:.6g}"
         name = info.name + (f"({', '.join(info.param_names)})" if info.params else "")
