@@ -36,7 +36,7 @@ True
 >>> float(d.median()), float(d.entropy()) == 2 + __import__("math").log(2)
 (0.0, True)
 >>> p = sg.plan.distribution
->>> float(p.cdf(2.0)), float(p.ppf(0.875)), p.support()
+>>> float(p.cdf(2.0)), float(p.ppf(0.875)), tuple(map(float, p.support()))
 (0.875, 2.0, (-5.0, 5.0))
 """
 from __future__ import annotations
