@@ -85,6 +85,30 @@ def test_plot_marks_asymptotes_and_inflection(entry):
         assert markers[0].get_xdata()[0] == pytest.approx(point[0])
 
 
+MEDIANS = [
+    # (entry, params, x where the value crosses the middle of its range), by hand
+    ("logistic", None, 0.0),
+    ("arctan", None, 0.0),
+    ("gompertz", None, -math.log(math.log(2.0))),       # exp(-e^-x) = 1/2
+    ("cloglog", None, math.log(math.log(2.0))),
+    ("genlogistic", {"alpha": 2.0}, -math.log(2.0 ** 0.5 - 1.0)),
+    ("hill", {"n": 3.0}, 1.0),
+    ("smoothstep", {"n": 2.0}, 0.5),
+]
+
+
+@pytest.mark.parametrize("name, params, x", MEDIANS)
+def test_plot_guides_cross_at_the_centre(name, params, x):
+    # the article's dashed guides: the middle of the range, and the x where the curve reaches it
+    ax = plot.plot(name, params=params).axes[0]
+    a, b = sg.get(name).info.range
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    vertical = [line.get_xdata()[0] for line in dashed if len(set(line.get_xdata())) == 1]
+    horizontal = [line.get_ydata()[0] for line in dashed if len(set(line.get_ydata())) == 1]
+    assert vertical == [pytest.approx(x, abs=1e-12)]
+    assert horizontal == [pytest.approx((a + b) / 2)]
+
+
 # ----------------------------------------------------------------- comparisons
 
 def test_compare_is_the_classic_figure():

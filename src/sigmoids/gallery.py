@@ -40,6 +40,8 @@ td.brace { font-size: 3.2em; font-weight: 200; padding: 0; }
 .figures img { width: 480px; max-width: 100%; border: 1px solid #eee; }
 nav a { margin-right: .8em; }
 code { background: #f4f4f7; padding: 0 .25em; }
+/* the catalog's long formulas (PLAN's cases) scroll inside the page width */
+div.wide { overflow-x: auto; }
 """
 
 # Counts the images the browser managed to decode, for the gallery's own
@@ -238,7 +240,7 @@ float64 within the measured ULP bounds below.  Figures are drawn by matplotlib;
 this page needs no network.</p>
 <nav>{''.join(f'<a href="#{esc(e.info.name)}">{esc(e.info.name)}</a>' for e in chosen)}</nav>
 <h2 id="catalog">The catalog</h2>
-<table><tr><th>name</th><th>formula</th><th>range</th><th>slope at 0</th><th>CDF form is</th>
+<div class="wide"><table><tr><th>name</th><th>formula</th><th>range</th><th>slope at 0</th><th>CDF form is</th>
 <th>max ULP float32</th><th>max ULP float64</th></tr>"""]
     for e in chosen:
         info = e.info
@@ -250,7 +252,7 @@ this page needs no network.</p>
                      f'<td>{esc(_range_text(e))}</td><td>{slope}</td><td>{esc(info.distribution)}</td>'
                      f'<td class="num">{value_ulp.get("float32", "-")}</td>'
                      f'<td class="num">{value_ulp.get("float64", "-")}</td></tr>')
-    parts.append("</table>")
+    parts.append("</table></div>")
     parts.append(f"""<h2 id="comparison">Sigmoids side by side</h2>
 <p>Rescaled to range (&minus;1, 1) and slope 1 at 0, the classic sigmoids differ only in how fast
 they approach their asymptotes.  Their derivatives are bells: the logistic's peaks at 1/4, tanh's

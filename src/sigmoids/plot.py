@@ -84,6 +84,10 @@ def _style(ax) -> None:
         label.set_color(_TEXT)
 
 
+# LaTeX characters of a formula that still fit beside a 4.5-inch-high axis
+_LONGEST_AXIS_FORMULA = 80
+
+
 def _first_form(latex: str) -> str:
     # The catalog writes equivalent forms as "A = B"; the first is the
     # definition, short enough for an axis label.
@@ -123,6 +127,10 @@ def _layout(entry: Sigmoid, operation: str, params: tuple = ()):
     a, b = info.range
     mid = (a + b) / 2
     value = _first_form(info.formula)
+    if len(value) > _LONGEST_AXIS_FORMULA:
+        # student_t's incomplete-beta form crowds the axis; its name reads better
+        arguments = ";\\,".join(["x"] + [p.symbol for p in info.params])
+        value = rf"\mathrm{{{info.name}}}({arguments})".replace("_", r"\_")
     slope = info.slope(*params)
     slope = None if slope is None else float(slope)
     half = math.log(0.5)
@@ -130,13 +138,18 @@ def _layout(entry: Sigmoid, operation: str, params: tuple = ()):
     open_range = (a + (b - a) * 1e-3, b - (b - a) * 1e-3)
     open_unit = (1e-3, 1 - 1e-3)
     span = _plot_domain(entry, params)
+    # the median of the CDF form: 0 for the symmetric sigmoids, where the
+    # article draws its guide, and the true centre of gompertz, hill, smoothstep
+    with np.errstate(all="ignore"):
+        median = float(entry.ppf(0.5, *params))
+    centre = median if math.isfinite(median) else 0.0
     table = {
-        "value": (info.title, "x", value, span, (mid, 0.0)),
+        "value": (info.title, "x", value, span, (mid, centre)),
         "derivative": (f"derivative of the {info.title}", "x", r"\frac{d}{dx}" + value,
                        span, (slope, 0.0)),
         "inverse": (f"inverse of the {info.title}", "y", _first_form(info.inverse_formula),
                     open_range, (0.0, mid)),
-        "cdf": (f"{info.title}, CDF form", "x", "F(x)", span, (0.5, 0.0)),
+        "cdf": (f"{info.title}, CDF form", "x", "F(x)", span, (0.5, centre)),
         "pdf": (f"{info.title}, density of the CDF form", "x", "F'(x)",
                 span, (None if slope is None else slope / (b - a), 0.0)),
         "ppf": (f"{info.title}, quantile function", "p", "F^{-1}(p)", open_unit, (0.0, 0.5)),
@@ -388,7 +401,9 @@ def _mark_value(ax, entry: Sigmoid, operation: str, params: tuple, lo: float, hi
         y = (y - entry.info.range[0]) / (entry.info.range[1] - entry.info.range[0])
     if lo <= x <= hi:
         ax.plot([x], [y], "o", color=_GUIDE, markersize=7, zorder=4)
-        ax.annotate(f"inflection ({x:.3g}, {y:.3g})", (x, y), xytext=(12, -14),
+        # the search stops within ~1e-9 of the span: show that residue as 0
+        shown_x = 0.0 if abs(x) < 1e-6 * (hi - lo) else x
+        ax.annotate(f"inflection ({shown_x:.3g}, {y:.3g})", (x, y), xytext=(12, -14),
                     textcoords="offset points", color=_TEXT, fontsize=10)
     ax.margins(y=0.08)
 
