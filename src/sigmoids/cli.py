@@ -714,6 +714,87 @@ def lab_regression_command(
                   f"{result.two_class['max_probability_difference']:.2e}")
 
 
+def _run_lab(function, extra: str, **kwargs):
+    """``function(**kwargs)``, failing with one line if an optional dependency is missing
+    or an argument is out of range."""
+    try:
+        return function(**kwargs)
+    except ImportError as exc:
+        _fail(f"this lab needs the {extra} extras (pip install 'sigmoids[{extra}]'): {exc}")
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+
+
+def _lab_output(result, output: Optional[Path], as_json: bool) -> Optional[Console]:
+    """Write the figure (``-o``) and the JSON (``--json``); the console for the tables, or None with --json."""
+    if output is not None:
+        path = _save(result.figure(), output)
+        if not as_json:
+            _stdout().print(f"wrote {path}")
+    if as_json:
+        _print_json(result.to_json())
+        return None
+    return _stdout()
+
+
+def _rows_table(title: str, rows: list, columns, caption: Optional[str] = None) -> Table:
+    """A table of ``rows`` (dicts): ``columns`` is (header, key, format) with format a
+    format spec for numbers ("" for text); None prints as "-"."""
+    from rich import box
+
+    table = Table(box=box.SIMPLE_HEAD, title=title, caption=caption)
+    for header, _, spec in columns:
+        table.add_column(header, justify="left" if spec == "" else "right", no_wrap=spec == "")
+    for row in rows:
+        table.add_row(*("-" if row.get(key) is None else format(row[key], spec) for _, key, spec in columns))
+    return table
+
+
+_OUTPUT_OPTION = typer.Option("-o", "--output", help="Write the figure here (PNG, SVG, PDF by extension).")
+_JSON_OPTION = typer.Option("--json", help="Print one JSON object (with a `rows` list) instead of tables.")
+_SEED_OPTION = typer.Option("--seed", help="Seed of the data, the initial weights and the splits.")
+_THREADS_OPTION = typer.Option("--threads", min=1, max=2, help="torch and sigmoids threads.")
+
+
+@lab_app.command(
+    "heads",
+    short_help="Sigmoids as output layers: bounded regression and BCE for every link.",
+    help="Train binary classifiers on scikit-learn's breast-cancer data with the binary "
+         "cross-entropy on logits of every CDF-form link (logit, probit, cloglog, loglog, "
+         "robit, cauchit; sigmoids.torch.binary_cross_entropy_with_logits) and torch's "
+         "BCEWithLogitsLoss, and regressions into [0, 1] with sigmoids.torch.BoundedOutput "
+         "against an unbounded linear head; check the loss against torch's to |z| = 100.",
+    epilog="Examples:\n\n  sigmoids lab heads\n\n  sigmoids lab heads -o heads.png\n\n"
+           "  sigmoids lab heads --epochs 50 --json",
+)
+def lab_heads_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    seed: Annotated[int, _SEED_OPTION] = 0,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Full-batch Adam steps per model.")] = 300,
+    hidden: Annotated[int, typer.Option("--hidden", min=1, help="Hidden units.")] = 16,
+    samples: Annotated[int, typer.Option("--samples", min=20, help="Size of the regression data.")] = 1000,
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the output-layer lab."""
+    from .lab import heads
+
+    result = _run_lab(heads, "torch,stats", epochs=epochs, hidden=hidden, samples=samples, seed=seed, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    console.print(_rows_table("output heads, held-out metrics", result.rows, [
+        ("task", "task", ""), ("head", "head", ""), ("final training loss", "final_loss", ".5f"),
+        ("metric", "metric", ""), ("held-out", "test_metric", ".4f"), ("out of [0, 1]", "out_of_range", ".3f")]))
+    check = [{"case": k, **v} for k, v in result.extra["bce_check"].items()]
+    console.print(_rows_table("binary_cross_entropy_with_logits(link='logistic') against torch.nn.BCEWithLogitsLoss, "
+                              "z in [-100, 100]", check, [
+        ("dtype, labels", "case", ""), ("max |loss diff|", "max_loss_difference", ".2e"),
+        ("max rel. diff", "max_loss_relative", ".2e"), ("max |grad diff|", "max_grad_difference", ".2e"),
+        ("float32 vs torch float64", "max_relative_to_float64", ".2e")],
+        caption="relative differences are to max(|loss|, 1); soft labels make torch's float32 formula cancel"))
+
+
 # --------------------------------------------------------------------- demo
 
 @dataclass(frozen=True)

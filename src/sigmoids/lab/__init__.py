@@ -5,6 +5,8 @@ list of dicts, what ``sigmoids lab NAME --json`` prints), a rich table and a
 matplotlib figure.  They import statsmodels, scikit-learn or torch only when
 run.
 """
+from ._common import LabResult
+from .heads import heads
 from .regression import RegressionResult, regression
 
-__all__ = ["regression", "RegressionResult"]
+__all__ = ["regression", "RegressionResult", "LabResult", "heads"]
