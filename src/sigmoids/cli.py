@@ -683,14 +683,9 @@ def lab_regression_command(
         result = regression(seed=seed)
     except ImportError as exc:
         _fail(f"the regression lab needs the stats extra (pip install 'sigmoids[stats]'): {exc}")
-    if output is not None:
-        path = _save(result.figure(), output)
-        if not as_json:
-            _stdout().print(f"wrote {path}")
-    if as_json:
-        _print_json(result.to_json())
+    console = _lab_output(result, output, as_json)
+    if console is None:
         return
-    console = _stdout()
     coef = Table(box=box.SIMPLE_HEAD, title="logistic regression on breast cancer (standardised features)")
     for column in ("feature", "log-odds", "std. err.", "odds ratio", "95% interval"):
         coef.add_column(column, justify="left" if column == "feature" else "right")
