@@ -790,6 +790,62 @@ def lab_heads_command(
         caption="relative differences are to max(|loss|, 1); soft labels make torch's float32 formula cancel"))
 
 
+def _names(text: Optional[str], default) -> tuple:
+    """A comma-separated list of activation names (catalog names or aliases, or "relu")."""
+    if not text:
+        return tuple(default)
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    for name in names:
+        if name != "relu":
+            _entry(name)
+    return names
+
+
+@lab_app.command(
+    "gradients",
+    short_help="Vanishing gradients: the gradient reaching the first layer of deep MLPs.",
+    help="Build fully connected networks of depth 1 to --max-depth at a standard initialisation "
+         "(Glorot-uniform, or nn.Linear's default with --init pytorch) with each activation, and "
+         "measure the norm of the loss's gradient with respect to the first layer's weights "
+         "(mean over --seeds networks); the figure also shows every layer of the deepest network.",
+    epilog="Examples:\n\n  sigmoids lab gradients\n\n  sigmoids lab gradients -o gradients.png\n\n"
+           "  sigmoids lab gradients --activations logistic,tanh,relu --max-depth 10 --json",
+)
+def lab_gradients_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    seed: Annotated[int, _SEED_OPTION] = 0,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Deepest network (hidden layers).")] = 20,
+    width: Annotated[int, typer.Option("--width", min=1, help="Units per hidden layer.")] = 64,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Inputs per batch.")] = 256,
+    seeds: Annotated[int, typer.Option("--seeds", min=1, help="Networks averaged per point.")] = 3,
+    activations: Annotated[Optional[str], typer.Option(
+        "--activations", metavar="NAMES", help="Comma-separated catalog names and relu.")] = None,
+    init: Annotated[str, typer.Option("--init", help="xavier (Glorot-uniform) or pytorch.")] = "xavier",
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the vanishing-gradient lab."""
+    from .lab.gradients import DEFAULT_ACTIVATIONS, gradients
+
+    names = _names(activations, DEFAULT_ACTIVATIONS)
+    result = _run_lab(gradients, "torch", max_depth=max_depth, width=width, batch=batch, seeds=seeds,
+                      activations=names, init=init, seed=seed, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    shown = [d for d in (1, 5, 10, 20) if d <= max_depth] or [max_depth]
+    summary = []
+    for name in names:
+        norms = {r["depth"]: r["first_layer_grad_norm"] for r in result.rows if r["activation"] == name}
+        summary.append({"activation": name, "slope": result.extra["max_slope"][name],
+                        "decay": result.extra["decay_per_layer"][name], **{f"d{d}": norms[d] for d in shown}})
+    console.print(_rows_table(
+        f"gradient norm reaching the first layer (width {width}, {init} init, mean of {seeds} seeds)", summary,
+        [("activation", "activation", ""), ("max slope", "slope", ".3g")]
+        + [(f"depth {d}", f"d{d}", ".3e") for d in shown] + [("factor per layer", "decay", ".3f")],
+        caption="factor per layer: exp of the slope of log(norm) against depth, a least-squares fit"))
+
+
 # --------------------------------------------------------------------- demo
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ matplotlib figure.  They import statsmodels, scikit-learn or torch only when
 run.
 """
 from ._common import LabResult
+from .gradients import gradients
 from .heads import heads
 from .regression import RegressionResult, regression
 
-__all__ = ["regression", "RegressionResult", "LabResult", "heads"]
+__all__ = ["regression", "RegressionResult", "LabResult", "heads", "gradients"]
