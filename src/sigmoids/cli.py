@@ -846,6 +846,68 @@ def lab_gradients_command(
         caption="factor per layer: exp of the slope of log(norm) against depth, a least-squares fit"))
 
 
+@lab_app.command(
+    "uat",
+    short_help="Universal approximation: error against width, constructive and trained.",
+    help="Approximate targets with one hidden layer of logistic units, widths 1, 2, 4, ..., "
+         "--max-width: 'constructive' sums steep sigmoids into a staircase (its guaranteed sup "
+         "error L*h*(1/2 + 1/sinh(kappa/2)), h = (b - a)/width, is printed beside the measured one); "
+         "'trained' fits the network by L-BFGS.  Targets: sin on [-pi, pi], |x| and a step on "
+         "[-1, 1], 0.2+0.4x^2+0.3x sin(15x)+0.05 cos(50x) on [0, 1], or your own with --target "
+         "(arithmetic, x, pi, e and numpy functions only; parsed, never eval'd).",
+    epilog="Examples:\n\n  sigmoids lab uat\n\n  sigmoids lab uat -o uat.png\n\n"
+           "  sigmoids lab uat --target 'np.sin(3*x) + abs(x)' --domain -1 1\n\n"
+           "  sigmoids lab uat --methods constructive --json",
+)
+def lab_uat_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    seed: Annotated[int, _SEED_OPTION] = 0,
+    target: Annotated[Optional[str], typer.Option(
+        "--target", metavar="EXPR", help="Your own target, a numpy expression in x (replaces the four).")] = None,
+    domain: Annotated[tuple[float, float], typer.Option(
+        "--domain", metavar="A B", help="Interval of --target.")] = (-1.0, 1.0),
+    methods: Annotated[str, typer.Option(
+        "--methods", metavar="NAMES", help="constructive, trained, or both (comma-separated).")]
+    = "constructive,trained",
+    max_width: Annotated[int, typer.Option("--max-width", min=1, help="Widths 1, 2, 4, ... up to this.")] = 256,
+    steepness: Annotated[float, typer.Option(
+        "--steepness", min=0.1, help="kappa: steepness of a constructive step times the cell width.")] = 10.0,
+    train_points: Annotated[int, typer.Option("--train-points", min=8, help="Training grid size.")] = 256,
+    iterations: Annotated[int, typer.Option("--iterations", min=1, help="L-BFGS iterations per network.")] = 200,
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the universal-approximation lab."""
+    from .lab.uat import TARGETS, custom_target, uat
+
+    try:
+        targets = [custom_target(target, domain)] if target else list(TARGETS)
+    except ValueError as exc:
+        _fail(f"--target: {exc}", code=2)
+    result = _run_lab(uat, "torch", targets=targets, methods=tuple(m.strip() for m in methods.split(",") if m.strip()),
+                      max_width=max_width, steepness=steepness, train_points=train_points, iterations=iterations,
+                      seed=seed, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    for name in result.settings["targets"]:
+        rows = {}
+        for r in result.rows:
+            if r["target"] == name:
+                rows.setdefault(r["width"], {"width": r["width"]}).update(
+                    {f"{r['method']} sup": r["sup_error"], f"{r['method']} rms": r["rms_error"]}
+                    | ({"bound": r["bound"]} if r["method"] == "constructive" else {}))
+        columns = [("width", "width", "d")]
+        for method in result.settings["methods"]:
+            columns += [(f"{method} sup", f"{method} sup", ".3e"), (f"{method} RMS", f"{method} rms", ".3e")]
+            if method == "constructive":
+                columns.append(("guaranteed sup", "bound", ".3e"))
+        lipschitz = result.extra["lipschitz"][name]
+        note = "no Lipschitz constant" if lipschitz["L"] is None else f"L = {lipschitz['L']:.6g}"
+        console.print(_rows_table(f"target {name} ({note}; {lipschitz['source']})", list(rows.values()), columns))
+    console.print("guaranteed sup: " + result.extra["bound_formula"] + f", kappa = {steepness:g}")
+
+
 # --------------------------------------------------------------------- demo
 
 @dataclass(frozen=True)

@@ -9,5 +9,6 @@ from ._common import LabResult
 from .gradients import gradients
 from .heads import heads
 from .regression import RegressionResult, regression
+from .uat import uat
 
-__all__ = ["regression", "RegressionResult", "LabResult", "heads", "gradients"]
+__all__ = ["regression", "RegressionResult", "LabResult", "heads", "gradients", "uat"]
