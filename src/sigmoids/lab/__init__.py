@@ -6,9 +6,10 @@ matplotlib figure.  They import statsmodels, scikit-learn or torch only when
 run.
 """
 from ._common import LabResult
+from .convergence import convergence
 from .gradients import gradients
 from .heads import heads
 from .regression import RegressionResult, regression
 from .uat import uat
 
-__all__ = ["regression", "RegressionResult", "LabResult", "heads", "gradients", "uat"]
+__all__ = ["regression", "RegressionResult", "LabResult", "heads", "gradients", "uat", "convergence"]

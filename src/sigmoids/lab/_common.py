@@ -149,7 +149,7 @@ def finish_axes(axes, legend: bool = True, loc: str = "best", fontsize: float | 
 
     for ax in axes:
         _style(ax)
-        if legend and any(not h.get_label().startswith("_") for h in ax.get_lines() + ax.collections):
+        if legend and ax.get_legend_handles_labels()[1]:
             _legend(ax)
             if loc != "best" or fontsize:
                 ax.get_legend().set_loc(loc)
