@@ -956,6 +956,44 @@ def lab_convergence_command(
         ("mean hidden activation", "mean_hidden_activation", "+.4f")]))
 
 
+@lab_app.command(
+    "cost",
+    short_help="What a sigmoid costs: forward and backward ns per element, next to ReLU.",
+    help="Time every catalog activation forward (the value) and backward (gradient times an "
+         "upstream gradient) in torch through sigmoids.torch.Activation, as our NumPy ufuncs, "
+         "and with PyTorch's own functions where it has them, against ReLU in the same library "
+         "(torch.relu, np.maximum(x, 0)): medians of interleaved rounds, ratios to ReLU timed "
+         "right before each.",
+    epilog="Examples:\n\n  sigmoids lab cost\n\n  sigmoids lab cost -o cost.png\n\n"
+           "  sigmoids lab cost --names logistic,tanh --size 1000000 --json",
+)
+def lab_cost_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    size: Annotated[int, typer.Option("--size", min=1, help="Elements per array.")] = 100_000,
+    dtype: Annotated[DType, typer.Option("--dtype", help="Element type.")] = DType.float32,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Interleaved rounds (medians over them).")] = 5,
+    names: Annotated[Optional[str], typer.Option(
+        "--names", metavar="NAMES", help="Comma-separated catalog entries (default: all).")] = None,
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the cost lab."""
+    from .lab import cost
+
+    chosen = [_entry(n).info.name for n in _names(names, ())] or None
+    result = _run_lab(cost, "torch", size=size, dtype=dtype.value, repeat=repeat, names=chosen, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    console.print(_rows_table(
+        f"time per element, {size:,} {dtype.value} elements, {threads} thread(s), median of {repeat} rounds",
+        result.rows, [("activation", "activation", ""), ("backend", "backend", ""),
+                      ("forward ns", "ns_per_element_forward", ".2f"), ("backward ns", "ns_per_element_backward", ".2f"),
+                      ("forward / ReLU", "ratio_to_relu", ".1f"), ("backward / ReLU", "ratio_to_relu_backward", ".1f")],
+        caption="ReLU: torch.relu for the torch rows, np.maximum(x, 0) for the NumPy rows; "
+                "backward = the gradient times an upstream gradient of ones"))
+
+
 # --------------------------------------------------------------------- demo
 
 @dataclass(frozen=True)

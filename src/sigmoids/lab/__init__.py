@@ -7,9 +7,10 @@ run.
 """
 from ._common import LabResult
 from .convergence import convergence
+from .cost import cost
 from .gradients import gradients
 from .heads import heads
 from .regression import RegressionResult, regression
 from .uat import uat
 
-__all__ = ["regression", "RegressionResult", "LabResult", "heads", "gradients", "uat", "convergence"]
+__all__ = ["regression", "RegressionResult", "LabResult", "heads", "gradients", "uat", "convergence", "cost"]
