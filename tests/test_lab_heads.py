@@ -200,3 +200,14 @@ def test_lab_table_and_figure(lab):
     result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["lab", "heads", "--epochs", "3", "--samples", "40"])
     assert result.exit_code == 0, result.output
     assert "robit nu=3" in result.stdout and "BCEWithLogitsLoss" in result.stdout
+
+
+def test_lab_docstrings_run():
+    """The examples in every torch lab's docstrings (tiny sizes) run as written."""
+    import importlib
+
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for name in ("heads", "gradients", "uat", "convergence", "cost"):
+        for test in doctest.DocTestFinder().find(importlib.import_module(f"sigmoids.lab.{name}")):
+            runner.run(test)
+    assert runner.failures == 0 and runner.tries >= 12

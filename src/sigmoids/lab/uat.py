@@ -123,7 +123,7 @@ def target_from_expression(expression: str) -> Callable[[np.ndarray], np.ndarray
     >>> f = target_from_expression("np.sin(pi * x) + x**2")
     >>> float(f(np.array(0.5)))
     1.25
-    >>> target_from_expression("__import__('os').system('true')")
+    >>> target_from_expression("__import__('os')")
     Traceback (most recent call last):
     ...
     ValueError: function '__import__' is not allowed (allowed: ...)
