@@ -248,6 +248,13 @@ def test_gallery_files(gallery):
     assert "cdn" not in text.lower()
     for name in ("logistic", "student_t", "plan"):
         assert f'id="{name}"' in text
+    # the lab's figures, each under its claim with the command at full size
+    from sigmoids.gallery import LAB_FIGURES
+
+    assert 'id="lab"' in text
+    for name, _, _ in LAB_FIGURES:
+        assert f'id="lab-{name}"' in text and f"sigmoids lab {name} -o" in text
+        assert f'src="img/lab_{name}.png"' in text
     # every formula typeset, PLAN's cases too: no LaTeX source left on the page
     assert "<code>\\" not in text and "\\begin{cases}" not in text.replace('alt="', "")
 

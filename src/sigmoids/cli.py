@@ -630,6 +630,8 @@ def gallery_command(
         "--samples", min=21, help="Inputs of each accuracy figure.")] = 401,
     speed_size: Annotated[int, typer.Option(
         "--speed-size", min=1000, help="Elements per array of the speed figures.")] = 100_000,
+    lab: Annotated[bool, typer.Option(
+        "--lab/--no-lab", help="Also run the lab at small settings and show its figures.")] = True,
 ) -> None:
     """Build the gallery with a progress bar."""
     from .gallery import build
@@ -637,7 +639,7 @@ def gallery_command(
     entries = [_entry(n.strip()) for n in only.split(",") if n.strip()] if only else None
     try:
         index = build(output, entries=entries, samples=samples, speed_size=speed_size,
-                      console=Console(stderr=True))
+                      console=Console(stderr=True), lab=lab)
     except OSError as exc:
         _fail(f"cannot write the gallery to {str(output)!r}: {exc}")
     _stdout().print(f"wrote {index}")
