@@ -18,6 +18,10 @@ Commands
     A quick speed table.
 ``sigmoids gallery -o DIR``
     A self-contained HTML gallery of every entry.
+``sigmoids lab NAME``
+    The article's claims, measured: ``regression``, ``cost``, ``gradients``,
+    ``convergence``, ``uat`` and ``heads``, each with a table, a figure
+    (``-o FILE``) and ``--json``.
 ``sigmoids demo``
     What the library is for: naive NumPy formulas against ours, checked
     against mpmath, and the gallery.
@@ -650,7 +654,8 @@ lab_app = typer.Typer(
     no_args_is_help=True,
     help="The article's claims about sigmoids, measured: each experiment prints a "
          "table, writes a figure (-o FILE) and prints JSON with --json.",
-    epilog="Examples:\n\n  sigmoids lab regression -o regression.png",
+    epilog="Examples:\n\n  sigmoids lab regression -o regression.png\n\n  sigmoids lab gradients --json\n\n"
+           "  sigmoids lab uat --target 'np.sin(3*x)' --domain -1 1",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(lab_app, name="lab")
