@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import LabResult, activation_module, finish_axes, mlp, new_figure, threads
+from ._common import LabResult, finish_axes, mlp, new_figure, threads
 
 __all__ = ["gradients", "DEFAULT_ACTIVATIONS"]
 
@@ -38,11 +38,9 @@ def _layer_gradient_norms(activation: str, depth: int, width: int, batch: int, i
     import torch
 
     torch.manual_seed(seed)
-    # the same weights for every activation at a given seed and depth: only
-    # the nonlinearity differs
-    model = mlp([width] * (depth + 1) + [1], "relu", init=init, dtype=torch.float64)
-    for k in range(1, len(model), 2):
-        model[k] = activation_module(activation)
+    # activations draw no random numbers: every activation gets the same
+    # weights at a given seed and depth, only the nonlinearity differs
+    model = mlp([width] * (depth + 1) + [1], activation, init=init, dtype=torch.float64)
     generator = torch.Generator().manual_seed(seed + 1)
     X = torch.randn(batch, width, generator=generator, dtype=torch.float64)
     y = torch.randn(batch, 1, generator=generator, dtype=torch.float64)

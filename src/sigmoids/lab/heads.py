@@ -153,6 +153,8 @@ def heads(epochs: int = 300, hidden: int = 16, samples: int = 1000, seed: int = 
     """
     import torch
 
+    import sigmoids as sg
+
     from ..torch import BoundedOutput, binary_cross_entropy_with_logits
 
     rows, curves, predictions = [], {}, {}
@@ -160,22 +162,20 @@ def heads(epochs: int = 300, hidden: int = 16, samples: int = 1000, seed: int = 
         X_train, X_test, y_train, y_test = _classification_data(seed)
         Xt, yt = torch.tensor(X_train), torch.tensor(y_train, dtype=torch.float64)
         Xs = torch.tensor(X_test)
-        candidates = [(label, lambda z, y, e=entry, p=params: binary_cross_entropy_with_logits(z, y, e, **p))
+        # (label, link of the probabilities, its parameters, loss)
+        candidates = [(label, entry, params,
+                       lambda z, y, e=entry, p=params: binary_cross_entropy_with_logits(z, y, e, **p))
                       for label, entry, params in LINKS]
-        candidates.append(("torch.nn.BCEWithLogitsLoss", torch.nn.BCEWithLogitsLoss()))
-        for label, loss_fn in candidates:
+        candidates.append(("torch.nn.BCEWithLogitsLoss", "logistic", {}, torch.nn.BCEWithLogitsLoss()))
+        for label, entry, params, loss_fn in candidates:
             torch.manual_seed(seed)
             model = mlp([X_train.shape[1], hidden, 1], "tanh", dtype=torch.float64)
             history = train(model, lambda out, y: loss_fn(out[:, 0], y), Xt, yt, epochs, 0.01)
             with torch.no_grad():
                 final = float(loss_fn(model(Xt)[:, 0], yt))
-                # F(z) > 1/2 exactly where z is above the link's median
                 logits = model(Xs)[:, 0].numpy()
-            entry = dict((lbl, e) for lbl, e, _ in LINKS).get(label, "logistic")
-            params = dict((lbl, p) for lbl, _, p in LINKS).get(label, {})
-            from .. import get
-
-            probability = get(entry).cdf(logits, *get(entry).param_values(params or None))
+            link = sg.get(entry)
+            probability = link.cdf(logits, *link.param_values(params or None))
             accuracy = float(np.mean((probability > 0.5) == (y_test == 1)))
             curves[label] = np.append(history, final)
             rows.append({"task": "classification", "head": label, "final_loss": final,

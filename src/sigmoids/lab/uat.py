@@ -337,9 +337,9 @@ def uat(targets=("sin", "abs", "step", "wiggly"), methods=("constructive", "trai
     >>> all(r["sup_error"] <= r["bound"] for r in result.rows)
     True
     """
-    widths = [2 ** k for k in range(int(math.log2(max_width)) + 1)]
     if max_width < 1:
         raise ValueError("max_width must be at least 1")
+    widths = [2 ** k for k in range(int(math.log2(max_width)) + 1)]
     for method in methods:
         if method not in ("constructive", "trained"):
             raise ValueError(f"method must be 'constructive' or 'trained', got {method!r}")
