@@ -58,7 +58,7 @@ window.addEventListener("load", function () {
 #: The settings are small so that the gallery builds in seconds; each
 #: section names the command that runs the lab at full size.
 LAB_FIGURES = (
-    ("cost", "exp makes it expensive to compute", {"size": 5_000, "repeat": 2, "min_time": 0.002}),
+    ("cost", "exp makes it expensive to compute", {"size": 20_000, "repeat": 3, "min_time": 0.003}),
     ("gradients", "its derivative is at most 1/4, so gradients vanish in deep networks",
      {"max_depth": 12, "width": 32, "batch": 64, "seeds": 1}),
     ("convergence", "only positive outputs; tanh is steeper and converges faster",

@@ -148,8 +148,8 @@ class CostResult(LabResult):
         """Forward and backward time as a multiple of ReLU's, per activation and backend."""
         from ..plot import _PALETTE
 
-        names = [n for n in self.settings["names"]]
-        fig, (forward, backward) = new_figure(1, 2, (14, 0.42 * len(names) + 2.2))
+        names = self.settings["names"]
+        fig, (forward, backward) = new_figure(1, 2, (14, 0.42 * len(names) + 2.6))
         y = np.arange(len(names))
         height = 0.27
         for ax, key in ((forward, "ratio_to_relu"), (backward, "ratio_to_relu_backward")):
@@ -166,8 +166,10 @@ class CostResult(LabResult):
         backward.set_xlabel("backward time / ReLU backward time")
         forward.set_title("forward (the value)")
         backward.set_title("backward (gradient times upstream)")
-        finish_axes((forward,), loc="lower right", fontsize=9)
-        finish_axes((backward,), legend=False)
+        finish_axes((forward, backward), legend=False)
+        # below the panels, where it hides no bar
+        handles, labels = forward.get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside lower center", ncol=len(labels), frameon=False, fontsize=11)
         fig.suptitle(f"{self.settings['size']:,} {self.settings['dtype']} elements, {self.settings['threads']} "
                      f"thread(s), median of {self.settings['repeat']} interleaved rounds (red: ReLU = 1)",
                      fontsize=11, color="0.35")
