@@ -284,3 +284,11 @@ def test_family_takes_the_values_as_param():
     # nu = 1 is the Cauchy CDF 1/2 + arctan(x)/pi
     x, y = (np.asarray(v, dtype=float) for v in lines_of(fig)[1].get_data())
     np.testing.assert_allclose(y, 0.5 + np.arctan(x) / np.pi, rtol=0, atol=2e-16)
+
+
+def test_gallery_without_the_lab(tmp_path):
+    result = CliRunner().invoke(app, ["gallery", "-o", str(tmp_path), "--only", "softsign", "--samples", "21",
+                                      "--speed-size", "1000", "--no-lab"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "index.html").read_text()
+    assert 'id="softsign"' in text and 'id="lab"' not in text and "lab_" not in text
