@@ -272,6 +272,13 @@ def test_gallery_files(gallery):
     assert "cdn" not in text.lower()
     for name in ("logistic", "student_t", "plan"):
         assert f'id="{name}"' in text
+    # the lab's figures, each under its claim with the command at full size
+    from sigmoids.gallery import LAB_FIGURES
+
+    assert 'id="lab"' in text
+    for name, _, _ in LAB_FIGURES:
+        assert f'id="lab-{name}"' in text and f"sigmoids lab {name} -o" in text
+        assert f'src="img/lab_{name}.png"' in text
     # every formula typeset, PLAN's cases too: no LaTeX source left on the page
     assert "<code>\\" not in text and "\\begin{cases}" not in text.replace('alt="', "")
 
@@ -301,3 +308,11 @@ def test_family_takes_the_values_as_param():
     # nu = 1 is the Cauchy CDF 1/2 + arctan(x)/pi
     x, y = (np.asarray(v, dtype=float) for v in lines_of(fig)[1].get_data())
     np.testing.assert_allclose(y, 0.5 + np.arctan(x) / np.pi, rtol=0, atol=2e-16)
+
+
+def test_gallery_without_the_lab(tmp_path):
+    result = CliRunner().invoke(app, ["gallery", "-o", str(tmp_path), "--only", "softsign", "--samples", "21",
+                                      "--speed-size", "1000", "--no-lab"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "index.html").read_text()
+    assert 'id="softsign"' in text and 'id="lab"' not in text and "lab_" not in text

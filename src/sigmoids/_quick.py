@@ -14,7 +14,7 @@ import numpy as np
 
 from .catalog import OPERATIONS, Sigmoid
 
-__all__ = ["CheckRow", "check_kernel", "kernel_inputs", "SpeedRow", "time_entry"]
+__all__ = ["CheckRow", "check_kernel", "kernel_inputs", "SpeedRow", "time_entry", "timing_inputs"]
 
 
 def _argument_interval(entry: Sigmoid, operation: str) -> tuple[float, float]:
@@ -112,6 +112,20 @@ class SpeedRow:
     ratio_to_copy: float
 
 
+def timing_inputs(entry: Sigmoid, operation: str, dtype, size: int) -> np.ndarray:
+    """``size`` inputs of ``dtype`` spread where the operation is defined (a
+    fixed seed, so that every timing of a kernel sees the same array)."""
+    a, b = _argument_interval(entry, operation)
+    rng = np.random.default_rng(7)
+    if math.isfinite(a) and math.isfinite(b):
+        x = rng.uniform(a, b, size)
+    elif math.isfinite(a):
+        x = a + rng.uniform(0.0, 8.0, size)
+    else:
+        x = rng.uniform(-10.0, 10.0, size)
+    return x.astype(dtype)
+
+
 def time_entry(entry: Sigmoid, operations=("value",), dtype=np.float32, size: int = 1_000_000,
                repeat: int = 5, min_time: float = 0.02, params: tuple = ()) -> list[SpeedRow]:
     """Median time of each operation on ``size`` elements of ``dtype``, and
@@ -121,15 +135,7 @@ def time_entry(entry: Sigmoid, operations=("value",), dtype=np.float32, size: in
     dtype = np.dtype(dtype)
     rows = []
     for operation in operations:
-        a, b = _argument_interval(entry, operation)
-        rng = np.random.default_rng(7)
-        if math.isfinite(a) and math.isfinite(b):
-            x = rng.uniform(a, b, size)
-        elif math.isfinite(a):
-            x = a + rng.uniform(0.0, 8.0, size)
-        else:
-            x = rng.uniform(-10.0, 10.0, size)
-        x = x.astype(dtype)
+        x = timing_inputs(entry, operation, dtype, size)
         out = np.empty_like(x)
         kernel = entry.operation(operation)
         args = [dtype.type(p) for p in params]

@@ -18,6 +18,10 @@ Commands
     A quick speed table.
 ``sigmoids gallery -o DIR``
     A self-contained HTML gallery of every entry.
+``sigmoids lab NAME``
+    The article's claims, measured: ``regression``, ``cost``, ``gradients``,
+    ``convergence``, ``uat`` and ``heads``, each with a table, a figure
+    (``-o FILE``) and ``--json``.
 ``sigmoids demo``
     What the library is for: naive NumPy formulas against ours, checked
     against mpmath, and the gallery.
@@ -630,6 +634,8 @@ def gallery_command(
         "--samples", min=21, help="Inputs of each accuracy figure.")] = 401,
     speed_size: Annotated[int, typer.Option(
         "--speed-size", min=1000, help="Elements per array of the speed figures.")] = 100_000,
+    lab: Annotated[bool, typer.Option(
+        "--lab/--no-lab", help="Also run the lab at small settings and show its figures.")] = True,
 ) -> None:
     """Build the gallery with a progress bar."""
     from .gallery import build
@@ -637,7 +643,7 @@ def gallery_command(
     entries = [_entry(n.strip()) for n in only.split(",") if n.strip()] if only else None
     try:
         index = build(output, entries=entries, samples=samples, speed_size=speed_size,
-                      console=Console(stderr=True))
+                      console=Console(stderr=True), lab=lab)
     except OSError as exc:
         _fail(f"cannot write the gallery to {str(output)!r}: {exc}")
     _stdout().print(f"wrote {index}")
@@ -648,7 +654,8 @@ lab_app = typer.Typer(
     no_args_is_help=True,
     help="The article's claims about sigmoids, measured: each experiment prints a "
          "table, writes a figure (-o FILE) and prints JSON with --json.",
-    epilog="Examples:\n\n  sigmoids lab regression -o regression.png",
+    epilog="Examples:\n\n  sigmoids lab regression -o regression.png\n\n  sigmoids lab gradients --json\n\n"
+           "  sigmoids lab uat --target 'np.sin(3*x)' --domain -1 1",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(lab_app, name="lab")
@@ -683,14 +690,9 @@ def lab_regression_command(
         result = regression(seed=seed)
     except ImportError as exc:
         _fail(f"the regression lab needs the stats extra (pip install 'sigmoids[stats]'): {exc}")
-    if output is not None:
-        path = _save(result.figure(), output)
-        if not as_json:
-            _stdout().print(f"wrote {path}")
-    if as_json:
-        _print_json(result.to_json())
+    console = _lab_output(result, output, as_json)
+    if console is None:
         return
-    console = _stdout()
     coef = Table(box=box.SIMPLE_HEAD, title="logistic regression on breast cancer (standardised features)")
     for column in ("feature", "log-odds", "std. err.", "odds ratio", "95% interval"):
         coef.add_column(column, justify="left" if column == "feature" else "right")
@@ -712,6 +714,291 @@ def lab_regression_command(
     console.print(f"two classes: softmax (MNLogit) coefficients equal the logistic ones to "
                   f"{result.two_class['max_coefficient_difference']:.2e}; softmax([0, z])[1] - sigma(z): "
                   f"{result.two_class['max_probability_difference']:.2e}")
+
+
+def _run_lab(function, extra: str, **kwargs):
+    """``function(**kwargs)``, failing with one line if an optional dependency is missing
+    or an argument is out of range."""
+    try:
+        return function(**kwargs)
+    except ImportError as exc:
+        _fail(f"this lab needs the {extra} extras (pip install 'sigmoids[{extra}]'): {exc}")
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+
+
+def _lab_output(result, output: Optional[Path], as_json: bool) -> Optional[Console]:
+    """Write the figure (``-o``) and the JSON (``--json``); the console for the tables, or None with --json."""
+    if output is not None:
+        path = _save(result.figure(), output)
+        if not as_json:
+            _stdout().print(f"wrote {path}")
+    if as_json:
+        _print_json(result.to_json())
+        return None
+    return _stdout()
+
+
+def _rows_table(title: str, rows: list, columns, caption: Optional[str] = None) -> Table:
+    """A table of ``rows`` (dicts): ``columns`` is (header, key, format) with format a
+    format spec for numbers ("" for text); None prints as "-"."""
+    from rich import box
+
+    table = Table(box=box.SIMPLE_HEAD, title=title, caption=caption)
+    for header, _, spec in columns:
+        table.add_column(header, justify="left" if spec == "" else "right", no_wrap=spec == "")
+    for row in rows:
+        table.add_row(*("-" if row.get(key) is None else format(row[key], spec) for _, key, spec in columns))
+    return table
+
+
+_OUTPUT_OPTION = typer.Option("-o", "--output", help="Write the figure here (PNG, SVG, PDF by extension).")
+_JSON_OPTION = typer.Option("--json", help="Print one JSON object (with a `rows` list) instead of tables.")
+_SEED_OPTION = typer.Option("--seed", help="Seed of the data, the initial weights and the splits.")
+_THREADS_OPTION = typer.Option("--threads", min=1, max=2, help="torch and sigmoids threads.")
+
+
+@lab_app.command(
+    "heads",
+    short_help="Sigmoids as output layers: bounded regression and BCE for every link.",
+    help="Train binary classifiers on scikit-learn's breast-cancer data with the binary "
+         "cross-entropy on logits of every CDF-form link (logit, probit, cloglog, loglog, "
+         "robit, cauchit; sigmoids.torch.binary_cross_entropy_with_logits) and torch's "
+         "BCEWithLogitsLoss, and regressions into [0, 1] with sigmoids.torch.BoundedOutput "
+         "against an unbounded linear head; check the loss against torch's to |z| = 100.",
+    epilog="Examples:\n\n  sigmoids lab heads\n\n  sigmoids lab heads -o heads.png\n\n"
+           "  sigmoids lab heads --epochs 50 --json",
+)
+def lab_heads_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    seed: Annotated[int, _SEED_OPTION] = 0,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Full-batch Adam steps per model.")] = 300,
+    hidden: Annotated[int, typer.Option("--hidden", min=1, help="Hidden units.")] = 16,
+    samples: Annotated[int, typer.Option("--samples", min=20, help="Size of the regression data.")] = 1000,
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the output-layer lab."""
+    from .lab import heads
+
+    result = _run_lab(heads, "torch,stats", epochs=epochs, hidden=hidden, samples=samples, seed=seed, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    console.print(_rows_table("output heads, held-out metrics", result.rows, [
+        ("task", "task", ""), ("head", "head", ""), ("final training loss", "final_loss", ".5f"),
+        ("metric", "metric", ""), ("held-out", "test_metric", ".4f"), ("out of [0, 1]", "out_of_range", ".3f")]))
+    check = [{"case": k, **v} for k, v in result.extra["bce_check"].items()]
+    console.print(_rows_table("binary_cross_entropy_with_logits(link='logistic') against torch.nn.BCEWithLogitsLoss, "
+                              "z in [-100, 100]", check, [
+        ("dtype, labels", "case", ""), ("max |loss diff|", "max_loss_difference", ".2e"),
+        ("max rel. diff", "max_loss_relative", ".2e"), ("max |grad diff|", "max_grad_difference", ".2e"),
+        ("float32 vs torch float64", "max_relative_to_float64", ".2e")],
+        caption="relative differences are to max(|loss|, 1); soft labels make torch's float32 formula cancel"))
+
+
+def _names(text: Optional[str], default) -> tuple:
+    """A comma-separated list of activation names (catalog names or aliases, or "relu")."""
+    if not text:
+        return tuple(default)
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    for name in names:
+        if name != "relu":
+            _entry(name)
+    return names
+
+
+@lab_app.command(
+    "gradients",
+    short_help="Vanishing gradients: the gradient reaching the first layer of deep MLPs.",
+    help="Build fully connected networks of depth 1 to --max-depth at a standard initialisation "
+         "(Glorot-uniform, or nn.Linear's default with --init pytorch) with each activation, and "
+         "measure the norm of the loss's gradient with respect to the first layer's weights "
+         "(mean over --seeds networks); the figure also shows every layer of the deepest network.",
+    epilog="Examples:\n\n  sigmoids lab gradients\n\n  sigmoids lab gradients -o gradients.png\n\n"
+           "  sigmoids lab gradients --activations logistic,tanh,relu --max-depth 10 --json",
+)
+def lab_gradients_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    seed: Annotated[int, _SEED_OPTION] = 0,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Deepest network (hidden layers).")] = 20,
+    width: Annotated[int, typer.Option("--width", min=1, help="Units per hidden layer.")] = 64,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Inputs per batch.")] = 256,
+    seeds: Annotated[int, typer.Option("--seeds", min=1, help="Networks averaged per point.")] = 3,
+    activations: Annotated[Optional[str], typer.Option(
+        "--activations", metavar="NAMES", help="Comma-separated catalog names and relu.")] = None,
+    init: Annotated[str, typer.Option("--init", help="xavier (Glorot-uniform) or pytorch.")] = "xavier",
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the vanishing-gradient lab."""
+    from .lab.gradients import DEFAULT_ACTIVATIONS, gradients
+
+    names = _names(activations, DEFAULT_ACTIVATIONS)
+    result = _run_lab(gradients, "torch", max_depth=max_depth, width=width, batch=batch, seeds=seeds,
+                      activations=names, init=init, seed=seed, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    shown = [d for d in (1, 5, 10, 20) if d <= max_depth] or [max_depth]
+    summary = []
+    for name in names:
+        norms = {r["depth"]: r["first_layer_grad_norm"] for r in result.rows if r["activation"] == name}
+        summary.append({"activation": name, "slope": result.extra["max_slope"][name],
+                        "decay": result.extra["decay_per_layer"][name], **{f"d{d}": norms[d] for d in shown}})
+    console.print(_rows_table(
+        f"gradient norm reaching the first layer (width {width}, {init} init, mean of {seeds} seeds)", summary,
+        [("activation", "activation", ""), ("max slope", "slope", ".3g")]
+        + [(f"depth {d}", f"d{d}", ".3e") for d in shown] + [("factor per layer", "decay", ".3f")],
+        caption="factor per layer: exp of the slope of log(norm) against depth, a least-squares fit"))
+
+
+@lab_app.command(
+    "uat",
+    short_help="Universal approximation: error against width, constructive and trained.",
+    help="Approximate targets with one hidden layer of logistic units, widths 1, 2, 4, ..., "
+         "--max-width: 'constructive' sums steep sigmoids into a staircase (its guaranteed sup "
+         "error L*h*(1/2 + 1/sinh(kappa/2)), h = (b - a)/width, is printed beside the measured one); "
+         "'trained' fits the network by L-BFGS.  Targets: sin on [-pi, pi], |x| and a step on "
+         "[-1, 1], 0.2+0.4x^2+0.3x sin(15x)+0.05 cos(50x) on [0, 1], or your own with --target "
+         "(arithmetic, x, pi, e and numpy functions only; parsed, never eval'd).",
+    epilog="Examples:\n\n  sigmoids lab uat\n\n  sigmoids lab uat -o uat.png\n\n"
+           "  sigmoids lab uat --target 'np.sin(3*x) + abs(x)' --domain -1 1\n\n"
+           "  sigmoids lab uat --methods constructive --json",
+)
+def lab_uat_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    seed: Annotated[int, _SEED_OPTION] = 0,
+    target: Annotated[Optional[str], typer.Option(
+        "--target", metavar="EXPR", help="Your own target, a numpy expression in x (replaces the four).")] = None,
+    domain: Annotated[tuple[float, float], typer.Option(
+        "--domain", metavar="A B", help="Interval of --target.")] = (-1.0, 1.0),
+    methods: Annotated[str, typer.Option(
+        "--methods", metavar="NAMES", help="constructive, trained, or both (comma-separated).")]
+    = "constructive,trained",
+    max_width: Annotated[int, typer.Option("--max-width", min=1, help="Widths 1, 2, 4, ... up to this.")] = 256,
+    steepness: Annotated[float, typer.Option(
+        "--steepness", min=0.1, help="kappa: steepness of a constructive step times the cell width.")] = 10.0,
+    train_points: Annotated[int, typer.Option("--train-points", min=8, help="Training grid size.")] = 256,
+    iterations: Annotated[int, typer.Option("--iterations", min=1, help="L-BFGS iterations per network.")] = 200,
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the universal-approximation lab."""
+    from .lab.uat import TARGETS, custom_target, uat
+
+    try:
+        targets = [custom_target(target, domain)] if target else list(TARGETS)
+    except ValueError as exc:
+        _fail(f"--target: {exc}", code=2)
+    result = _run_lab(uat, "torch", targets=targets, methods=tuple(m.strip() for m in methods.split(",") if m.strip()),
+                      max_width=max_width, steepness=steepness, train_points=train_points, iterations=iterations,
+                      seed=seed, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    for name in result.settings["targets"]:
+        rows = {}
+        for r in result.rows:
+            if r["target"] == name:
+                rows.setdefault(r["width"], {"width": r["width"]}).update(
+                    {f"{r['method']} sup": r["sup_error"], f"{r['method']} rms": r["rms_error"]}
+                    | ({"bound": r["bound"]} if r["method"] == "constructive" else {}))
+        columns = [("width", "width", "d")]
+        for method in result.settings["methods"]:
+            columns += [(f"{method} sup", f"{method} sup", ".3e"), (f"{method} RMS", f"{method} rms", ".3e")]
+            if method == "constructive":
+                columns.append(("guaranteed sup", "bound", ".3e"))
+        lipschitz = result.extra["lipschitz"][name]
+        note = "no Lipschitz constant" if lipschitz["L"] is None else f"L = {lipschitz['L']:.6g}"
+        console.print(_rows_table(f"target {name} ({note}; {lipschitz['source']})", list(rows.values()), columns))
+    console.print("guaranteed sup: " + result.extra["bound_formula"] + f", kappa = {steepness:g}")
+
+
+@lab_app.command(
+    "convergence",
+    short_help="Logistic against tanh hidden units: epochs to a target loss on two spirals.",
+    help="Train the same network (2 -> 32 -> 32 -> 1, Glorot-uniform init from the same seed) "
+         "on two interleaved spirals with logistic and with tanh hidden units, over several "
+         "seeds, and report the epochs to reach the target training loss, the final loss, the "
+         "held-out accuracy and the mean hidden activation (about 1/2 for the logistic, 0 for tanh).",
+    epilog="Examples:\n\n  sigmoids lab convergence\n\n  sigmoids lab convergence -o convergence.png\n\n"
+           "  sigmoids lab convergence --optimizer sgd --lr 0.1 --json",
+)
+def lab_convergence_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    seed: Annotated[int, _SEED_OPTION] = 0,
+    activations: Annotated[Optional[str], typer.Option(
+        "--activations", metavar="NAMES", help="Comma-separated catalog names and relu.")] = None,
+    seeds: Annotated[int, typer.Option("--seeds", min=1, help="Runs per activation.")] = 4,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Full-batch steps per run.")] = 800,
+    target_loss: Annotated[float, typer.Option("--target-loss", min=0.0, help="Training loss to reach.")] = 0.1,
+    hidden: Annotated[int, typer.Option("--hidden", min=1, help="Units per hidden layer.")] = 32,
+    lr: Annotated[float, typer.Option("--lr", min=0.0, help="Learning rate.")] = 0.01,
+    optimizer: Annotated[str, typer.Option("--optimizer", help="adam, or sgd (momentum 0.9).")] = "adam",
+    points: Annotated[int, typer.Option("--points", min=4, help="Training points per spiral arm.")] = 150,
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the convergence lab."""
+    from .lab import convergence
+
+    names = _names(activations, ("logistic", "tanh"))
+    result = _run_lab(convergence, "torch", activations=names, seeds=seeds, epochs=epochs, target_loss=target_loss,
+                      hidden=hidden, lr=lr, optimizer=optimizer, points_per_arm=points, seed=seed, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    console.print(_rows_table(f"two spirals, {optimizer} lr {lr:g}, {epochs} epochs, target loss {target_loss:g}",
+                              result.rows, [
+        ("activation", "activation", ""), ("seed", "seed", "d"), ("epochs to target", "epochs_to_target", "d"),
+        ("final loss", "final_loss", ".4f"), ("held-out accuracy", "test_accuracy", ".4f"),
+        ("mean hidden activation", "mean_hidden_activation", "+.4f")],
+        caption="-: the target was not reached"))
+    summary = [{"activation": a, **v, "reached": f"{v['reached']} of {v['runs']}"}
+               for a, v in result.extra["summary"].items()]
+    console.print(_rows_table("summary", summary, [
+        ("activation", "activation", ""), ("reached target", "reached", ""),
+        ("median epochs (of those)", "median_epochs_to_target", ".0f"), ("median final loss", "median_final_loss", ".4f"),
+        ("mean hidden activation", "mean_hidden_activation", "+.4f")]))
+
+
+@lab_app.command(
+    "cost",
+    short_help="What a sigmoid costs: forward and backward ns per element, next to ReLU.",
+    help="Time every catalog activation forward (the value) and backward (gradient times an "
+         "upstream gradient) in torch through sigmoids.torch.Activation, as our NumPy ufuncs, "
+         "and with PyTorch's own functions where it has them, against ReLU in the same library "
+         "(torch.relu, np.maximum(x, 0)): medians of interleaved rounds, ratios to ReLU timed "
+         "right before each.",
+    epilog="Examples:\n\n  sigmoids lab cost\n\n  sigmoids lab cost -o cost.png\n\n"
+           "  sigmoids lab cost --names logistic,tanh --size 1000000 --json",
+)
+def lab_cost_command(
+    output: Annotated[Optional[Path], _OUTPUT_OPTION] = None,
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    size: Annotated[int, typer.Option("--size", min=1, help="Elements per array.")] = 100_000,
+    dtype: Annotated[DType, typer.Option("--dtype", help="Element type.")] = DType.float32,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Interleaved rounds (medians over them).")] = 5,
+    names: Annotated[Optional[str], typer.Option(
+        "--names", metavar="NAMES", help="Comma-separated catalog entries (default: all).")] = None,
+    threads: Annotated[int, _THREADS_OPTION] = 1,
+) -> None:
+    """Run the cost lab."""
+    from .lab import cost
+
+    chosen = [_entry(n).info.name for n in _names(names, ())] or None
+    result = _run_lab(cost, "torch", size=size, dtype=dtype.value, repeat=repeat, names=chosen, threads_=threads)
+    console = _lab_output(result, output, as_json)
+    if console is None:
+        return
+    console.print(_rows_table(
+        f"time per element, {size:,} {dtype.value} elements, {threads} thread(s), median of {repeat} rounds",
+        result.rows, [("activation", "activation", ""), ("backend", "backend", ""),
+                      ("forward ns", "ns_per_element_forward", ".2f"), ("backward ns", "ns_per_element_backward", ".2f"),
+                      ("forward / ReLU", "ratio_to_relu", ".1f"), ("backward / ReLU", "ratio_to_relu_backward", ".1f")],
+        caption="ReLU: torch.relu for the torch rows, np.maximum(x, 0) for the NumPy rows; "
+                "backward = the gradient times an upstream gradient of ones"))
 
 
 # --------------------------------------------------------------------- demo

@@ -56,6 +56,34 @@ window.addEventListener("load", function () {
 """
 
 
+#: The lab's figures in the gallery: (lab, the article's claim, quick settings).
+#: The settings are small so that the gallery builds in seconds; each
+#: section names the command that runs the lab at full size.
+LAB_FIGURES = (
+    ("cost", "exp makes it expensive to compute", {"size": 20_000, "repeat": 3, "min_time": 0.003}),
+    ("gradients", "its derivative is at most 1/4, so gradients vanish in deep networks",
+     {"max_depth": 12, "width": 32, "batch": 64, "seeds": 1}),
+    ("convergence", "only positive outputs; tanh is steeper and converges faster",
+     {"seeds": 2, "epochs": 200, "hidden": 16, "points_per_arm": 80}),
+    ("uat", "one hidden layer of sigmoids approximates any continuous function",
+     {"max_width": 32, "iterations": 40, "train_points": 96}),
+    ("heads", "used in the output layer: bounded regression, binary classification",
+     {"epochs": 60, "samples": 300}),
+    ("regression", "the logistic function is the inverse of the log-odds (logistic regression)", {}),
+)
+
+
+def _lab_figure(name: str, settings: dict):
+    """The figure of one lab run with ``settings``; None if its optional
+    dependencies (torch, scikit-learn, statsmodels) are missing."""
+    try:
+        from . import lab
+
+        return getattr(lab, name)(**settings).figure()
+    except ImportError:
+        return None
+
+
 def _formula_image(latex: str, path: Path) -> bool:
     """Typeset ``latex`` to an SVG with mathtext; False if it cannot."""
     from matplotlib import mathtext
@@ -133,7 +161,8 @@ def _speed_figure(entry: Sigmoid, size: int):
     return fig, rows
 
 
-def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000, console=None) -> Path:
+def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000, console=None,
+          lab: bool = True) -> Path:
     """Write the gallery into ``directory`` and return the path of its index.
 
     Parameters
@@ -148,6 +177,9 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
         Elements per array of the speed figures.
     console : rich.console.Console, optional
         Where to show the progress bar; default stderr.
+    lab : bool, optional
+        Also run every lab at the small settings of ``LAB_FIGURES`` and show
+        its figure (those whose dependencies are missing are left out, with a note).
 
     Returns
     -------
@@ -158,7 +190,7 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
     --------
     >>> import tempfile, sigmoids.gallery
     >>> index = sigmoids.gallery.build(tempfile.mkdtemp(), entries=["softsign"],
-    ...                                samples=21, speed_size=1000)
+    ...                                samples=21, speed_size=1000, lab=False)
     >>> index.name
     'index.html'
     """
@@ -178,7 +210,8 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
         return f"img/{name}"
 
     steps = ([("formulas", None)] + [("figure", k) for k in ("compare", "derivatives", "distributions")]
-             + [("family", e) for e in families] + [(k, e) for e in chosen for k in ("curves", "accuracy", "speed")])
+             + [("family", e) for e in families] + [(k, e) for e in chosen for k in ("curves", "accuracy", "speed")]
+             + ([("lab", name) for name, _, _ in LAB_FIGURES] if lab else []))
     made: dict = {}
     with Progress(console=console or Console(stderr=True), transient=True) as progress:
         task = progress.add_task("gallery", total=len(steps))
@@ -204,6 +237,9 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
             elif kind == "accuracy":
                 n = item.info.name
                 made[("accuracy", n)] = save(plot.accuracy(item, samples=samples), f"{n}_accuracy.png")
+            elif kind == "lab":
+                fig = _lab_figure(item, dict((n, s) for n, _, s in LAB_FIGURES)[item])
+                made[("lab", item)] = None if fig is None else save(fig, f"lab_{item}.png")
             else:
                 fig, rows = _speed_figure(item, speed_size)
                 made[("speed", item.info.name)] = save(fig, f"{item.info.name}_speed.png")
@@ -211,7 +247,7 @@ def build(directory, entries=None, samples: int = 401, speed_size: int = 100_000
             progress.advance(task)
 
     index = root / "index.html"
-    index.write_text(_page(chosen, families, made, speed_size), encoding="utf-8")
+    index.write_text(_page(chosen, families, made, speed_size, lab), encoding="utf-8")
     return index
 
 
@@ -224,7 +260,27 @@ def _typeset(made: dict, field: str, info) -> str:
     return made.get((field, info.name)) or f"<code>{html.escape(latex)}</code>"
 
 
-def _page(chosen, families, made, speed_size) -> str:
+def _lab_section(made) -> str:
+    """The lab's figures, each under the claim it measures and the command that reproduces it."""
+    esc = html.escape
+    parts = ["""<h2 id="lab">Lab: the article's claims, measured</h2>
+<p>Each figure comes from <code>sigmoids.lab</code>, seeded, at small settings so that this page builds
+quickly; the command under it runs the same experiment at full size, with a table and <code>--json</code>.</p>"""]
+    for name, claim, settings in LAB_FIGURES:
+        shown = ", ".join(f"{k}={v:,}" if isinstance(v, int) else f"{k}={v}" for k, v in settings.items())
+        parts.append(f'<h3 id="lab-{esc(name)}">&ldquo;{esc(claim)}&rdquo;</h3>')
+        src = made.get(("lab", name))
+        if src is None:
+            parts.append(f"<p>Not run here: <code>sigmoids lab {esc(name)}</code> needs torch, scikit-learn "
+                         f"and statsmodels (<code>pip install 'sigmoids[all]'</code>).</p>")
+            continue
+        parts.append(f'<div class="figures"><img src="{src}" alt="lab {esc(name)}" style="width: 1060px"></div>'
+                     f'<p><small>Here: {esc(shown or "the defaults")}.  Full size: '
+                     f'<code>sigmoids lab {esc(name)} -o {esc(name)}.png</code></small></p>')
+    return "\n".join(parts)
+
+
+def _page(chosen, families, made, speed_size, lab: bool = False) -> str:
     from . import __version__
 
     esc = html.escape
@@ -238,7 +294,7 @@ def _page(chosen, families, made, speed_size) -> str:
 <code>{esc(str(_ufuncs.SIMD_PATH))}</code>): float16 and float32 correctly rounded,
 float64 within the measured ULP bounds below.  Figures are drawn by matplotlib;
 this page needs no network.</p>
-<nav>{''.join(f'<a href="#{esc(e.info.name)}">{esc(e.info.name)}</a>' for e in chosen)}</nav>
+<nav>{''.join(f'<a href="#{esc(e.info.name)}">{esc(e.info.name)}</a>' for e in chosen)}{'<a href="#lab">lab</a>' if lab else ''}</nav>
 <h2 id="catalog">The catalog</h2>
 <div class="wide"><table><tr><th>name</th><th>formula</th><th>range</th><th>slope at 0</th><th>CDF form is</th>
 <th>max ULP float32</th><th>max ULP float64</th></tr>"""]
@@ -284,5 +340,7 @@ CDF form: <code>{esc(info.distribution)}</code>.</p>
 <table><tr><th>operation</th><th>kernel</th><th>ULP float16</th><th>ULP float32</th><th>ULP float64</th>
 <th>ns/el float32</th><th>&times; copy</th><th>ns/el float64</th><th>&times; copy</th></tr>{ulp_rows}</table>
 <p><small>Speed at {speed_size:,} elements, median of interleaved rounds against a copy of the same array.</small></p>""")
+    if lab:
+        parts.append(_lab_section(made))
     parts.append("</body></html>\n")
     return "\n".join(parts)

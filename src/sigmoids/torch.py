@@ -172,3 +172,187 @@ Hardtanh = _drop_in("Hardtanh", "hard_tanh", doc="Drop-in for torch.nn.Hardtanh 
 LogSigmoid = _drop_in("LogSigmoid", "logistic", "logcdf", doc="Drop-in for torch.nn.LogSigmoid, finite for any x.")
 Erf = _drop_in("Erf", "erf", doc="erf as an activation.")
 Arctan = _drop_in("Arctan", "arctan", doc="arctan as an activation.")
+
+
+# ------------------------------------------------------------ output heads and losses
+#
+# The article's output-layer uses of a sigmoid: a prediction bounded to an
+# interval, and a probability trained by binary cross-entropy.  Both work
+# through any entry's CDF form, so that the probit, complementary log-log and
+# robit (Student-t) models are one argument away from the logistic one.
+
+def _cdf_kernel(link: str, operation: str, params: dict):
+    """(kernel, parameter values) of ``operation`` of ``link``'s CDF form."""
+    entry = get(link)
+    return entry.operation(operation), entry.param_values(params or None)
+
+
+def _apply_kernel(kernel, x: torch.Tensor, values: tuple) -> torch.Tensor:
+    return apply_torch(kernel.ufunc, kernel.__name__, (x, *values), {})
+
+
+class BoundedOutput(torch.nn.Module):
+    """Map any real input into the interval (lo, hi) through a sigmoid's CDF form.
+
+    ``lo + (hi - lo) * F(z)``, with F the CDF form of the catalog entry: the
+    output layer of a regression whose target is known to lie in a range
+    (a proportion, a probability, a rating).  In exact arithmetic the output
+    is strictly inside (lo, hi); in floating point it can reach ``lo`` or
+    ``hi`` where F rounds to 0 or 1 (for the logistic in float32, beyond
+    about z = 17), and it is clamped to [lo, hi] so that the rounding of the
+    affine map never steps outside.
+
+    Parameters
+    ----------
+    lo, hi : float
+        The interval, lo < hi.
+    sigmoid : str, optional
+        Catalog name or alias whose CDF form is used (default "logistic").
+    **params : float
+        The family's parameters (``nu=3.0`` for "student_t").
+
+    Examples
+    --------
+    >>> import torch
+    >>> from sigmoids.torch import BoundedOutput
+    >>> head = BoundedOutput(0.0, 10.0)
+    >>> head(torch.tensor([-1000.0, 0.0, 2.0]))
+    tensor([0.0000, 5.0000, 8.8080])
+    >>> BoundedOutput(-1.0, 1.0, sigmoid="student_t", nu=3.0)(torch.zeros(1))
+    tensor([0.])
+    """
+
+    def __init__(self, lo: float, hi: float, sigmoid: str = "logistic", **params):
+        super().__init__()
+        lo, hi = float(lo), float(hi)
+        if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+            raise ValueError(f"BoundedOutput needs finite lo < hi, got lo={lo}, hi={hi}")
+        self.lo, self.hi = lo, hi
+        self.sigmoid = get(sigmoid).info.name
+        self._cdf, self.params = _cdf_kernel(sigmoid, "cdf", params)
+
+    def forward(self, z: torch.Tensor) -> torch.Tensor:
+        f = _apply_kernel(self._cdf, z, self.params)
+        return torch.clamp(self.lo + (self.hi - self.lo) * f, self.lo, self.hi)
+
+    def extra_repr(self) -> str:
+        shown = "".join(f", {p.name}={v:g}" for p, v in zip(get(self.sigmoid).info.params, self.params))
+        return f"lo={self.lo:g}, hi={self.hi:g}, sigmoid={self.sigmoid!r}{shown}"
+
+
+_REDUCTIONS = ("mean", "sum", "none")
+
+
+def binary_cross_entropy_with_logits(logits: torch.Tensor, target: torch.Tensor, link: str = "logistic",
+                                     weight: torch.Tensor | None = None, pos_weight: torch.Tensor | None = None,
+                                     reduction: str = "mean", **params) -> torch.Tensor:
+    """Binary cross-entropy of P(y = 1) = F(logits), for any CDF-form entry F.
+
+    ``-[pos_weight * y * log F(z) + (1 - y) * log(1 - F(z))]``, with log F and
+    log(1 - F) our ``logcdf`` and ``logsf`` kernels: never ``log`` of a
+    probability rounded to 0 or 1, so the loss is finite for every finite z
+    (for the smooth entries; the piecewise-linear ones put zero probability
+    on part of the line) and its gradient is the closed form -f/F, f/(1-F).
+    With ``link="logistic"`` it is ``torch.nn.functional.binary_cross_entropy_with_logits``.
+
+    Parameters
+    ----------
+    logits : Tensor
+        z, any real values.
+    target : Tensor
+        y in [0, 1], the same shape (soft labels allowed).
+    link : str, optional
+        Catalog entry whose CDF form maps z to a probability: "logistic"
+        (logit model), "normal" (probit), "cloglog", "gompertz" (log-log),
+        "student_t" (robit), "arctan" (cauchit), ...
+    weight : Tensor, optional
+        Rescales each element's loss.
+    pos_weight : Tensor, optional
+        Weight of the positive term, broadcast along the last dimension.
+    reduction : {"mean", "sum", "none"}, optional
+    **params : float
+        The link's parameters (``nu=3.0``).
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import torch
+    >>> from sigmoids.torch import binary_cross_entropy_with_logits as bce
+    >>> z = torch.tensor([-100.0, 0.0, 100.0], dtype=torch.float64)
+    >>> bce(z, torch.ones(3, dtype=torch.float64), reduction="none")
+    tensor([1.0000e+02, 6.9315e-01, 3.7201e-44], dtype=torch.float64)
+    >>> bce(z, torch.ones(3, dtype=torch.float64), link="normal", reduction="none")
+    tensor([5.0055e+03, 6.9315e-01, 0.0000e+00], dtype=torch.float64)
+    """
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"reduction must be one of {_REDUCTIONS}, got {reduction!r}")
+    if not isinstance(target, torch.Tensor):
+        target = torch.as_tensor(target, dtype=logits.dtype)
+    target = target.to(logits.dtype)
+    if target.shape != logits.shape:
+        raise ValueError(f"target shape {tuple(target.shape)} differs from logits shape {tuple(logits.shape)}")
+    log_cdf, values = _cdf_kernel(link, "logcdf", params)
+    log_sf, _ = _cdf_kernel(link, "logsf", params)
+    positive = target * _apply_kernel(log_cdf, logits, values)
+    if pos_weight is not None:
+        positive = positive * pos_weight
+    # 0 * log F(z) is NaN where log F = -inf (a piecewise-linear link's flat
+    # part): a label that does not use a term contributes nothing
+    positive = torch.where(target == 0, torch.zeros_like(positive), positive)
+    negative = (1 - target) * _apply_kernel(log_sf, logits, values)
+    negative = torch.where(target == 1, torch.zeros_like(negative), negative)
+    loss = -positive - negative      # not -(a + b): that turns a loss of 0 into -0
+    if weight is not None:
+        loss = loss * weight
+    if reduction == "mean":
+        return loss.mean()
+    return loss.sum() if reduction == "sum" else loss
+
+
+class BCEWithLogitsLoss(torch.nn.Module):
+    """:func:`binary_cross_entropy_with_logits` as a module, for any link.
+
+    Parameters
+    ----------
+    link : str, optional
+        Catalog entry of the CDF form (default "logistic", which makes this
+        ``torch.nn.BCEWithLogitsLoss``).
+    weight, pos_weight : Tensor, optional
+    reduction : {"mean", "sum", "none"}, optional
+    **params : float
+        The link's parameters.
+
+    Examples
+    --------
+    >>> import torch
+    >>> from sigmoids.torch import BCEWithLogitsLoss
+    >>> loss = BCEWithLogitsLoss(link="cloglog")
+    >>> z, y = torch.zeros(1, dtype=torch.float64), torch.ones(1, dtype=torch.float64)
+    >>> float(loss(z, y))                  # -log(1 - 1/e)
+    0.4586751453870819
+    """
+
+    def __init__(self, link: str = "logistic", weight: torch.Tensor | None = None,
+                 pos_weight: torch.Tensor | None = None, reduction: str = "mean", **params):
+        super().__init__()
+        if reduction not in _REDUCTIONS:
+            raise ValueError(f"reduction must be one of {_REDUCTIONS}, got {reduction!r}")
+        self.link = get(link).info.name
+        self.reduction = reduction
+        self.params = params
+        self.register_buffer("weight", weight)
+        self.register_buffer("pos_weight", pos_weight)
+
+    def forward(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        return binary_cross_entropy_with_logits(logits, target, self.link, self.weight, self.pos_weight,
+                                                self.reduction, **self.params)
+
+    def extra_repr(self) -> str:
+        shown = "".join(f", {k}={v:g}" for k, v in self.params.items())
+        return f"link={self.link!r}, reduction={self.reduction!r}{shown}"
+
+
+__all__ += ["BoundedOutput", "binary_cross_entropy_with_logits", "BCEWithLogitsLoss"]
