@@ -145,10 +145,12 @@ def test_hill_gradient_at_zero():
     assert x.grad.item() == -1.0          # d/dx -log(1 + x) at 0
 
 
-def test_parameter_gradient_is_refused():
-    nu = torch.tensor(3.0, requires_grad=True)
-    with pytest.raises(NotImplementedError, match="parameter"):
-        sg.student_t(torch.zeros(3), nu)
+def test_integer_parameter_gradient_is_refused():
+    n = torch.tensor(2.0, requires_grad=True)
+    with pytest.raises(TypeError, match="integer"):
+        sg.smoothstep(torch.zeros(3), n)
+    with pytest.raises(TypeError, match="integer"):
+        Activation("smoothstep", learnable=True)
 
 
 def test_integer_tensor_is_a_type_error():
