@@ -10,7 +10,11 @@ Values
     results are bit for bit NumPy's.  JAX's own ops are not used: in float32
     ``jax.nn.sigmoid`` and ``jax.nn.log_sigmoid`` are off by more than half
     an ULP on a fraction of inputs and flush representable tails to 0, which
-    is the contract this library exists to keep.  The price is a host round
+    is the contract this library exists to keep.  XLA's CPU threads run
+    with flush-to-zero and denormals-are-zero set, and the callback runs on
+    them: on Linux/glibc it restores IEEE subnormals around our kernel
+    (``fesetenv(FE_DFL_ENV)``), so ``sg.logistic(float32(-100))`` is 3.8e-44
+    in the returned buffer, not 0 (XLA's own later ops may still flush it).  The price is a host round
     trip on accelerators (on the CPU the callback sees the buffer in place)
     and an opaque op that XLA cannot fuse.
 dtypes
@@ -46,7 +50,11 @@ Examples
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import functools
+import platform
 
 import jax
 import jax.numpy as jnp
@@ -63,26 +71,57 @@ __all__ = ["Activation", "apply_jax", "sigmoid", "log_sigmoid", "tanh", "soft_si
 
 # ------------------------------------------------------------- host side
 
+def _fenv():
+    """glibc's fegetenv/fesetenv, or None where FE_DFL_ENV is not (fenv_t *) -1."""
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return None
+    try:
+        libm = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+        return libm.fegetenv, libm.fesetenv
+    except (OSError, AttributeError):
+        return None
+
+
+_FENV = _fenv()
+
+
+@contextlib.contextmanager
+def _ieee_subnormals():
+    """Gradual underflow inside the block, on a thread where XLA set FTZ/DAZ."""
+    if _FENV is None:
+        yield
+        return
+    get_env, set_env = _FENV
+    saved = ctypes.create_string_buffer(256)        # larger than any fenv_t
+    get_env(saved)
+    set_env(ctypes.c_void_p(-1))                     # FE_DFL_ENV: round to nearest, no FTZ/DAZ
+    try:
+        yield
+    finally:
+        set_env(saved)
+
+
 def _host_value(ufunc, dtype, x, *params):
     """The kernel on NumPy buffers, in ``dtype``'s loop (float64 for a
     dtype we have no loop for), rounded once to ``dtype``."""
     work = work_dtype(dtype)
-    args = [np.asarray(a).astype(work, copy=False) for a in (x, *params)]
-    with np.errstate(all="ignore"):
-        result = ufunc(*args)
-    return round_once(result, dtype)
+    with _ieee_subnormals(), np.errstate(all="ignore"):
+        args = [np.asarray(a).astype(work, copy=False) for a in (x, *params)]
+        return round_once(ufunc(*args), dtype)
 
 
 def _host_slope(ufunc_name, dtype, index, x, *params):
     """d/dx (index -1) or d/dparams[index] of a kernel, rounded once to ``dtype``."""
     entry, operation = kernel_operation(ufunc_name)
-    x64 = np.asarray(x, dtype=np.float64)
-    params64 = [np.asarray(p, dtype=np.float64) for p in params]
-    if index < 0:
-        slope = gradient(entry, operation, x64, *params64)
-    else:
-        slope = param_gradient(entry, operation, index, x64, *params64)
-    return round_once(np.broadcast_to(slope, np.shape(x)), dtype)
+    shape = np.broadcast_shapes(np.shape(x), *(np.shape(p) for p in params))
+    with _ieee_subnormals():
+        x64 = np.asarray(x, dtype=np.float64)
+        params64 = [np.asarray(p, dtype=np.float64) for p in params]
+        if index < 0:
+            slope = gradient(entry, operation, x64, *params64)
+        else:
+            slope = param_gradient(entry, operation, index, x64, *params64)
+        return round_once(np.broadcast_to(slope, shape), dtype)
 
 
 def _callback(function, like, *args):
@@ -160,8 +199,9 @@ def apply_jax(ufunc: np.ufunc, public_name: str, args: tuple, kwargs: dict):
 def _host_row(name, axis, dtype, x):
     from .softmax import _numpy_rows
 
-    work = work_dtype(dtype)
-    return round_once(_numpy_rows(name, np.asarray(x).astype(work, copy=False), axis), dtype)
+    with _ieee_subnormals():
+        work = work_dtype(dtype)
+        return round_once(_numpy_rows(name, np.asarray(x).astype(work, copy=False), axis), dtype)
 
 
 @functools.partial(jax.custom_jvp, nondiff_argnums=(0, 2))
