@@ -16,25 +16,12 @@ import sigmoids as sg  # noqa: E402
 from sigmoids import reference  # noqa: E402
 from sigmoids.torch import Activation, Hardtanh, LogSigmoid, Sigmoid, Tanh  # noqa: E402
 
-from conftest import python_output  # noqa: E402
+from conftest import interior, python_output  # noqa: E402
 
 ENTRIES = list(sg.catalog.values())
 CASES = [(e, op) for e in ENTRIES for op in sg.OPERATIONS
          if e.info.kernels[op] not in {e.info.kernels[o] for o in sg.OPERATIONS[:sg.OPERATIONS.index(op)]}]
 IDS = [f"{e.info.name}.{op}" for e, op in CASES]
-
-
-def interior(entry, op, n=9):
-    """Inputs inside the domain, away from kinks and clamps."""
-    if op in ("inverse", "ppf"):
-        a, b = entry.info.range if op == "inverse" else (0.0, 1.0)
-        return a + (b - a) * np.linspace(0.07, 0.93, n)
-    lo, hi = (0.05, 0.95) if entry.info.name == "smoothstep" else (0.2, 3.0) if entry.info.name == "hill" else (-2.7, 2.7)
-    if entry.info.kinks and op in ("logcdf", "logsf"):
-        # a hard sigmoid's log-forms are -inf past its saturation points
-        lo, hi = max(lo, min(entry.info.kinks) + 0.05), min(hi, max(entry.info.kinks) - 0.05)
-    x = np.linspace(lo, hi, n)
-    return np.array([v for v in x if all(abs(v - k) > 0.05 for k in entry.info.kinks)])
 
 
 @pytest.mark.parametrize("entry, op", CASES, ids=IDS)
