@@ -55,7 +55,7 @@ def _array_api_only(x) -> bool:
     """An array-API array that NumPy's ufunc protocol cannot take (CuPy's
     ``__array_ufunc__`` only runs CuPy's own ufuncs; array-api-strict has none)."""
     cls = type(x)
-    if not hasattr(cls, "__array_namespace__"):
+    if not hasattr(cls, "__array_namespace__") or isinstance(x, np.generic):
         return False
     return not hasattr(cls, "__array_ufunc__") or cls.__module__.partition(".")[0] == "cupy"
 
