@@ -85,17 +85,26 @@ def apply(ufunc: np.ufunc, public_name: str, args: tuple, kwargs: dict):
     if type(args[0]) is np.ndarray and args[0].dtype.kind == "f":
         return ufunc(*args, **kwargs)
     kind = backend(args)
-    if kind == "torch":
-        from .torch import apply_torch
-
-        return apply_torch(ufunc, public_name, args, kwargs)
-    if kind == "jax":
-        from .jax import apply_jax
-
-        return apply_jax(ufunc, public_name, args, kwargs)
+    if kind in ("torch", "jax"):
+        return _backend_apply(kind)(ufunc, public_name, args, kwargs)
     if kind == "array_api":
         return via_numpy(lambda *a: _call(ufunc, public_name, a, kwargs), public_name, args)
     return _call(ufunc, public_name, args, kwargs)
+
+
+_APPLY: dict = {}
+
+
+def _backend_apply(kind: str):
+    """``sigmoids.torch.apply_torch`` or ``sigmoids.jax.apply_jax``, imported
+    on first use and then looked up (an import statement per call costs more
+    than a small kernel)."""
+    function = _APPLY.get(kind)
+    if function is None:
+        import importlib
+
+        function = _APPLY[kind] = getattr(importlib.import_module(f"sigmoids.{kind}"), f"apply_{kind}")
+    return function
 
 
 def _call(ufunc, public_name, args, kwargs):

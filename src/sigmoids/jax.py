@@ -124,6 +124,11 @@ def _host_slope(ufunc_name, dtype, index, x, *params):
         return round_once(np.broadcast_to(slope, shape), dtype)
 
 
+#: one callable per (function, arguments): JAX caches compiled callbacks by
+#: the callable's identity, so a fresh partial per call would recompile
+_bound = functools.lru_cache(maxsize=None)(functools.partial)
+
+
 def _callback(function, like, *args):
     return jax.pure_callback(function, jax.ShapeDtypeStruct(like.shape, like.dtype), *args,
                              vmap_method="expand_dims")
@@ -138,7 +143,7 @@ def _kernel_function(ufunc):
 
     @jax.custom_jvp
     def f(x, *params):
-        return _callback(functools.partial(_host_value, ufunc, x.dtype), x, x, *params)
+        return _callback(_bound(_host_value, ufunc, x.dtype), x, x, *params)
 
     def jvp(primals, tangents):
         x, *params = primals
@@ -149,13 +154,15 @@ def _kernel_function(ufunc):
                 continue
             if index >= 0:
                 _check_differentiable(ufunc, index)
-            slope = _callback(functools.partial(_host_slope, ufunc.__name__, x.dtype, index), x, *primals)
+            slope = _callback(_bound(_host_slope, ufunc.__name__, x.dtype, index), x, *primals)
             term = slope * t
             out = term if out is None else out + term
         return y, jnp.zeros_like(y) if out is None else out
 
     f.defjvp(jvp, symbolic_zeros=True)
-    return f
+    # jit: an eager call then costs one cached dispatch, not a trace of the
+    # custom_jvp and a callback per call (inside an outer jit it is inlined)
+    return jax.jit(f)
 
 
 def _check_differentiable(ufunc, index):
@@ -208,7 +215,7 @@ def _host_row(name, axis, dtype, x):
 def _row(name, x, axis):
     shape = x.shape if name != "logsumexp" else x.shape[:axis % x.ndim] + x.shape[axis % x.ndim + 1:]
     # the axis counted from the end: vmap adds its batch axis in front
-    return jax.pure_callback(functools.partial(_host_row, name, axis - x.ndim if axis >= 0 else axis, x.dtype),
+    return jax.pure_callback(_bound(_host_row, name, axis - x.ndim if axis >= 0 else axis, x.dtype),
                              jax.ShapeDtypeStruct(shape, x.dtype), x, vmap_method="expand_dims")
 
 
@@ -232,12 +239,15 @@ def _row_jvp(name, axis, primals, tangents):
     return y, dy.astype(x.dtype)
 
 
+_jitted_row = jax.jit(_row, static_argnums=(0, 2))
+
+
 def row(name: str, x, axis=-1, keepdims: bool = False):
     """softmax, log_softmax or logsumexp (``name``) of a JAX array along ``axis``."""
     from .softmax import row_axis
 
     x, axis = row_axis(name, _as_float_array(x, name), axis)
-    out = _row(name, x, axis)
+    out = _jitted_row(name, x, axis)
     if keepdims and name == "logsumexp":
         out = jnp.expand_dims(out, axis)
     return out

@@ -61,8 +61,12 @@ def _from_numpy(a: np.ndarray, like: torch.Tensor) -> torch.Tensor:
         # torch casts float64 -> bfloat16 through float32, rounding twice;
         # float32 rounded to odd keeps the second rounding correct
         a = to_float32_odd(a)
-    # np.require keeps a 0-d result 0-d (np.ascontiguousarray would make it 1-d)
-    out = torch.from_numpy(np.require(a, requirements="C"))
+    if not a.flags.c_contiguous:
+        # np.require keeps a 0-d result 0-d (np.ascontiguousarray would make it 1-d)
+        a = np.require(a, requirements="C")
+    out = torch.from_numpy(a)
+    if out.dtype == like.dtype and like.device.type == "cpu":
+        return out
     return out.to(device=like.device, dtype=like.dtype)
 
 
