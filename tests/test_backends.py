@@ -293,3 +293,52 @@ def test_softmax_gradients_torch_and_jax(axis):
         np.testing.assert_allclose(t.grad.numpy(), want, rtol=1e-14, atol=1e-300, err_msg=f"torch {name}")
         got = jax.grad(lambda v: jnp.sum(getattr(sg, name)(v, axis=axis) * w))(jnp.asarray(x))
         np.testing.assert_allclose(np.asarray(got), want, rtol=1e-14, atol=1e-300, err_msg=f"jax {name}")
+
+
+# ------------------------------------------------------------------ protocols
+
+def test_dask_stays_lazy_until_compute():
+    import dask
+
+    calls = []
+
+    def counting_get(graph, keys, **kwargs):
+        calls.append(keys)
+        return dask.get(graph, keys, **kwargs)
+
+    x = da.from_array(np.linspace(-5.0, 5.0, 40).reshape(4, 10), chunks=(2, 5))
+    with dask.config.set(scheduler=counting_get):
+        lazy = [sg.student_t.logcdf(x, 3.0), sg.genlogistic(x, da.full((10,), 2.0, chunks=5)),
+                sg.log_softmax(x, axis=1), sg.logsumexp(x, axis=0)]
+        assert calls == [] and all(isinstance(y, da.Array) for y in lazy)
+        dask.compute(*lazy)
+        assert len(calls) == 1
+
+
+def test_xarray_broadcasts_parameters_by_dimension_name():
+    x = xr.DataArray(np.linspace(-3.0, 3.0, 5), dims="x", coords={"x": np.arange(5)})
+    nu = xr.DataArray([1.0, 3.0, np.inf], dims="nu", coords={"nu": [1.0, 3.0, np.inf]})
+    y = sg.student_t(x, nu)
+    assert y.dims == ("x", "nu") and y.coords["nu"].equals(nu.coords["nu"])
+    np.testing.assert_array_equal(y.values, sg.student_t(x.values[:, None], nu.values[None, :]))
+
+
+def test_pandas_keeps_the_index_with_a_parameter():
+    s = pd.Series([0.5, 1.0, 4.0], index=pd.Index(["a", "b", "c"], name="dose"), name="conc")
+    y = sg.hill(s, 2.0)
+    assert isinstance(y, pd.Series) and y.index.equals(s.index) and y.name == "conc"
+    np.testing.assert_array_equal(y.to_numpy(), sg.hill(s.to_numpy(), 2.0))
+
+
+def test_numpy_scalars_and_lists_stay_on_the_ufunc():
+    assert type(sg.logistic(np.float32(1.0))) is np.float32
+    assert type(sg.student_t(np.float64(1.0), 3.0)) is np.float64
+    assert isinstance(sg.logistic([0.0, 1.0]), np.ndarray)
+
+
+def test_wrong_types_name_the_function_on_every_backend():
+    for bad in (xps.asarray([1, 2]), torch.arange(3), jnp.arange(3)):
+        with pytest.raises(TypeError, match="sigmoids.logistic"):
+            sg.logistic(bad)
+    with pytest.raises(TypeError, match="sigmoids.logistic"):
+        sg.logistic(pd.Series(["a", "b"]))
