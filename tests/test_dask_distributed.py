@@ -26,7 +26,7 @@ PARAMETRISED = [e for e in ENTRIES if e.info.params]
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)
     with distributed.Client(cluster) as c:
         yield c
     cluster.close()

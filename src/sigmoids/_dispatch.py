@@ -140,7 +140,8 @@ def via_numpy(function, public_name: str, args: tuple):
         except (BufferError, RuntimeError, TypeError, ValueError):
             # on another device (CuPy on a GPU): copy to the host first
             host.append(np.asarray(compat.to_device(a, "cpu")))
-    if any(isinstance(h, np.ndarray) and h.dtype.kind != "f" for h in host[:1]):
+    if isinstance(host[0], np.ndarray) and host[0].dtype.kind != "f":
+        # as torch and JAX: integer arrays are refused, not silently widened
         raise TypeError(f"sigmoids.{public_name}() takes real floating-point arrays, "
                         f"got {_describe(first)}")
     result = function(*host)
