@@ -18,9 +18,11 @@ import sigmoids as sg  # noqa: E402
 from sigmoids import reference  # noqa: E402
 from sigmoids.jax import Activation, hard_tanh, log_sigmoid, sigmoid, soft_sign  # noqa: E402
 
-from conftest import python_output  # noqa: E402
+from conftest import interior, python_output  # noqa: E402
 
 ENTRIES = list(sg.catalog.values())
+CASES = [(e, op) for e in ENTRIES for op in sg.OPERATIONS
+         if e.info.kernels[op] not in {e.info.kernels[o] for o in sg.OPERATIONS[:sg.OPERATIONS.index(op)]}]
 
 
 def test_sigmoid_gradient_at_40_is_not_zero():
@@ -59,15 +61,26 @@ def test_narrow_dtypes_are_kept_and_rounded_once(dtype):
     got = sg.logistic(x)
     assert got.dtype == dtype
     exact = reference.evaluate("logistic", np.asarray(x.astype(jnp.float64)))
-    want = np.array([float(v) for v in exact])
     if dtype == jnp.bfloat16:
-        # the exact value rounded once, from 60 digits (not from a float64)
-        want = reference.correctly_rounded(exact, np.float32)
-        want = np.asarray(jnp.asarray(want).astype(dtype))   # float32 is exact enough only if not near a tie
-        assert np.array_equal(np.asarray(got.astype(jnp.float32)), want.astype(np.float32))
+        # bfloat16 has 8 significant bits: mpmath rounds the exact value
+        # there once (to nearest, ties to even); all these are normal numbers
+        with mp.workprec(8):
+            want = np.array([float(+v) for v in exact])
+        np.testing.assert_array_equal(np.asarray(got.astype(jnp.float64)), want)
     else:
-        want = reference.correctly_rounded(exact, np.dtype(dtype))
-        np.testing.assert_array_equal(np.asarray(got), want)
+        np.testing.assert_array_equal(np.asarray(got), reference.correctly_rounded(exact, np.dtype(dtype)))
+
+
+@pytest.mark.parametrize("entry, op", CASES, ids=[f"{e.info.name}.{op}" for e, op in CASES])
+def test_bfloat16_is_the_exact_value_rounded_once(entry, op):
+    x = jnp.asarray(interior(entry, op, 17)).astype(jnp.bfloat16)
+    params = entry.param_values(None)
+    got = entry.operation(op)(x, *params)
+    assert got.dtype == jnp.bfloat16
+    exact = reference.evaluate(entry.info.kernels[op], np.asarray(x.astype(jnp.float64)), params=params)
+    with mp.workprec(8):                          # bfloat16's 8 bits, ties to even
+        want = np.array([float(+v) for v in exact])
+    np.testing.assert_array_equal(np.asarray(got.astype(jnp.float64)), want)
 
 
 def test_bfloat16_rounding_is_once_from_float64():
