@@ -43,9 +43,23 @@ def test_bfloat16_rounded_once(entry, op):
     got = entry.operation(op)(x, *params)
     assert got.dtype == torch.bfloat16
     exact = reference.evaluate(entry.info.kernels[op], x.to(torch.float64).numpy(), params=params)
-    # the exact value to 53 bits, then one rounding to bfloat16's 8
-    want = torch.tensor([float(v) for v in exact], dtype=torch.float64).to(torch.bfloat16)
-    assert torch.equal(got, want)
+    # the exact value rounded once to bfloat16's 8 bits by mpmath (ties to
+    # even), not through float64 and float32 as torch's own casts would
+    with mp.workprec(8):
+        want = torch.tensor([float(+v) for v in exact], dtype=torch.float64)
+    assert torch.equal(got.to(torch.float64), want)
+
+
+def test_bfloat16_results_are_rounded_once_from_float64():
+    """Just above a bfloat16 midpoint, whose float32 rounding lands on the
+    midpoint: torch's float64 -> bfloat16 cast (through float32) rounds down
+    to even; one rounding goes up."""
+    from sigmoids.torch import _from_numpy
+
+    above = np.array([1.0 + 2.0**-8 + 2.0**-40])
+    like = torch.zeros(1, dtype=torch.bfloat16)
+    assert torch.from_numpy(above).to(torch.bfloat16).item() == 1.0           # twice
+    assert _from_numpy(above, like).item() == 1.0 + 2.0**-7                   # once
 
 
 @pytest.mark.parametrize("entry, op", CASES, ids=IDS)
@@ -176,3 +190,4 @@ def test_numpy_calls_do_not_import_torch():
     code = ("import sys, numpy as np, sigmoids as sg; sg.logistic(np.ones(3)); sg.logistic([1.0]); "
             "print('torch' in sys.modules)")
     assert python_output(code) == "False"
+
