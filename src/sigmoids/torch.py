@@ -89,7 +89,10 @@ def _float64(t) -> np.ndarray:
 def _times(grad_output: torch.Tensor, slope: np.ndarray, like) -> torch.Tensor:
     """grad_output * slope in float64, rounded once to ``like``'s dtype and
     summed down to its shape (a broadcast parameter)."""
-    grad = torch.from_numpy(np.require(np.broadcast_to(slope, grad_output.shape), requirements=["C", "W"]))
+    if slope.shape != grad_output.shape:
+        slope = np.broadcast_to(slope, grad_output.shape)
+    # a copy only if broadcast or read-only (torch wants a writable buffer)
+    grad = torch.from_numpy(np.require(slope, requirements=["C", "W"]))
     result = grad_output.to(torch.float64) * grad.to(grad_output.device)
     if isinstance(like, torch.Tensor):
         return result.sum_to_size(like.shape).to(like.dtype)
