@@ -69,6 +69,17 @@ def test_gradcheck(entry, op):
     assert torch.autograd.gradcheck(lambda t: entry.operation(op)(t, *params), (x,), eps=1e-6, atol=1e-7, rtol=1e-5)
 
 
+def test_second_derivatives_of_the_value():
+    x = torch.linspace(-4.0, 4.0, 17, dtype=torch.float64, requires_grad=True)
+    (g,) = torch.autograd.grad(sg.tanh(x).sum(), x, create_graph=True)
+    (h,) = torch.autograd.grad(g.sum(), x)
+    v = x.detach().numpy()
+    np.testing.assert_allclose(h.numpy(), -2 * np.tanh(v) / np.cosh(v) ** 2, rtol=1e-14, atol=1e-300)
+    for entry in (sg.logistic, sg.normal, sg.student_t):
+        params = entry.param_values(None)
+        assert torch.autograd.gradgradcheck(lambda v: entry(v, *params), (x[::3].detach().requires_grad_(),))
+
+
 def test_sigmoid_gradient_at_40_is_not_zero():
     """jax#40385's class of bug: sigma' computed as sigma (1 - sigma) is 0 at 40."""
     x = torch.tensor(40.0, dtype=torch.float64, requires_grad=True)

@@ -39,7 +39,7 @@ from scipy import special
 
 from .catalog import OPERATIONS, Sigmoid, catalog, get
 
-__all__ = ["gradient", "log_pdf", "kernel_operation", "param_gradient"]
+__all__ = ["gradient", "log_pdf", "kernel_operation", "derivative_kernel", "param_gradient"]
 
 
 def _log1p_square(x):
@@ -142,6 +142,20 @@ def kernel_operation(ufunc_name: str):
     return _BY_UFUNC[ufunc_name]
 
 
+def derivative_kernel(ufunc_name: str):
+    """The compiled kernel that is d/dx of kernel ``ufunc_name``, where there
+    is one (value -> derivative, cdf -> pdf, softplus -> logistic), else None.
+
+    The autograd backends use it for a gradient that is itself
+    differentiable (second derivatives: ``grad(grad(tanh))``).
+    """
+    entry, operation = kernel_operation(ufunc_name)
+    if operation == "softplus":
+        return entry.ufunc
+    name = {"value": "derivative", "cdf": "pdf"}.get(operation)
+    return entry.operation(name).ufunc if name else None
+
+
 def gradient(entry: Sigmoid, operation: str, x, *params) -> np.ndarray:
     """d/dx of ``entry``'s ``operation`` at x, in float64.
 
@@ -185,7 +199,10 @@ def gradient(entry: Sigmoid, operation: str, x, *params) -> np.ndarray:
             raise KeyError(operation)
         g = np.asarray(g, dtype=np.float64)
         if operation in ("value", "cdf", "derivative", "pdf"):
-            g = np.where(np.isinf(x), 0.0, g)
+            # the limit at an infinite end of the domain; outside it (hill at
+            # -inf) the gradient stays NaN, as the value is
+            lo, hi = entry.info.domain
+            g = np.where(np.isinf(x) & (x >= lo) & (x <= hi), 0.0, g)
     return g
 
 

@@ -29,9 +29,10 @@ Gradients
     4.248354255291589e-18, ``grad(sg.logistic.logcdf)(-1000.0)`` is 1, and
     the gradient at +-inf is its limit, 0.  Gradients with respect to a
     family's parameter (nu, alpha, hill's n) work too; smoothstep's integer
-    n has none (TypeError).  First derivatives only: the derivative rule is
-    itself a host callback, so ``grad(grad(f))`` raises; use the
-    ``.derivative``/``.pdf`` operations, which are differentiable kernels.
+    n has none (TypeError).  Mostly first derivatives: the derivative rule is
+    itself a host callback, except for the value and the CDF form, whose
+    derivative is a kernel with its own JVP: ``grad(grad(sg.tanh))`` works
+    (as physics-informed networks need), a third derivative raises.
 
 Activations are plain functions (no framework): :func:`sigmoid`,
 :func:`log_sigmoid`, :func:`tanh`, :func:`soft_sign`, :func:`hard_sigmoid`,
@@ -61,7 +62,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax.custom_derivatives import SymbolicZero
 
-from ._gradients import gradient, kernel_operation, param_gradient
+from ._gradients import derivative_kernel, gradient, kernel_operation, param_gradient
 from ._rounding import round_once, work_dtype
 from .catalog import get
 
@@ -154,7 +155,12 @@ def _kernel_function(ufunc):
                 continue
             if index >= 0:
                 _check_differentiable(ufunc, index)
-            slope = _callback(_bound(_host_slope, ufunc.__name__, x.dtype, index), x, *primals)
+            derivative = derivative_kernel(ufunc.__name__) if index < 0 else None
+            if derivative is not None:
+                # a kernel of its own, with its own JVP: second derivatives work
+                slope = _kernel_function(derivative)(x, *params)
+            else:
+                slope = _callback(_bound(_host_slope, ufunc.__name__, x.dtype, index), x, *primals)
             term = slope * t
             out = term if out is None else out + term
         return y, jnp.zeros_like(y) if out is None else out

@@ -20,7 +20,9 @@ Gradients with respect to a family's parameter (nu, alpha) flow to a
 parameter tensor that requires grad (``sigmoids._gradients.param_gradient``:
 closed forms for genlogistic and hill, a Richardson-extrapolated difference
 of our kernel for Student's nu); smoothstep's n is an integer and has none
-(a TypeError).  When no input requires grad (``torch.no_grad``,
+(a TypeError).  With ``create_graph=True`` the gradient of the value and
+of the CDF form is the derivative kernel, itself differentiable, so second
+derivatives work there.  When no input requires grad (``torch.no_grad``,
 ``torch.inference_mode``, plain tensors) the call skips autograd entirely.
 
 Examples
@@ -36,7 +38,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from ._gradients import gradient, kernel_operation, param_gradient
+from ._gradients import derivative_kernel, gradient, kernel_operation, param_gradient
 from ._rounding import to_float32_odd
 from .catalog import get
 
@@ -116,7 +118,12 @@ class _KernelFunction(torch.autograd.Function):
         x64 = _to_numpy(x).astype(np.float64)
         params = [_float64(p) for p in ctx.params]
         grads = [None, None]
-        if ctx.needs_input_grad[1]:
+        derivative = derivative_kernel(ctx.ufunc_name)
+        if ctx.needs_input_grad[1] and torch.is_grad_enabled() and derivative is not None:
+            # create_graph=True: the slope is a kernel with its own backward,
+            # so second derivatives (grad of grad of tanh) work
+            grads[1] = grad_output * apply_torch(derivative, derivative.__name__, (x, *ctx.params), {})
+        elif ctx.needs_input_grad[1]:
             # one rounding to the input's dtype, after the product in float64
             grads[1] = _times(grad_output, gradient(entry, operation, x64, *params), x)
         for i, p in enumerate(ctx.params):
