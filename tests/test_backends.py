@@ -343,3 +343,10 @@ def test_wrong_types_name_the_function_on_every_backend():
     with pytest.raises(TypeError, match="sigmoids.logistic"):
         sg.logistic(pd.Series(["a", "b"]))
 
+
+
+def test_array_api_results_stay_on_the_input_device():
+    device = xps.Device("device1")
+    x = xps.asarray([0.5, 2.0], dtype=xps.float32, device=device)
+    for y in (sg.logistic(x), sg.student_t(x, 3.0), sg.softmax(x)):
+        assert y.device == device and y.dtype == xps.float32
