@@ -192,6 +192,16 @@ def test_wrong_types_name_the_function():
         sg.logistic(jnp.ones(2), out=None)
 
 
+def test_default_float32_jax_without_x64():
+    """JAX's default (no jax_enable_x64) in a fresh interpreter: float32 in,
+    float32 out, NumPy's bits, and the pitfalls hold in float32 too."""
+    code = ("import jax, numpy as np, sigmoids as sg; x = jax.numpy.linspace(-50, 50, 11); "
+            "print(x.dtype, np.array_equal(np.asarray(sg.logistic(x)), sg.logistic(np.asarray(x))), "
+            "float(jax.grad(sg.logistic)(40.0)) == float(np.float32(4.248354255291589e-18)), "
+            "float(jax.grad(sg.logistic.logcdf)(-1000.0)))")
+    assert python_output(code) == "float32 True True 1.0"
+
+
 def test_numpy_calls_do_not_import_jax():
     code = ("import sys, numpy as np, sigmoids as sg; sg.logistic(np.ones(3)); sg.softmax([1.0, 2.0]); "
             "sg.student_t([1.0], 3.0); print(sorted(m for m in ('jax', 'torch', 'dask', 'xarray', "
