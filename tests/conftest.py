@@ -261,6 +261,19 @@ def float_bits_sweep(dtype, count, domain=None, seed=0) -> np.ndarray:
     return x
 
 
+def interior(entry, op, n=9):
+    """Inputs inside the domain, away from kinks and clamps."""
+    if op in ("inverse", "ppf"):
+        a, b = entry.info.range if op == "inverse" else (0.0, 1.0)
+        return a + (b - a) * np.linspace(0.07, 0.93, n)
+    lo, hi = (0.05, 0.95) if entry.info.name == "smoothstep" else (0.2, 3.0) if entry.info.name == "hill" else (-2.7, 2.7)
+    if entry.info.kinks and op in ("logcdf", "logsf"):
+        # a hard sigmoid's log-forms are -inf past its saturation points
+        lo, hi = max(lo, min(entry.info.kinks) + 0.05), min(hi, max(entry.info.kinks) - 0.05)
+    x = np.linspace(lo, hi, n)
+    return np.array([v for v in x if all(abs(v - k) > 0.05 for k in entry.info.kinks)])
+
+
 def all_float16() -> np.ndarray:
     return np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
 

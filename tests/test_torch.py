@@ -16,25 +16,12 @@ import sigmoids as sg  # noqa: E402
 from sigmoids import reference  # noqa: E402
 from sigmoids.torch import Activation, Hardtanh, LogSigmoid, Sigmoid, Tanh  # noqa: E402
 
-from conftest import python_output  # noqa: E402
+from conftest import interior, python_output  # noqa: E402
 
 ENTRIES = list(sg.catalog.values())
 CASES = [(e, op) for e in ENTRIES for op in sg.OPERATIONS
          if e.info.kernels[op] not in {e.info.kernels[o] for o in sg.OPERATIONS[:sg.OPERATIONS.index(op)]}]
 IDS = [f"{e.info.name}.{op}" for e, op in CASES]
-
-
-def interior(entry, op, n=9):
-    """Inputs inside the domain, away from kinks and clamps."""
-    if op in ("inverse", "ppf"):
-        a, b = entry.info.range if op == "inverse" else (0.0, 1.0)
-        return a + (b - a) * np.linspace(0.07, 0.93, n)
-    lo, hi = (0.05, 0.95) if entry.info.name == "smoothstep" else (0.2, 3.0) if entry.info.name == "hill" else (-2.7, 2.7)
-    if entry.info.kinks and op in ("logcdf", "logsf"):
-        # a hard sigmoid's log-forms are -inf past its saturation points
-        lo, hi = max(lo, min(entry.info.kinks) + 0.05), min(hi, max(entry.info.kinks) - 0.05)
-    x = np.linspace(lo, hi, n)
-    return np.array([v for v in x if all(abs(v - k) > 0.05 for k in entry.info.kinks)])
 
 
 @pytest.mark.parametrize("entry, op", CASES, ids=IDS)
@@ -56,9 +43,23 @@ def test_bfloat16_rounded_once(entry, op):
     got = entry.operation(op)(x, *params)
     assert got.dtype == torch.bfloat16
     exact = reference.evaluate(entry.info.kernels[op], x.to(torch.float64).numpy(), params=params)
-    # the exact value to 53 bits, then one rounding to bfloat16's 8
-    want = torch.tensor([float(v) for v in exact], dtype=torch.float64).to(torch.bfloat16)
-    assert torch.equal(got, want)
+    # the exact value rounded once to bfloat16's 8 bits by mpmath (ties to
+    # even), not through float64 and float32 as torch's own casts would
+    with mp.workprec(8):
+        want = torch.tensor([float(+v) for v in exact], dtype=torch.float64)
+    assert torch.equal(got.to(torch.float64), want)
+
+
+def test_bfloat16_results_are_rounded_once_from_float64():
+    """Just above a bfloat16 midpoint, whose float32 rounding lands on the
+    midpoint: torch's float64 -> bfloat16 cast (through float32) rounds down
+    to even; one rounding goes up."""
+    from sigmoids.torch import _from_numpy
+
+    above = np.array([1.0 + 2.0**-8 + 2.0**-40])
+    like = torch.zeros(1, dtype=torch.bfloat16)
+    assert torch.from_numpy(above).to(torch.bfloat16).item() == 1.0           # twice
+    assert _from_numpy(above, like).item() == 1.0 + 2.0**-7                   # once
 
 
 @pytest.mark.parametrize("entry, op", CASES, ids=IDS)
@@ -66,6 +67,17 @@ def test_gradcheck(entry, op):
     params = entry.param_values(None)
     x = torch.tensor(interior(entry, op), dtype=torch.float64, requires_grad=True)
     assert torch.autograd.gradcheck(lambda t: entry.operation(op)(t, *params), (x,), eps=1e-6, atol=1e-7, rtol=1e-5)
+
+
+def test_second_derivatives_of_the_value():
+    x = torch.linspace(-4.0, 4.0, 17, dtype=torch.float64, requires_grad=True)
+    (g,) = torch.autograd.grad(sg.tanh(x).sum(), x, create_graph=True)
+    (h,) = torch.autograd.grad(g.sum(), x)
+    v = x.detach().numpy()
+    np.testing.assert_allclose(h.numpy(), -2 * np.tanh(v) / np.cosh(v) ** 2, rtol=1e-14, atol=1e-300)
+    for entry in (sg.logistic, sg.normal, sg.student_t):
+        params = entry.param_values(None)
+        assert torch.autograd.gradgradcheck(lambda v: entry(v, *params), (x[::3].detach().requires_grad_(),))
 
 
 def test_sigmoid_gradient_at_40_is_not_zero():
@@ -145,10 +157,12 @@ def test_hill_gradient_at_zero():
     assert x.grad.item() == -1.0          # d/dx -log(1 + x) at 0
 
 
-def test_parameter_gradient_is_refused():
-    nu = torch.tensor(3.0, requires_grad=True)
-    with pytest.raises(NotImplementedError, match="parameter"):
-        sg.student_t(torch.zeros(3), nu)
+def test_integer_parameter_gradient_is_refused():
+    n = torch.tensor(2.0, requires_grad=True)
+    with pytest.raises(TypeError, match="integer"):
+        sg.smoothstep(torch.zeros(3), n)
+    with pytest.raises(TypeError, match="integer"):
+        Activation("smoothstep", learnable=True)
 
 
 def test_integer_tensor_is_a_type_error():
@@ -187,3 +201,4 @@ def test_numpy_calls_do_not_import_torch():
     code = ("import sys, numpy as np, sigmoids as sg; sg.logistic(np.ones(3)); sg.logistic([1.0]); "
             "print('torch' in sys.modules)")
     assert python_output(code) == "False"
+

@@ -16,8 +16,14 @@ optionally learnable input scale; ``Sigmoid``, ``Tanh``, ``Softsign``,
 ``Hardsigmoid``, ``Hardtanh``, ``LogSigmoid``, ``Erf`` and ``Arctan`` are
 drop-in classes.
 
-Gradients with respect to a family's parameter (nu, alpha, n) are not
-implemented: passing a parameter tensor that requires grad raises.
+Gradients with respect to a family's parameter (nu, alpha) flow to a
+parameter tensor that requires grad (``sigmoids._gradients.param_gradient``:
+closed forms for genlogistic and hill, a Richardson-extrapolated difference
+of our kernel for Student's nu); smoothstep's n is an integer and has none
+(a TypeError).  With ``create_graph=True`` the gradient of the value and
+of the CDF form is the derivative kernel, itself differentiable, so second
+derivatives work there.  When no input requires grad (``torch.no_grad``,
+``torch.inference_mode``, plain tensors) the call skips autograd entirely.
 
 Examples
 --------
@@ -32,7 +38,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from ._gradients import gradient, kernel_operation
+from ._gradients import derivative_kernel, gradient, kernel_operation, param_gradient
+from ._rounding import to_float32_odd
 from .catalog import get
 
 __all__ = ["Activation", "Sigmoid", "Tanh", "Softsign", "Hardsigmoid", "Hardtanh", "LogSigmoid",
@@ -52,10 +59,46 @@ def _to_numpy(t: torch.Tensor) -> np.ndarray:
 
 
 def _from_numpy(a: np.ndarray, like: torch.Tensor) -> torch.Tensor:
-    # np.require keeps a 0-d result 0-d (np.ascontiguousarray would make it 1-d)
-    out = torch.from_numpy(np.require(a, requirements="C"))
-    # float64 -> bfloat16 (or back to the input's dtype) is one rounding
+    if like.dtype not in _NATIVE and a.dtype == np.float64 and like.dtype.itemsize <= 2:
+        # torch casts float64 -> bfloat16 through float32, rounding twice;
+        # float32 rounded to odd keeps the second rounding correct
+        a = to_float32_odd(a)
+    if not a.flags.c_contiguous:
+        # np.require keeps a 0-d result 0-d (np.ascontiguousarray would make it 1-d)
+        a = np.require(a, requirements="C")
+    out = torch.from_numpy(a)
+    if out.dtype == like.dtype and like.device.type == "cpu":
+        return out
     return out.to(device=like.device, dtype=like.dtype)
+
+
+def _forward(ufunc, x: torch.Tensor, params) -> torch.Tensor:
+    """The kernel's value on a tensor, without autograd."""
+    x_np = _to_numpy(x)
+    # parameters in x's own format, so that NumPy's promotion cannot send
+    # a float16 x through the float32 loop and round twice
+    values = [(_to_numpy(p) if isinstance(p, torch.Tensor) else np.asarray(p)).astype(x_np.dtype)
+              for p in params]
+    with np.errstate(all="ignore"):
+        result = ufunc(x_np, *values)
+    return _from_numpy(np.asarray(result), x)
+
+
+def _float64(t) -> np.ndarray:
+    return _to_numpy(t).astype(np.float64) if isinstance(t, torch.Tensor) else np.asarray(t, np.float64)
+
+
+def _times(grad_output: torch.Tensor, slope: np.ndarray, like) -> torch.Tensor:
+    """grad_output * slope in float64, rounded once to ``like``'s dtype and
+    summed down to its shape (a broadcast parameter)."""
+    if slope.shape != grad_output.shape:
+        slope = np.broadcast_to(slope, grad_output.shape)
+    # a copy only if broadcast or read-only (torch wants a writable buffer)
+    grad = torch.from_numpy(np.require(slope, requirements=["C", "W"]))
+    result = grad_output.to(torch.float64) * grad.to(grad_output.device)
+    if isinstance(like, torch.Tensor):
+        return result.sum_to_size(like.shape).to(like.dtype)
+    return result.to(like)
 
 
 class _KernelFunction(torch.autograd.Function):
@@ -66,25 +109,28 @@ class _KernelFunction(torch.autograd.Function):
         ctx.ufunc_name = ufunc.__name__
         ctx.params = params
         ctx.save_for_backward(x)
-        x_np = _to_numpy(x)
-        # parameters in x's own format, so that NumPy's promotion cannot send
-        # a float16 x through the float32 loop and round twice
-        values = [(_to_numpy(p) if isinstance(p, torch.Tensor) else np.asarray(p)).astype(x_np.dtype)
-                  for p in params]
-        with np.errstate(all="ignore"):
-            result = ufunc(x_np, *values)
-        return _from_numpy(np.asarray(result), x)
+        return _forward(ufunc, x, params)
 
     @staticmethod
     def backward(ctx, grad_output):
         (x,) = ctx.saved_tensors
         entry, operation = kernel_operation(ctx.ufunc_name)
-        params = [_to_numpy(p).astype(np.float64) if isinstance(p, torch.Tensor) else p for p in ctx.params]
-        slope = gradient(entry, operation, _to_numpy(x).astype(np.float64), *params)
-        grad = torch.from_numpy(np.require(slope, requirements="C")).to(grad_output.device)
-        # one rounding to the input's dtype, after the product in float64
-        result = (grad_output.to(torch.float64) * grad).to(x.dtype)
-        return (None, result) + (None,) * len(ctx.params)
+        x64 = _to_numpy(x).astype(np.float64)
+        params = [_float64(p) for p in ctx.params]
+        grads = [None, None]
+        derivative = derivative_kernel(ctx.ufunc_name)
+        if ctx.needs_input_grad[1] and torch.is_grad_enabled() and derivative is not None:
+            # create_graph=True: the slope is a kernel with its own backward,
+            # so second derivatives (grad of grad of tanh) work
+            grads[1] = grad_output * apply_torch(derivative, derivative.__name__, (x, *ctx.params), {})
+        elif ctx.needs_input_grad[1]:
+            # one rounding to the input's dtype, after the product in float64
+            grads[1] = _times(grad_output, gradient(entry, operation, x64, *params), x)
+        for i, p in enumerate(ctx.params):
+            wanted = ctx.needs_input_grad[2 + i]
+            grads.append(_times(grad_output, param_gradient(entry, operation, i, x64, *params), p)
+                         if wanted else None)
+        return tuple(grads)
 
 
 def apply_torch(ufunc: np.ufunc, public_name: str, args: tuple, kwargs: dict):
@@ -97,15 +143,69 @@ def apply_torch(ufunc: np.ufunc, public_name: str, args: tuple, kwargs: dict):
         x = torch.as_tensor(x, dtype=torch.get_default_dtype())
     if not x.dtype.is_floating_point:
         raise TypeError(f"sigmoids.{public_name}() takes floating-point tensors, got {x.dtype}")
-    for p in params:
-        if isinstance(p, torch.Tensor) and p.requires_grad:
-            raise NotImplementedError(
-                f"sigmoids.{public_name}(): gradients with respect to the parameter are not "
-                f"implemented; pass it without requires_grad")
+    tracked = [isinstance(p, torch.Tensor) and p.requires_grad for p in params]
+    if any(tracked):
+        entry, _ = kernel_operation(ufunc.__name__)
+        for p, wanted in zip(entry.info.params, tracked):
+            if wanted and p.integer:
+                raise TypeError(f"sigmoids.{public_name}(): {p.name} is an integer parameter, with no "
+                                f"derivative; pass it without requires_grad")
     if params:
         shape = torch.broadcast_shapes(x.shape, *(torch.as_tensor(p).shape for p in params))
         x = x.expand(shape)
+    if not torch.is_grad_enabled() or not (x.requires_grad or any(tracked)):
+        # nothing to differentiate: the bare kernel, no autograd bookkeeping
+        return _forward(ufunc, x, params)
     return _KernelFunction.apply(ufunc, x, *params)
+
+
+class _RowFunction(torch.autograd.Function):
+    """softmax, log_softmax or logsumexp along ``axis``: the value from our
+    gufunc, the gradient from the standard closed forms with s = softmax(x):
+    J = diag(s) - s s^T for softmax, g - s sum(g) for log_softmax, g s for
+    logsumexp (in float64, rounded once)."""
+
+    @staticmethod
+    def forward(ctx, name, x, axis):
+        ctx.name, ctx.axis = name, axis
+        ctx.save_for_backward(x)
+        return _row_forward(name, x, axis)
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        from .softmax import _numpy_rows
+
+        s = torch.from_numpy(np.require(_numpy_rows("softmax", _to_numpy(x).astype(np.float64), ctx.axis),
+                                        requirements="C")).to(g.device)
+        g = g.to(torch.float64)
+        if ctx.name == "softmax":
+            grad = s * (g - (g * s).sum(ctx.axis, keepdim=True))
+        elif ctx.name == "log_softmax":
+            grad = g - s * g.sum(ctx.axis, keepdim=True)
+        else:
+            grad = g.unsqueeze(ctx.axis) * s
+        return None, grad.to(x.dtype), None
+
+
+def _row_forward(name: str, x: torch.Tensor, axis: int) -> torch.Tensor:
+    from .softmax import _numpy_rows
+
+    return _from_numpy(np.asarray(_numpy_rows(name, _to_numpy(x), axis)), x)
+
+
+def row(name: str, x: torch.Tensor, axis=-1, keepdims: bool = False) -> torch.Tensor:
+    """softmax, log_softmax or logsumexp (``name``) of a tensor along ``axis``."""
+    if not x.dtype.is_floating_point:
+        raise TypeError(f"sigmoids.{name}() takes floating-point tensors, got {x.dtype}")
+    from .softmax import row_axis
+
+    x, axis = row_axis(name, x, axis)
+    if torch.is_grad_enabled() and x.requires_grad:
+        out = _RowFunction.apply(name, x, axis)
+    else:
+        out = _row_forward(name, x, axis)
+    return out.unsqueeze(axis) if keepdims and name == "logsumexp" else out
 
 
 class Activation(torch.nn.Module):
@@ -121,6 +221,11 @@ class Activation(torch.nn.Module):
         Multiply the input by a learnable scale (initialised to 1 or ``scale``).
     scale : float, optional
         Fixed (or initial) input scale, default 1.
+    learnable : bool or iterable of str, optional
+        Make the family's parameters (all of them, or those named) learnable
+        ``nn.Parameter`` attributes of the module (``act.nu``, ``act.alpha``,
+        ``act.n``), initialised to ``params``.  smoothstep's integer ``n``
+        cannot be learnable (a TypeError).
     **params : float
         The family's parameters (``nu=3.0``); the catalog's defaults else.
 
@@ -131,20 +236,42 @@ class Activation(torch.nn.Module):
     >>> act = Activation("student_t", nu=3.0)
     >>> act(torch.zeros(2))
     tensor([0.5000, 0.5000])
+    >>> act = Activation("genlogistic", learnable=True, alpha=2.0)
+    >>> act(torch.ones(3)).sum().backward()
+    >>> act.alpha.grad.item() < 0          # a larger alpha lowers the curve
+    True
     """
 
     def __init__(self, name: str, operation: str = "value", learnable_scale: bool = False,
-                 scale: float = 1.0, **params):
+                 scale: float = 1.0, learnable=False, **params):
         super().__init__()
         self.entry = get(name)
         self.operation = operation
-        self.params = self.entry.param_values(params or None)
         self._kernel = self.entry.operation(operation)
+        values = self.entry.param_values(params or None)
+        names = self.entry.info.param_names
+        chosen = set(names if learnable is True else () if learnable is False else learnable)
+        unknown = sorted(chosen - set(names))
+        if unknown:
+            raise KeyError(f"{self.entry.info.name} has no parameter {unknown[0]!r} to learn")
+        self._learned = tuple(n in chosen for n in names)
+        for p, value, learned in zip(self.entry.info.params, values, self._learned):
+            if learned and p.integer:
+                raise TypeError(f"{self.entry.info.name}'s {p.name} is an integer; it cannot be learnable")
+            if learned:
+                self.register_parameter(p.name, torch.nn.Parameter(torch.tensor(value)))
+        self._fixed = values
         value = torch.tensor(float(scale))
         if learnable_scale:
             self.scale = torch.nn.Parameter(value)
         else:
             self.register_buffer("scale", value)
+
+    @property
+    def params(self) -> tuple:
+        """The family's parameters: floats, or the module's Parameters where learnable."""
+        return tuple(getattr(self, p.name) if learned else v
+                     for p, v, learned in zip(self.entry.info.params, self._fixed, self._learned))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if not (self.scale.requires_grad or float(self.scale) != 1.0):
@@ -152,7 +279,7 @@ class Activation(torch.nn.Module):
         return apply_torch(self._kernel.ufunc, self._kernel.__name__, (x * self.scale.to(x.dtype), *self.params), {})
 
     def extra_repr(self) -> str:
-        shown = ", ".join(f"{p.name}={v:g}" for p, v in zip(self.entry.info.params, self.params))
+        shown = ", ".join(f"{p.name}={float(v):g}" for p, v in zip(self.entry.info.params, self.params))
         op = "" if self.operation == "value" else f", operation={self.operation!r}"
         return f"{self.entry.info.name!r}{op}{', ' + shown if shown else ''}"
 
