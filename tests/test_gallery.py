@@ -134,6 +134,13 @@ def test_derivatives_mark_the_peaks():
     assert texts == ["max 0.25", "max 1", f"max {2 / math.sqrt(math.pi):.3g}"]
 
 
+def test_derivatives_share_a_label_at_a_shared_peak():
+    # tanh, arctan and softsign all peak at (0, 1): one label names them
+    fig = plot.derivatives(["logistic", "tanh", "arctan", "softsign"])
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["max 0.25", "max 1: tanh, arctan, softsign"]
+
+
 def test_distributions_cdfs_and_bells():
     fig = plot.distributions()
     cdfs, pdfs = lines_of(fig, 0), lines_of(fig, 1)

@@ -504,6 +504,9 @@ def derivatives(names=("logistic", "tanh", "arctan", "erf", "softsign"), xlim=(-
     fig, (ax,) = _new_axes()
     lo, hi = (float(v) for v in xlim)
     x = np.linspace(lo, hi, _SAMPLES)
+    # curves that peak at the same point (tanh, arctan and softsign all at
+    # (0, 1)) share one label instead of printing theirs on top of each other
+    peaks: dict = {}
     for k, item in enumerate(names):
         entry, params = _entry_and_params(item)
         color = _PALETTE[k % len(_PALETTE)]
@@ -514,8 +517,17 @@ def derivatives(names=("logistic", "tanh", "arctan", "erf", "softsign"), xlim=(-
         if point is not None and lo <= point[0] <= hi:
             peak = float(entry.derivative(point[0], *params))
             ax.plot([point[0]], [peak], "o", color=color, markersize=6, zorder=4)
-            ax.annotate(f"max {peak:.3g}", (point[0], peak), xytext=(8, 4), textcoords="offset points",
-                        color=color, fontsize=10)
+            key = (round(point[0], 6), round(peak, 6))
+            peaks.setdefault(key, []).append((_label(entry, params), color))
+    for (px, peak), members in peaks.items():
+        text = f"max {peak:.3g}"
+        color = members[0][1]
+        if len(members) > 1:
+            text += ": " + ", ".join(label for label, _ in members)
+            color = "#444444"
+        ax.annotate(text, (px, peak), xytext=(8, 4), textcoords="offset points", color=color, fontsize=10,
+                    zorder=5, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                                    "alpha": 0.8})
     ax.set_xlim(lo, hi)
     ax.set_title("derivatives: the logistic peaks at 1/4, tanh at 1")
     ax.set_xlabel("$x$")
