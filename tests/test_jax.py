@@ -207,3 +207,23 @@ def test_numpy_calls_do_not_import_jax():
             "sg.student_t([1.0], 3.0); print(sorted(m for m in ('jax', 'torch', 'dask', 'xarray', "
             "'array_api_compat') if m in sys.modules))")
     assert python_output(code) == "[]"
+
+
+@pytest.mark.parametrize("dtype", [jnp.float16, jnp.bfloat16, jnp.float32, jnp.float64], ids=str)
+@pytest.mark.parametrize("entry, op", CASES, ids=lambda v: v if isinstance(v, str) else v.info.name)
+def test_eager_call_equals_the_traced_one(entry, op, dtype):
+    """An eager call runs the ufunc on NumPy views, a traced one in a host
+    callback: both are the same kernel and must give the same bits."""
+    kernel = entry.operation(op)
+    params = entry.param_values(None)
+    x = jnp.asarray(interior(entry, op, 64)).astype(dtype)
+    eager = kernel(x, *params)
+    traced = jax.jit(lambda t: kernel(t, *params))(x)
+    assert eager.dtype == traced.dtype == dtype
+    np.testing.assert_array_equal(np.asarray(eager).view(np.uint8), np.asarray(traced).view(np.uint8))
+
+
+def test_eager_out_of_domain_warns_as_numpy_does():
+    with np.errstate(invalid="warn"), pytest.warns(RuntimeWarning, match="invalid value"):
+        y = sg.logit(jnp.array([1.5, 0.5]))
+    assert np.isnan(float(y[0])) and float(y[1]) == 0.0
