@@ -16,12 +16,14 @@ Values
     (``fesetenv(FE_DFL_ENV)``), so ``sg.logistic(float32(-100))`` is 3.8e-44
     in the returned buffer, not 0 (XLA's own later ops may still flush it).  The price is a host round
     trip on accelerators (on the CPU the callback sees the buffer in place)
-    and an opaque op that XLA cannot fuse.
+    and an opaque op that XLA cannot fuse.  An eager call on CPU arrays
+    (nothing traced) skips the callback and runs the ufunc on NumPy views.
 dtypes
     float16, float32 and float64 (with ``jax_enable_x64``) use the kernels'
     own loops; bfloat16 (and the float8 formats) are computed in float64 and
     rounded once (``sigmoids._rounding``).  Out-of-domain inputs give NaN, as
-    in NumPy, without a warning (JAX has no floating-point warnings).
+    in NumPy; NumPy's "invalid value" warning reaches eager calls, not
+    traced ones (JAX has no floating-point warnings).
 Gradients
     ``jax.custom_jvp`` with our closed-form derivatives
     (``sigmoids._gradients``, the same float64 formulas torch uses), never
