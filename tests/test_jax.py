@@ -227,3 +227,15 @@ def test_eager_out_of_domain_warns_as_numpy_does():
     with np.errstate(invalid="warn"), pytest.warns(RuntimeWarning, match="invalid value"):
         y = sg.logit(jnp.array([1.5, 0.5]))
     assert np.isnan(float(y[0])) and float(y[1]) == 0.0
+
+
+@pytest.mark.parametrize("dtype", [jnp.float16, jnp.bfloat16, jnp.float32, jnp.float64], ids=str)
+@pytest.mark.parametrize("name", ["softmax", "log_softmax", "logsumexp"])
+@pytest.mark.parametrize("axis", [0, -1])
+def test_eager_rows_equal_the_traced_ones(name, axis, dtype):
+    rows = jnp.asarray(np.random.default_rng(7).normal(scale=30.0, size=(5, 7))).astype(dtype)
+    function = getattr(sg, name)
+    eager = function(rows, axis=axis)
+    traced = jax.jit(lambda r: function(r, axis=axis))(rows)
+    assert eager.dtype == traced.dtype == dtype and eager.shape == traced.shape
+    np.testing.assert_array_equal(np.asarray(eager).view(np.uint8), np.asarray(traced).view(np.uint8))

@@ -227,12 +227,17 @@ def apply_jax(ufunc: np.ufunc, public_name: str, args: tuple, kwargs: dict):
 
 # ------------------------------------------------------------- softmax rows
 
-def _host_row(name, axis, dtype, x):
+def _numpy_row(name, axis, dtype, x):
+    """softmax, log_softmax or logsumexp on a NumPy view, rounded once to ``dtype``."""
     from .softmax import _numpy_rows
 
+    return round_once(_numpy_rows(name, np.asarray(x).astype(work_dtype(dtype), copy=False), axis), dtype)
+
+
+def _host_row(name, axis, dtype, x):
+    """:func:`_numpy_row` inside a callback, on an XLA thread."""
     with _ieee_subnormals():
-        work = work_dtype(dtype)
-        return round_once(_numpy_rows(name, np.asarray(x).astype(work, copy=False), axis), dtype)
+        return _numpy_row(name, axis, dtype, x)
 
 
 @functools.partial(jax.custom_jvp, nondiff_argnums=(0, 2))
@@ -271,7 +276,11 @@ def row(name: str, x, axis=-1, keepdims: bool = False):
     from .softmax import row_axis
 
     x, axis = row_axis(name, _as_float_array(x, name), axis)
-    out = _jitted_row(name, x, axis)
+    if _eager_on_cpu((x,)):
+        # as for the kernels: no callback when nothing is traced
+        out = jnp.asarray(_numpy_row(name, axis, x.dtype, x))
+    else:
+        out = _jitted_row(name, x, axis)
     if keepdims and name == "logsumexp":
         out = jnp.expand_dims(out, axis)
     return out
