@@ -719,6 +719,10 @@ def report(paths) -> str:
         how = r.get("certified_by") or (f"{r['symmetry']} half + symmetry" if r.get("symmetry") else
                                          f"relation to {r['relation'][0]}" if r.get("relation") else
                                          "runs" if r.get("shape", {}).get("runs") else "every input")
+        if r.get("against"):
+            how += f", against the {r['against']}"
+        elif r.get("block") == "narrow":
+            how += ", narrow block"
         lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | {how} | "
                      f"{r.get('filtered', r['checked']):,} | {r['candidates']:,} | **{r['misrounded']:,}** | "
                      f"{'-' if err is None else f'2^{err:.1f}'} | {r['seconds']:.0f} s | {r.get('date', date)} |")
@@ -851,6 +855,8 @@ def main(argv=None) -> int:
             res = audit_kernel(name, pool, args.chunk_bits, args.sample, runs=not args.no_runs,
                                mirror=mirrored in later, narrow=args.narrow)
             res["filter_check"] = fc
+            if args.narrow:
+                res["against"] = "certified full block"
             results.append(res)
             if res["exhaustive"] and res["misrounded"] == 0:
                 CERTIFIED.add(name)
