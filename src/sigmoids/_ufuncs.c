@@ -879,6 +879,7 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
 #define SG_NAME_STRING(name) #name " "
     if (PyModule_AddStringConstant(module, "NARROW_KERNELS", SG_NARROW_CERTIFIED(SG_NAME_STRING)) < 0 ||
         PyModule_AddStringConstant(module, "WIDE_TYPE", SG_WIDE_NAME) < 0 ||
+        PyModule_AddIntConstant(module, "PARALLEL_MIN", SG_PARALLEL_MIN) < 0 ||
         PyModule_AddStringConstant(module, "SIMD_PATH", sg_simd_path()) < 0) {
         Py_DECREF(module);
         return NULL;
