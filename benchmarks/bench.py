@@ -103,23 +103,60 @@ def baselines(name: str):
             return lambda: f(tx)
         return make
 
-    if name == "logistic":
-        out.append(("1/(1+np.exp(-x))", lambda x, o: (lambda: 1 / (1 + np.exp(-x)))))
-        out.append(("scipy expit", scipy_fn(sc.expit)))
-        if torch is not None:
-            out.append(("torch.sigmoid", torch_fn(torch.sigmoid, True)))
-    elif name == "logistic_logcdf":
-        out.append(("scipy log_expit", scipy_fn(sc.log_expit)))
-        if torch is not None:
-            out.append(("torch logsigmoid", torch_fn(torch.nn.functional.logsigmoid, False)))
-    elif name == "logistic_inverse":
-        out.append(("scipy logit", scipy_fn(sc.logit)))
-        if torch is not None:
-            out.append(("torch.logit", torch_fn(torch.logit, True)))
-    elif name == "softplus":
-        out.append(("np.logaddexp(0,x)", lambda x, o: (lambda: np.logaddexp(0, x, out=o))))
-        if torch is not None:
-            out.append(("torch softplus", torch_fn(torch.nn.functional.softplus, False)))
+    def numpy_fn(f):
+        return lambda x, o: (lambda: f(x, out=o))
+
+    def formula(f):
+        return lambda x, o: (lambda: f(x))
+
+    # kernel -> [(label, make)]: the article's formula as written, NumPy's and
+    # SciPy's own functions, and torch's where it has the same function
+    table = {
+        "logistic": [("1/(1+np.exp(-x))", formula(lambda x: 1 / (1 + np.exp(-x)))),
+                     ("scipy expit", scipy_fn(sc.expit))],
+        "logistic_logcdf": [("scipy log_expit", scipy_fn(sc.log_expit))],
+        "logistic_inverse": [("scipy logit", scipy_fn(sc.logit))],
+        "softplus": [("np.logaddexp(0,x)", lambda x, o: (lambda: np.logaddexp(0, x, out=o)))],
+        "tanh": [("np.tanh", numpy_fn(np.tanh))],
+        "tanh_inverse": [("np.arctanh", numpy_fn(np.arctanh))],
+        "arctan": [("np.arctan", numpy_fn(np.arctan))],
+        "arctan_inverse": [("np.tan", numpy_fn(np.tan))],
+        "algebraic": [("x/np.sqrt(1+x*x)", formula(lambda x: x / np.sqrt(1 + x * x)))],
+        "softsign": [("x/(1+np.abs(x))", formula(lambda x: x / (1 + np.abs(x))))],
+        "hard_tanh": [("np.clip(x,-1,1)", lambda x, o: (lambda: np.clip(x, -1, 1, out=o)))],
+        "gudermannian": [("2*np.arctan(np.tanh(x/2))", formula(lambda x: 2 * np.arctan(np.tanh(x / 2))))],
+        "erf": [("scipy erf", scipy_fn(sc.erf))],
+        "erf_inverse": [("scipy erfinv", scipy_fn(sc.erfinv))],
+        "normal": [("scipy ndtr", scipy_fn(sc.ndtr))],
+        "normal_inverse": [("scipy ndtri", scipy_fn(sc.ndtri))],
+        "normal_logcdf": [("scipy log_ndtr", scipy_fn(sc.log_ndtr))],
+        "gompertz": [("np.exp(-np.exp(-x))", formula(lambda x: np.exp(-np.exp(-x))))],
+        "cloglog": [("-np.expm1(-np.exp(x))", formula(lambda x: -np.expm1(-np.exp(x))))],
+    }
+    out += table.get(name, [])
+    if torch is not None:
+        F = torch.nn.functional
+        torch_table = {
+            "logistic": ("torch.sigmoid", torch.sigmoid, True),
+            "logistic_logcdf": ("torch logsigmoid", F.logsigmoid, False),
+            "logistic_inverse": ("torch.logit", torch.logit, True),
+            "softplus": ("torch softplus", F.softplus, False),
+            "tanh": ("torch.tanh", torch.tanh, True),
+            "tanh_inverse": ("torch.atanh", torch.atanh, True),
+            "arctan": ("torch.atan", torch.atan, True),
+            "arctan_inverse": ("torch.tan", torch.tan, True),
+            "erf": ("torch.erf", torch.erf, True),
+            "erf_inverse": ("torch.erfinv", torch.erfinv, True),
+            "normal": ("torch ndtr", torch.special.ndtr, True),
+            "normal_inverse": ("torch ndtri", torch.special.ndtri, True),
+            "normal_logcdf": ("torch log_ndtr", torch.special.log_ndtr, True),
+            "softsign": ("torch softsign", F.softsign, False),
+            "hard_sigmoid": ("torch hardsigmoid", F.hardsigmoid, False),
+            "hard_tanh": ("torch hardtanh", F.hardtanh, False),
+        }
+        if name in torch_table:
+            label, f, has_out = torch_table[name]
+            out.append((label, torch_fn(f, has_out)))
     return out
 
 
@@ -130,11 +167,27 @@ CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 STATS = {"median": statistics.median, "min": min}
 
 
+def input_range(name: str) -> tuple[float, float] | None:
+    """Where a kernel's inputs are drawn when not from [-10, 10]: a quantile
+    takes probabilities, an inverse the open range of its entry's values."""
+    if name.endswith("_ppf"):
+        return 0.0, 1.0
+    if is_inverse(name):
+        import sigmoids
+
+        lo, hi = sigmoids.catalog[name[: -len("_inverse")]].info.range
+        return float(lo), float(hi)
+    return None
+
+
 def make_input(name: str, dtype, size: int) -> np.ndarray:
     rng = np.random.default_rng(12345)
-    if is_inverse(name):
-        x = rng.uniform(np.nextafter(0.0, 1.0), 1.0, size)
-        x = np.clip(x.astype(dtype), np.finfo(dtype).tiny, 1 - np.finfo(dtype).epsneg)
+    bounds = input_range(name)
+    if bounds is not None:
+        lo, hi = bounds
+        x = rng.uniform(lo, hi, size).astype(dtype)
+        # the open range: no endpoint (a pole or a clamp) in the sample
+        x = np.clip(x, np.nextafter(dtype(lo), dtype(hi)), np.nextafter(dtype(hi), dtype(lo)))
     else:
         x = rng.uniform(-10.0, 10.0, size).astype(dtype)
     return np.ascontiguousarray(x, dtype=dtype)
@@ -171,6 +224,8 @@ def versions() -> dict:
         "sigmoids": getattr(sigmoids, "__version__", "?"),
         "SIMD path": getattr(_ufuncs, "SIMD_PATH", "?"),
         "wide type": getattr(_ufuncs, "WIDE_TYPE", "?"),
+        "sigmoids threads": f"{sigmoids.get_num_threads()} (above {_ufuncs.PARALLEL_MIN:,} elements)"
+        if hasattr(_ufuncs, "PARALLEL_MIN") else str(sigmoids.get_num_threads()),
     }
     torch = _torch()
     if torch is not None:
@@ -190,10 +245,9 @@ def run(names, sizes, dtypes, repeat, min_time, log=print, clock=time.perf_count
     for dtype in dtypes:
         for size in sizes:
             # Group the kernels by input domain; each group shares one copy timing.
-            for domain in (False, True):
-                group = [n for n in names if is_inverse(n) == domain]
-                if not group:
-                    continue
+            domains = list(dict.fromkeys(input_range(n) for n in names))
+            for domain in domains:
+                group = [n for n in names if input_range(n) == domain]
                 x = make_input(group[0], dtype, size)
                 out = np.empty_like(x)
                 from sigmoids import _ufuncs
@@ -221,8 +275,9 @@ def run(names, sizes, dtypes, repeat, min_time, log=print, clock=time.perf_count
                         "baselines": {lab: times[(k, lab)][1] for (k, lab) in times if k == n and lab},
                     }
                     rows.append(row)
-                log(f"  {np.dtype(dtype).name} {_size_label(size)} {'inverse' if domain else 'value'} "
-                    f"group: {len(contenders)} contenders, {time.perf_counter() - t0:.1f} s")
+                where = "[-10, 10]" if domain is None else f"({domain[0]:.4g}, {domain[1]:.4g})"
+                log(f"  {np.dtype(dtype).name} {_size_label(size)} inputs in {where}: "
+                    f"{len(contenders)} contenders, {time.perf_counter() - t0:.1f} s")
     return rows
 
 
@@ -298,11 +353,12 @@ Generated by `benchmarks/bench.py`; do not edit by hand, re-run it:
   In each of {repeat} rounds every contender is sampled right after a sample of
   `np.copyto(out, x)` on the same array, each sample at least {min_time * 1e3:.0f} ms of
   repeated calls; {stat_text}. Input uniform in
-  [-10, 10] (inverse kernels: (0, 1)). GB/s = bytes read + written / time.
+  [-10, 10] (quantiles: (0, 1); inverses: the entry's open range). GB/s = bytes read + written / time.
   Baselines take the same input; `1/(1+np.exp(-x))` runs as written (allocating its
   temporaries), SciPy with `out=`, torch on `torch.from_numpy` views at its default thread
   count with `out=` where it has one (`torch.sigmoid`, `torch.logit`; not the
-  `torch.nn.functional` ones). The sigmoids ufuncs run on one thread.
+  `torch.nn.functional` ones). The sigmoids ufuncs run on `sigmoids threads` threads
+  (see Versions; `sg.set_num_threads`, `SIGMOIDS_NUM_THREADS`).
 
 {table(rows)}
 

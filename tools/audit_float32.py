@@ -78,6 +78,21 @@ sigma(2x)); an input whose result equals that bit for bit needs no filter.
 Each comparison is a second kernel call on the same block, far cheaper than
 the filter, and a single mismatch counts as misrounded.
 
+Narrow blocks (``--narrow``)
+---------------------------
+The float32 and float16 loops of a kernel may run its *narrow* block (the
+kernel compiled with every double-double step reduced to plain double, see
+``sg_math.h``) instead of the full float64 block, whose float32 results the
+audit above has certified.  ``--narrow`` certifies a narrow block without
+mpmath: the reference is the full block itself, run through the same
+float32 loop (``_ufuncs._set_narrow_blocks(False)``).  Runs, symmetry and
+the logsf mirror work as above: within a run of equal narrow results whose
+two ends equal the certified full results, every exact value rounds to that
+result.  A kernel qualifies only if its full block is certified in
+``docs/`` and the narrow results are bit-identical on all 2^32 inputs;
+``SG_NARROW_CERTIFIED`` in ``_ufuncs.c`` lists those (a test checks the list
+against ``docs/audit_float32_narrow.json``).
+
 Exit status: 0 all certified, 1 some input misrounded, 2 filter failure or
 missing kernel.
 """
@@ -372,9 +387,26 @@ def _partner_mismatches(shape, x, ours) -> tuple[int, list]:
     return int(bad.size), examples
 
 
+def narrow_kernels() -> set:
+    """The kernels whose float32/float16 loops run their narrow block."""
+    return set(getattr(_ufuncs(), "NARROW_KERNELS", "").split())
+
+
+def _full_block_results(ufunc, x: np.ndarray) -> np.ndarray:
+    """``ufunc(x)`` through the full float64 block (the certified loop)."""
+    u = _ufuncs()
+    previous = u._set_narrow_blocks(False)
+    try:
+        with np.errstate(all="ignore"):
+            return ufunc(x)
+    finally:
+        u._set_narrow_blocks(previous)
+
+
 def _sweep_block(name, ufunc, f64, start, size, shape=None, keep=None):
     """Audit bit patterns [start, start + size): (filtered, candidates, bad
-    bits, ours, expected); ``shape`` (see :func:`kernel_shape`) enables runs.
+    bits, ours, expected); ``shape`` (see :func:`kernel_shape`) enables runs,
+    and ``shape["narrow"]`` takes the expected results from the full block.
     ``keep``, a dict, receives the inputs and all results (``x``, ``ours``)."""
     from sigmoids import reference
 
@@ -384,6 +416,8 @@ def _sweep_block(name, ufunc, f64, start, size, shape=None, keep=None):
         ours = ufunc(x)
     if keep is not None:
         keep.update(x=x, ours=ours)
+    if shape and shape.get("narrow"):
+        return _compare_block_with_full(ufunc, bits, x, ours, shape)
     with np.errstate(all="ignore"):
         expected = np.full_like(ours, np.nan)
         lo, hi = shape["domain"] if shape else (-math.inf, math.inf)
@@ -420,6 +454,30 @@ def _sweep_block(name, ufunc, f64, start, size, shape=None, keep=None):
     return int(todo.size), int(cand.size), bits[bad], ours[bad], expected[bad]
 
 
+def _compare_block_with_full(ufunc, bits, x, ours, shape):
+    """The ``--narrow`` sweep of one block: ``ours`` (narrow) against the
+    certified full block at the ends of every run of equal results (at
+    every input without runs).  Same return value as :func:`_sweep_block`."""
+    if shape["runs"]:
+        lo, hi = shape["domain"]
+        with np.errstate(invalid="ignore"):
+            wide = x.astype(np.float64)
+        # outside the domain the full block gives NaN: never inside a run
+        lone = np.isnan(x) | np.isnan(ours) | (wide < lo) | (wide > hi)
+        for b in shape["breaks"]:
+            lone |= np.abs(x) == np.float32(b)
+        todo = np.flatnonzero(_run_ends(x, ours, lone))
+    else:
+        todo = np.arange(x.size)
+    expected = _full_block_results(ufunc, x[todo])
+    bad = todo[_mismatch(ours[todo], expected)]
+    if bad.size and shape["runs"]:
+        return _compare_block_with_full(ufunc, bits, x, ours, dict(shape, runs=False))
+    full = np.full_like(ours, np.nan)
+    full[todo] = expected
+    return int(todo.size), 0, bits[bad], ours[bad], full[bad]
+
+
 #: inputs evaluated at once inside a worker: small enough that NumPy's
 #: temporaries are reused from the heap instead of fresh page-faulted mmaps.
 BLOCK = 1 << 20
@@ -431,7 +489,7 @@ def _sweep_chunk(task):
     from sigmoids import reference
 
     ufunc = getattr(_ufuncs(), name)
-    f64 = reference.FLOAT64[name]
+    f64 = None if shape.get("narrow") else reference.FLOAT64[name]
     t0 = time.perf_counter()
     filtered = candidates = 0
     bad_bits, bad_ours, bad_expected = [], [], []
@@ -550,9 +608,10 @@ def audit_binary_kernel(name: str, pool, grid: np.ndarray, x_bits: int, chunk_bi
 
 
 def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=True, runs=True,
-                 mirror=True) -> dict:
+                 mirror=True, narrow=False) -> dict:
     """Sweep one-input kernel ``name``; with ``mirror``, also certify the
-    mirrored logsf of a symmetric entry's logcdf (see ``kernel_shape``)."""
+    mirrored logsf of a symmetric entry's logcdf (see ``kernel_shape``);
+    with ``narrow``, its narrow block against its full block."""
     size = 1 << chunk_bits
     n_chunks = (1 << 32) // size
     if sample is not None and sample < n_chunks:
@@ -565,6 +624,9 @@ def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=
         shape.update(symmetry=None, mirror=None, relation=None)
     if not mirror:
         shape["mirror"] = None
+    shape["narrow"] = narrow
+    if narrow:
+        shape["relation"] = None       # the comparison is as cheap as the relation
     if shape["relation"] and shape["relation"][0] not in CERTIFIED:
         # a relation proves nothing unless its base is itself certified
         print(f"  {shape['relation'][0]} is not certified: {name} goes through the filter", file=sys.stderr)
@@ -601,6 +663,7 @@ def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=
         misrounded += partner_bad      # an asymmetric pair: one of the two is wrong
     return {
         "kernel": name,
+        "block": "narrow" if name in narrow_kernels() else "full",
         "exhaustive": len(idx) == (n_chunks // 2 if shape["symmetry"] else n_chunks),
         "symmetry": shape["symmetry"],
         "relation": shape["relation"],
@@ -656,6 +719,10 @@ def report(paths) -> str:
         how = r.get("certified_by") or (f"{r['symmetry']} half + symmetry" if r.get("symmetry") else
                                          f"relation to {r['relation'][0]}" if r.get("relation") else
                                          "runs" if r.get("shape", {}).get("runs") else "every input")
+        if r.get("against"):
+            how += f", against the {r['against']}"
+        elif r.get("block") == "narrow":
+            how += ", narrow block"
         lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | {how} | "
                      f"{r.get('filtered', r['checked']):,} | {r['candidates']:,} | **{r['misrounded']:,}** | "
                      f"{'-' if err is None else f'2^{err:.1f}'} | {r['seconds']:.0f} s | {r.get('date', date)} |")
@@ -678,6 +745,8 @@ def main(argv=None) -> int:
     p.add_argument("--no-runs", action="store_true",
                    help="send every input through the filter (see 'Monotone runs')")
     p.add_argument("--skip-filter-check", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--narrow", action="store_true",
+                   help="certify the narrow blocks against the certified full blocks (see 'Narrow blocks')")
     p.add_argument("--report", nargs="+", metavar="JSON", help="print a markdown table of audit JSON files and exit")
     args = p.parse_args(argv)
     if args.report:
@@ -712,6 +781,12 @@ def main(argv=None) -> int:
     status = 0
     by_mirror: dict = {}
     CERTIFIED.update(load_certified())
+    if args.narrow:
+        uncertified = [n for n in names if n in binary or n not in CERTIFIED]
+        if uncertified:
+            print(f"--narrow needs one-input kernels whose full block is certified in docs/: "
+                  f"{', '.join(uncertified)} are not", file=sys.stderr)
+            return 2
     ctx = mp_.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(args.workers) as pool:
         for name in names:
@@ -746,7 +821,7 @@ def main(argv=None) -> int:
                     status = max(status, 1)
                 sys.stdout.flush()
                 continue
-            if not args.skip_filter_check:
+            if not args.skip_filter_check and not args.narrow:
                 t0 = time.perf_counter()
                 fc = check_filter(name)
                 mre = fc["max_rel_error"]
@@ -778,8 +853,10 @@ def main(argv=None) -> int:
             later = names[names.index(name) + 1:]
             mirrored = kernel_shape(name)["mirror"]
             res = audit_kernel(name, pool, args.chunk_bits, args.sample, runs=not args.no_runs,
-                               mirror=mirrored in later)
+                               mirror=mirrored in later, narrow=args.narrow)
             res["filter_check"] = fc
+            if args.narrow:
+                res["against"] = "certified full block"
             results.append(res)
             if res["exhaustive"] and res["misrounded"] == 0:
                 CERTIFIED.add(name)
@@ -788,7 +865,7 @@ def main(argv=None) -> int:
                 # for bit with a certified logcdf result
                 by_mirror[res["mirror"]] = {
                     "kernel": res["mirror"], "exhaustive": res["exhaustive"], "checked": res["checked"],
-                    "certified_by": f"mirror of {name}: logsf(x) == logcdf(-x)",
+                    "certified_by": f"mirror of {name}: logsf(x) == logcdf(-x)", "block": res["block"],
                     "filtered": 0, "candidates": 0,
                     "misrounded": res["partner_mismatches"] + res["misrounded"],
                     "partner_mismatches": res["partner_mismatches"],

@@ -394,9 +394,8 @@
  * float32 audit has certified (tools/audit_float32.py, docs/accuracy.md).
  * The float32/float16 loops of every other kernel run its full float64
  * block: the same rounding test, a slower but already proven kernel. */
-#define SG_NARROW_CERTIFIED(X)                                                              \
-    X(logistic) X(logistic_derivative) X(logistic_inverse) X(logistic_logcdf)               \
-    X(logistic_logsf) X(softplus)
+#define SG_NARROW_CERTIFIED(X) \
+    X(logistic) X(logistic_derivative) X(logistic_inverse) X(logistic_logcdf) X(logistic_logsf) X(softplus) X(tanh) X(tanh_derivative) X(tanh_inverse) X(tanh_cdf) X(tanh_pdf) X(tanh_ppf) X(tanh_logcdf) X(tanh_logsf) X(algebraic) X(algebraic_derivative) X(algebraic_inverse) X(algebraic_cdf) X(algebraic_pdf) X(algebraic_ppf) X(algebraic_logcdf) X(algebraic_logsf) X(softsign) X(softsign_derivative) X(softsign_inverse) X(softsign_cdf) X(softsign_pdf) X(softsign_ppf) X(softsign_logcdf) X(softsign_logsf) X(hard_sigmoid) X(hard_sigmoid_derivative) X(hard_sigmoid_inverse) X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(hard_tanh) X(hard_tanh_derivative) X(hard_tanh_inverse) X(hard_tanh_cdf) X(hard_tanh_pdf) X(hard_tanh_ppf) X(hard_tanh_logcdf) X(hard_tanh_logsf) X(plan) X(plan_derivative) X(plan_inverse) X(plan_logcdf) X(plan_logsf) X(arctan) X(arctan_derivative) X(arctan_inverse) X(arctan_cdf) X(arctan_pdf) X(arctan_ppf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian) X(gudermannian_derivative) X(gudermannian_inverse) X(gudermannian_cdf) X(gudermannian_pdf) X(gudermannian_ppf) X(gudermannian_logcdf) X(gudermannian_logsf) X(erf) X(erf_derivative) X(erf_inverse) X(erf_cdf) X(erf_pdf) X(erf_ppf) X(erf_logcdf) X(erf_logsf) X(normal) X(normal_derivative) X(normal_inverse) X(normal_logcdf) X(normal_logsf) X(gompertz) X(gompertz_derivative) X(gompertz_inverse) X(gompertz_logcdf) X(cloglog) X(cloglog_derivative) X(cloglog_inverse) X(cloglog_logsf)
 
 #if defined(SG_NARROW_TU)
 /* The second compilation (meson builds this file again with SG_NARROW_TU):
@@ -439,6 +438,15 @@ typedef struct {
 } sg_impl;
 
 static inline npy_intp sg_min(npy_intp a, npy_intp b) { return a < b ? a : b; }
+
+/* 0 makes the float32/float16 loops run every kernel's full float64 block
+ * instead of its narrow one: the audit (tools/audit_float32.py --narrow)
+ * certifies a narrow block by comparing it bit for bit with the full block,
+ * whose float32 results an exhaustive mpmath audit has already certified. */
+static volatile int sg_narrow_enabled = 1;
+static inline sg_block_fn sg_narrow_block(const sg_impl *impl) {
+    return sg_narrow_enabled ? impl->block_narrow : impl->block;
+}
 
 enum sg_type { SG_F64, SG_F32, SG_F16 };
 
@@ -491,7 +499,7 @@ static SG_MULTIVERSION void sg_range_f(char **args, npy_intp const *dims, npy_in
         char *dst = args[nin] + start * os;
         sg_gather(args[0] + start * steps[0], steps[0], SG_F32, x, len);
         if (nin == 2) sg_gather(args[1] + start * steps[1], steps[1], SG_F32, p, len);
-        impl->block_narrow(x, p, r, len);
+        sg_narrow_block(impl)(x, p, r, len);
         int any_hard = 0;
         if (os == sizeof(float)) {
             for (npy_intp i = 0; i < len; i++) {
@@ -522,7 +530,7 @@ static void sg_range_e(char **args, npy_intp const *dims, npy_intp const *steps,
         char *dst = args[nin] + start * os;
         sg_gather(args[0] + start * steps[0], steps[0], SG_F16, x, len);
         if (nin == 2) sg_gather(args[1] + start * steps[1], steps[1], SG_F16, p, len);
-        impl->block_narrow(x, p, r, len);
+        sg_narrow_block(impl)(x, p, r, len);
         for (npy_intp i = 0; i < len; i++) {
             npy_half h = sg_double_to_half(r[i]);
             if (sg_f16_hard(r[i]))
@@ -657,10 +665,21 @@ static PyObject *sg_usable_cores_py(PyObject *self, PyObject *unused) {
     return PyLong_FromLong(sg_usable_cores());
 }
 
+static PyObject *sg_set_narrow_blocks(PyObject *self, PyObject *arg) {
+    (void)self;
+    int enabled = PyObject_IsTrue(arg);
+    if (enabled < 0) return NULL;
+    int previous = sg_narrow_enabled;
+    sg_narrow_enabled = enabled;
+    return PyBool_FromLong(previous);
+}
+
 static PyMethodDef sg_methods[] = {
     {"set_num_threads", sg_set_num_threads, METH_O, "Set the number of threads of large calls."},
     {"get_num_threads", sg_get_num_threads, METH_NOARGS, "The number of threads of large calls."},
     {"usable_cores", sg_usable_cores_py, METH_NOARGS, "Cores this process may run on."},
+    {"_set_narrow_blocks", sg_set_narrow_blocks, METH_O,
+     "Internal (audits): False runs the float32/float16 loops on the full float64 blocks; returns the previous setting."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -857,7 +876,10 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
             return NULL;
         }
     }
-    if (PyModule_AddStringConstant(module, "WIDE_TYPE", SG_WIDE_NAME) < 0 ||
+#define SG_NAME_STRING(name) #name " "
+    if (PyModule_AddStringConstant(module, "NARROW_KERNELS", SG_NARROW_CERTIFIED(SG_NAME_STRING)) < 0 ||
+        PyModule_AddStringConstant(module, "WIDE_TYPE", SG_WIDE_NAME) < 0 ||
+        PyModule_AddIntConstant(module, "PARALLEL_MIN", SG_PARALLEL_MIN) < 0 ||
         PyModule_AddStringConstant(module, "SIMD_PATH", sg_simd_path()) < 0) {
         Py_DECREF(module);
         return NULL;
