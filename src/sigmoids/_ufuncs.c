@@ -395,7 +395,11 @@
  * The float32/float16 loops of every other kernel run its full float64
  * block: the same rounding test, a slower but already proven kernel. */
 #define SG_NARROW_CERTIFIED(X) \
-    X(logistic) X(logistic_derivative) X(logistic_inverse) X(logistic_logcdf) X(logistic_logsf) X(softplus) X(tanh) X(tanh_derivative) X(tanh_inverse) X(tanh_cdf) X(tanh_pdf) X(tanh_ppf) X(tanh_logcdf) X(tanh_logsf) X(algebraic) X(algebraic_derivative) X(algebraic_inverse) X(algebraic_cdf) X(algebraic_pdf) X(algebraic_ppf) X(algebraic_logcdf) X(algebraic_logsf) X(softsign) X(softsign_derivative) X(softsign_inverse) X(softsign_cdf) X(softsign_pdf) X(softsign_ppf) X(softsign_logcdf) X(softsign_logsf) X(hard_sigmoid) X(hard_sigmoid_derivative) X(hard_sigmoid_inverse) X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(hard_tanh) X(hard_tanh_derivative) X(hard_tanh_inverse) X(hard_tanh_cdf) X(hard_tanh_pdf) X(hard_tanh_ppf) X(hard_tanh_logcdf) X(hard_tanh_logsf) X(plan) X(plan_derivative) X(plan_inverse) X(plan_logcdf) X(plan_logsf) X(arctan) X(arctan_derivative) X(arctan_inverse) X(arctan_cdf) X(arctan_pdf) X(arctan_ppf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian) X(gudermannian_derivative) X(gudermannian_inverse) X(gudermannian_cdf) X(gudermannian_pdf) X(gudermannian_ppf) X(gudermannian_logcdf) X(gudermannian_logsf) X(erf) X(erf_derivative) X(erf_inverse) X(erf_cdf) X(erf_pdf) X(erf_ppf) X(erf_logcdf) X(erf_logsf) X(normal) X(normal_derivative) X(normal_inverse) X(normal_logcdf) X(normal_logsf) X(gompertz) X(gompertz_derivative) X(gompertz_inverse) X(gompertz_logcdf) X(cloglog) X(cloglog_derivative) X(cloglog_inverse) X(cloglog_logsf)
+    X(logistic) X(logistic_derivative) X(logistic_inverse) X(logistic_logcdf) \
+    X(logistic_logsf) X(softplus) X(algebraic_logcdf) X(algebraic_logsf) X(arctan_logcdf) \
+    X(arctan_logsf) X(gudermannian_cdf) X(gudermannian_pdf) X(gudermannian_logcdf) \
+    X(gudermannian_logsf) X(erf_cdf) X(erf_logcdf) X(erf_logsf) X(normal) X(normal_logcdf) \
+    X(normal_logsf) X(cloglog)
 
 #if defined(SG_NARROW_TU)
 /* The second compilation (meson builds this file again with SG_NARROW_TU):
