@@ -391,7 +391,9 @@
       "log(1 - t CDF), finite as far as float64 goes.")
 
 /* The kernels whose narrow-mode compilation (see sg_math.h) the exhaustive
- * float32 audit has certified (tools/audit_float32.py, docs/accuracy.md).
+ * float32 audit has certified, against mpmath or bit for bit against the
+ * certified full block (tools/audit_float32.py [--narrow], docs/accuracy.md);
+ * tests/test_audit_tool.py fails if a kernel here lacks that certificate.
  * The float32/float16 loops of every other kernel run its full float64
  * block: the same rounding test, a slower but already proven kernel. */
 #define SG_NARROW_CERTIFIED(X) \
