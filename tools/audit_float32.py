@@ -34,7 +34,9 @@ For each chunk of bit patterns ``x = bits.view(float32)``:
    computed with mpmath (``reference.evaluate``) and rounded once
    (``reference.correctly_rounded``).
 4. ``ours`` must equal the expected float32 bit for bit (so the sign of a
-   zero counts); a NaN matches any NaN.
+   zero counts); a NaN matches any NaN.  The one exception: at x = +-0,
+   where the exact value is an unsigned mpmath 0, a zero of either sign
+   (the filter never decides a zero there, see ``_filter``).
 
 Before a kernel is swept, the filter itself is checked on 2000 inputs (1000
 uniform bit patterns, 1000 with |x| in [2^-30, 2^9)) against mpmath: its
