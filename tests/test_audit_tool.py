@@ -215,3 +215,17 @@ def test_narrow_and_full_blocks_agree(name):
         same = (a == b) | (np.isnan(a) & np.isnan(b))
         same &= np.signbit(a) == np.signbit(b)
         assert same.all(), (name, a[~same][:3], b[~same][:3])
+
+
+def test_a_zero_at_zero_may_carry_either_sign_but_nowhere_else(audit):
+    """mpmath's exact 0 has no sign: at x = +-0 ours may be +0 or -0; a zero
+    of the wrong sign where the exact value is a tiny negative number (or
+    any nonzero input) still counts as misrounded."""
+    import mpmath
+
+    x = np.array([-0.0, 0.0, -0.0, 1e-30], dtype=np.float32)
+    exact = [mpmath.mpf(0), mpmath.mpf(0), mpmath.mpf("-1e-300"), mpmath.mpf(0)]
+    ours = np.array([-0.0, -0.0, 0.0, -0.0], dtype=np.float32)
+    expected = reference.correctly_rounded(exact, np.float32)
+    result = audit._either_zero(expected, exact, x, ours)
+    assert audit._mismatch(ours, result).tolist() == [False, False, True, True]
