@@ -398,10 +398,13 @@
  * block: the same rounding test, a slower but already proven kernel. */
 #define SG_NARROW_CERTIFIED(X) \
     X(logistic) X(logistic_derivative) X(logistic_inverse) X(logistic_logcdf) \
-    X(logistic_logsf) X(softplus) X(algebraic_logcdf) X(algebraic_logsf) X(arctan_logcdf) \
-    X(arctan_logsf) X(gudermannian_cdf) X(gudermannian_pdf) X(gudermannian_logcdf) \
-    X(gudermannian_logsf) X(erf_cdf) X(erf_logcdf) X(erf_logsf) X(normal) X(normal_logcdf) \
-    X(normal_logsf) X(cloglog)
+    X(logistic_logsf) X(softplus) X(tanh) X(algebraic) X(algebraic_derivative) \
+    X(algebraic_pdf) X(algebraic_logcdf) X(algebraic_logsf) X(softsign) X(softsign_derivative) \
+    X(softsign_pdf) X(arctan) X(arctan_derivative) X(arctan_pdf) X(arctan_logcdf) \
+    X(arctan_logsf) X(gudermannian) X(gudermannian_derivative) X(gudermannian_cdf) \
+    X(gudermannian_pdf) X(gudermannian_logcdf) X(gudermannian_logsf) X(erf) X(erf_cdf) \
+    X(erf_logcdf) X(erf_logsf) X(normal) X(normal_logcdf) X(normal_logsf) X(gompertz) \
+    X(cloglog)
 
 #if defined(SG_NARROW_TU)
 /* The second compilation (meson builds this file again with SG_NARROW_TU):
