@@ -202,3 +202,26 @@ def test_numpy_calls_do_not_import_torch():
             "print('torch' in sys.modules)")
     assert python_output(code) == "False"
 
+
+
+def test_gradients_need_no_statsmodels():
+    """torch's backward passes (first and second derivatives of every
+    operation) use only the core dependencies: statsmodels, the optional
+    `stats` extra behind sigmoids.links, is blocked in a fresh interpreter."""
+    code = """
+import sys
+sys.modules["statsmodels"] = None          # import statsmodels -> ImportError
+import torch, sigmoids as sg
+ok = 0
+for name in sg.catalog:
+    entry = sg.catalog[name]
+    params = tuple(float(p.default) for p in entry.info.params)
+    x = torch.tensor([0.3], dtype=torch.float64, requires_grad=True)
+    for op in (entry, entry.cdf, entry.logcdf):
+        y = op(x, *params)
+        (g,) = torch.autograd.grad(y.sum(), x, create_graph=True)
+        (h,) = torch.autograd.grad(g.sum(), x)
+        ok += bool(torch.isfinite(g).all()) and bool(torch.isfinite(h).all())
+print(ok, "statsmodels" in sys.modules and sys.modules["statsmodels"] is not None)
+"""
+    assert python_output(code) == f"{3 * len(sg.catalog)} False"
