@@ -220,7 +220,8 @@ for name in sg.catalog:
     for op in (entry, entry.cdf, entry.logcdf):
         y = op(x, *params)
         (g,) = torch.autograd.grad(y.sum(), x, create_graph=True)
-        (h,) = torch.autograd.grad(g.sum(), x)
+        # piecewise-linear entries: a constant slope, no graph to differentiate
+        h = torch.autograd.grad(g.sum(), x)[0] if g.requires_grad else torch.zeros_like(g)
         ok += bool(torch.isfinite(g).all()) and bool(torch.isfinite(h).all())
 print(ok, "statsmodels" in sys.modules and sys.modules["statsmodels"] is not None)
 """
