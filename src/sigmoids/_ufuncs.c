@@ -398,13 +398,16 @@
  * block: the same rounding test, a slower but already proven kernel. */
 #define SG_NARROW_CERTIFIED(X) \
     X(logistic) X(logistic_derivative) X(logistic_inverse) X(logistic_logcdf) \
-    X(logistic_logsf) X(softplus) X(tanh) X(algebraic) X(algebraic_derivative) \
-    X(algebraic_pdf) X(algebraic_logcdf) X(algebraic_logsf) X(softsign) X(softsign_derivative) \
-    X(softsign_pdf) X(arctan) X(arctan_derivative) X(arctan_pdf) X(arctan_logcdf) \
-    X(arctan_logsf) X(gudermannian) X(gudermannian_derivative) X(gudermannian_cdf) \
-    X(gudermannian_pdf) X(gudermannian_logcdf) X(gudermannian_logsf) X(erf) X(erf_cdf) \
-    X(erf_logcdf) X(erf_logsf) X(normal) X(normal_logcdf) X(normal_logsf) X(gompertz) \
-    X(cloglog)
+    X(logistic_logsf) X(softplus) X(tanh) X(tanh_derivative) X(tanh_inverse) X(tanh_pdf) \
+    X(tanh_ppf) X(algebraic) X(algebraic_derivative) X(algebraic_inverse) X(algebraic_pdf) \
+    X(algebraic_logcdf) X(algebraic_logsf) X(softsign) X(softsign_derivative) X(softsign_pdf) \
+    X(arctan) X(arctan_derivative) X(arctan_inverse) X(arctan_pdf) X(arctan_logcdf) \
+    X(arctan_logsf) X(gudermannian) X(gudermannian_derivative) X(gudermannian_inverse) \
+    X(gudermannian_cdf) X(gudermannian_pdf) X(gudermannian_ppf) X(gudermannian_logcdf) \
+    X(gudermannian_logsf) X(erf) X(erf_derivative) X(erf_inverse) X(erf_cdf) X(erf_pdf) \
+    X(erf_ppf) X(erf_logcdf) X(erf_logsf) X(normal) X(normal_derivative) X(normal_inverse) \
+    X(normal_logcdf) X(normal_logsf) X(gompertz) X(gompertz_inverse) X(cloglog) \
+    X(cloglog_inverse)
 
 #if defined(SG_NARROW_TU)
 /* The second compilation (meson builds this file again with SG_NARROW_TU):
