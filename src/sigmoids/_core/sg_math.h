@@ -36,7 +36,7 @@
  *    the float32/float16 loops): the dd primitives, sg_exp_dd and the logs
  *    reduce to plain double.  The rounding test needs only 2^-44 of the
  *    float64 value; the double-double work is what float64 results need.
- *    Same kernel source, 1.6 to 12 times as fast in float32 (measured per
+ *    Same kernel source, 1.4 to 21 times as fast in float32 (measured per
  *    kernel, issue 4).  One trap, found by comparing the two blocks: the
  *    narrow dd keeps a tail of +0.0, so sg_dd_round turns a hi of -0.0 into
  *    +0.0.  gompertz_logsf (and its mirror cloglog_logcdf) end in
