@@ -224,8 +224,7 @@ def versions() -> dict:
         "sigmoids": getattr(sigmoids, "__version__", "?"),
         "SIMD path": getattr(_ufuncs, "SIMD_PATH", "?"),
         "wide type": getattr(_ufuncs, "WIDE_TYPE", "?"),
-        "sigmoids threads": f"{sigmoids.get_num_threads()} (above {_ufuncs.PARALLEL_MIN:,} elements)"
-        if hasattr(_ufuncs, "PARALLEL_MIN") else str(sigmoids.get_num_threads()),
+        "sigmoids threads": f"{sigmoids.get_num_threads()} (above {_ufuncs.PARALLEL_MIN:,} elements)",
     }
     torch = _torch()
     if torch is not None:

@@ -41,8 +41,9 @@ For each chunk of bit patterns ``x = bits.view(float32)``:
 Before a kernel is swept, the filter itself is checked on 2000 inputs (1000
 uniform bit patterns, 1000 with |x| in [2^-30, 2^9)) against mpmath: its
 relative error must stay below 2^-44 wherever the exact value lies in
-[2^-160, DBL_MAX] (anything smaller rounds to a float32 zero), and every verdict the filter calls certain must equal the
-correctly rounded mpmath value.  A kernel whose filter fails is not
+[2^-160, DBL_MAX] (anything smaller rounds to a float32 zero), and every
+verdict the filter calls certain must equal the correctly rounded mpmath
+value.  A kernel whose filter fails is not
 certified (reported as an error, exit status 2).
 
 Monotone runs
@@ -92,8 +93,8 @@ the logsf mirror work as above: within a run of equal narrow results whose
 two ends equal the certified full results, every exact value rounds to that
 result.  A kernel qualifies only if its full block is certified in
 ``docs/`` and the narrow results are bit-identical on all 2^32 inputs;
-``SG_NARROW_CERTIFIED`` in ``_ufuncs.c`` lists those (a test checks the list
-against ``docs/audit_float32_narrow.json``).
+``SG_NARROW_CERTIFIED`` in ``_ufuncs.c`` lists those (a test checks every
+listed kernel against the certificates in ``docs/audit_float32*.json``).
 
 Exit status: 0 all certified, 1 some input misrounded, 2 filter failure or
 missing kernel.
@@ -429,6 +430,15 @@ def _full_block_results(ufunc, x: np.ndarray) -> np.ndarray:
         u._set_narrow_blocks(previous)
 
 
+def _lone(x: np.ndarray, ours: np.ndarray, outside: np.ndarray, breaks) -> np.ndarray:
+    """The inputs that must be runs of their own: NaN in or out, outside the
+    domain, or at a catalog kink."""
+    lone = np.isnan(x) | np.isnan(ours) | outside
+    for b in breaks:
+        lone |= np.abs(x) == np.float32(b)
+    return lone
+
+
 def _sweep_block(name, ufunc, f64, start, size, shape=None, keep=None):
     """Audit bit patterns [start, start + size): (filtered, candidates, bad
     bits, ours, expected); ``shape`` (see :func:`kernel_shape`) enables runs,
@@ -450,10 +460,7 @@ def _sweep_block(name, ufunc, f64, start, size, shape=None, keep=None):
         wide = x.astype(np.float64)             # the bounds compared exactly
         outside = (wide < lo) | (wide > hi)     # exact value NaN by definition
         if shape and shape["runs"]:
-            lone = np.isnan(x) | np.isnan(ours) | outside
-            for b in shape["breaks"]:
-                lone |= np.abs(x) == np.float32(b)
-            todo = np.flatnonzero(_run_ends(x, ours, lone) & ~outside)
+            todo = np.flatnonzero(_run_ends(x, ours, _lone(x, ours, outside, shape["breaks"])) & ~outside)
         else:
             todo = np.flatnonzero(~outside)
         if shape and shape.get("relation") and shape.get("runs"):
@@ -490,9 +497,7 @@ def _compare_block_with_full(ufunc, bits, x, ours, shape):
         with np.errstate(invalid="ignore"):
             wide = x.astype(np.float64)
         # outside the domain the full block gives NaN: never inside a run
-        lone = np.isnan(x) | np.isnan(ours) | (wide < lo) | (wide > hi)
-        for b in shape["breaks"]:
-            lone |= np.abs(x) == np.float32(b)
+        lone = _lone(x, ours, (wide < lo) | (wide > hi), shape["breaks"])
         todo = np.flatnonzero(_run_ends(x, ours, lone))
     else:
         todo = np.arange(x.size)
@@ -903,7 +908,8 @@ def main(argv=None) -> int:
                 # for bit with a certified logcdf result
                 by_mirror[res["mirror"]] = {
                     "kernel": res["mirror"], "exhaustive": res["exhaustive"], "checked": res["checked"],
-                    "certified_by": f"mirror of {name}: logsf(x) == logcdf(-x)", "block": res["block"],
+                    "certified_by": f"mirror of {name}: logsf(x) == logcdf(-x)",
+                    "block": "narrow" if res["mirror"] in narrow_kernels() else "full",
                     "filtered": 0, "candidates": 0,
                     "misrounded": res["partner_mismatches"] + res["misrounded"],
                     "partner_mismatches": res["partner_mismatches"],
