@@ -168,7 +168,7 @@ def test_narrow_sweep_finds_a_planted_error(audit, start):
 
 
 def _certificates() -> dict:
-    """kernel -> the float32 blocks ("narrow", "full") certified exhaustively
+    """kernel -> the float32 blocks ("once", "narrow", "full") certified exhaustively
     with 0 misrounded by the audit files in docs/."""
     import json
 
@@ -184,14 +184,14 @@ def _certificates() -> dict:
 
 
 def test_every_shipped_float32_loop_is_certified(audit):
-    """Each one-input kernel's float32 loop runs its narrow block if the
-    kernel is in NARROW_KERNELS, else its full block; the audit files in
-    docs/ must certify that very block on all 2^32 inputs."""
-    narrow = audit.narrow_kernels()
+    """Each one-input kernel's float32 loop runs its narrow block rounded
+    once (ROUND_ONCE_KERNELS), its narrow block with the rounding test
+    (NARROW_KERNELS) or its full block with the test; the audit files in
+    docs/ must certify that very loop on all 2^32 inputs."""
     certificates = _certificates()
     missing = []
     for name in audit.available_kernels():
-        block = "narrow" if name in narrow else "full"
+        block = audit.float32_block(name)
         if block not in certificates.get(name, set()):
             missing.append(f"{name} ({block})")
     assert not missing, f"float32 loops without an exhaustive certificate: {missing}"
@@ -199,16 +199,26 @@ def test_every_shipped_float32_loop_is_certified(audit):
 
 @pytest.mark.parametrize("name", sorted(AUDIT.narrow_kernels()))
 def test_narrow_and_full_blocks_agree(name):
-    """A sample of what --narrow proves on all 2^32 inputs, float16 included."""
+    """A sample of what --narrow proves on all 2^32 inputs, float16 included,
+    through the contiguous loop, a strided one and an in-place one (the
+    round-once kernels have a fused loop for the first and third)."""
     ufunc = getattr(_ufuncs, name)
     rng = np.random.default_rng(7)
     x32 = rng.integers(0, 2 ** 32, 1 << 16, dtype=np.uint64).astype(np.uint32).view(np.float32)
     x16 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
+
+    def calls():
+        strided = np.empty(x32.size * 2, dtype=np.float32)
+        strided[::2] = x32
+        in_place = x32.copy()
+        ufunc(in_place, out=in_place)
+        return [ufunc(x32), ufunc(strided[::2]), in_place, ufunc(x16)]
+
     with np.errstate(all="ignore"):
-        narrow = [ufunc(x32), ufunc(x16)]
+        narrow = calls()
         previous = _ufuncs._set_narrow_blocks(False)
         try:
-            full = [ufunc(x32), ufunc(x16)]
+            full = calls()
         finally:
             _ufuncs._set_narrow_blocks(previous)
     for a, b in zip(narrow, full):

@@ -95,6 +95,10 @@ result.  A kernel qualifies only if its full block is certified in
 ``docs/`` and the narrow results are bit-identical on all 2^32 inputs;
 ``SG_NARROW_CERTIFIED`` in ``_ufuncs.c`` lists those (a test checks every
 listed kernel against the certificates in ``docs/audit_float32*.json``).
+The kernels of ``SG_ROUNDS_ONCE`` go further: their float32 loop rounds the
+narrow double once, with no rounding test at all; the same comparison with
+the full block and its test certifies that loop (its results record
+``"block": "once"``).
 
 Exit status: 0 all certified, 1 some input misrounded, 2 filter failure or
 missing kernel.
@@ -338,8 +342,9 @@ def kernel_shape(name: str) -> dict:
 CERTIFIED: set = set()
 
 
-def load_certified(paths=None) -> set:
-    """Kernels the audit JSON files record as exhaustive with 0 misrounded."""
+def load_certified(paths=None, block=None) -> set:
+    """Kernels the audit JSON files record as exhaustive with 0 misrounded
+    (on their float32 ``block`` only, if given: "full", "narrow", "once")."""
     import pathlib
 
     docs = pathlib.Path(__file__).resolve().parents[1] / "docs"
@@ -352,7 +357,8 @@ def load_certified(paths=None) -> set:
         except OSError:
             continue
         found |= {r["kernel"] for r in doc.get("results", [])
-                  if r.get("exhaustive") and r.get("misrounded") == 0 and "error" not in r}
+                  if r.get("exhaustive") and r.get("misrounded") == 0 and "error" not in r
+                  and block in (None, r.get("block", "full"))}
     return found
 
 
@@ -415,8 +421,21 @@ def _partner_mismatches(shape, x, ours) -> tuple[int, list]:
 
 
 def narrow_kernels() -> set:
-    """The kernels whose float32/float16 loops run their narrow block."""
-    return set(getattr(_ufuncs(), "NARROW_KERNELS", "").split())
+    """The kernels whose float32/float16 loops run their narrow block:
+    with the rounding test, or (``ROUND_ONCE_KERNELS``) without it."""
+    u = _ufuncs()
+    return set(getattr(u, "NARROW_KERNELS", "").split()) | set(getattr(u, "ROUND_ONCE_KERNELS", "").split())
+
+
+def float32_block(name: str) -> str:
+    """What the float32 loop of kernel ``name`` runs: "once" (its narrow
+    block rounded once, no rounding test: ``SG_ROUNDS_ONCE``), "narrow" (the
+    narrow block and the test) or "full" (the full float64 block and the
+    test).  Audit results record it, and a certificate covers only that."""
+    u = _ufuncs()
+    if name in getattr(u, "ROUND_ONCE_KERNELS", "").split():
+        return "once"
+    return "narrow" if name in getattr(u, "NARROW_KERNELS", "").split() else "full"
 
 
 def _full_block_results(ufunc, x: np.ndarray) -> np.ndarray:
@@ -695,7 +714,7 @@ def audit_kernel(name: str, pool, chunk_bits: int, sample: int | None, progress=
         misrounded += partner_bad      # an asymmetric pair: one of the two is wrong
     return {
         "kernel": name,
-        "block": "narrow" if name in narrow_kernels() else "full",
+        "block": float32_block(name),
         "exhaustive": len(idx) == (n_chunks // 2 if shape["symmetry"] else n_chunks),
         "symmetry": shape["symmetry"],
         "relation": shape["relation"],
@@ -764,8 +783,8 @@ def report(paths) -> str:
                                          "runs" if r.get("shape", {}).get("runs") else "every input")
         if r.get("against"):
             how += f", against the {r['against']}"
-        elif r.get("block") == "narrow":
-            how += ", narrow block"
+        elif r.get("block") in ("narrow", "once"):
+            how += f", {r['block']} block"
         lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | {how} | "
                      f"{r.get('filtered', r['checked']):,} | {r['candidates']:,} | **{r['misrounded']:,}** | "
                      f"{'-' if err is None else f'2^{err:.1f}'} | {r['seconds']:.0f} s | {r.get('date', date)} |")
@@ -825,7 +844,8 @@ def main(argv=None) -> int:
     by_mirror: dict = {}
     CERTIFIED.update(load_certified())
     if args.narrow:
-        uncertified = [n for n in names if n in binary or n not in CERTIFIED]
+        full = load_certified(block="full")
+        uncertified = [n for n in names if n in binary or n not in full]
         if uncertified:
             print(f"--narrow needs one-input kernels whose full block is certified in docs/: "
                   f"{', '.join(uncertified)} are not", file=sys.stderr)
@@ -909,7 +929,7 @@ def main(argv=None) -> int:
                 by_mirror[res["mirror"]] = {
                     "kernel": res["mirror"], "exhaustive": res["exhaustive"], "checked": res["checked"],
                     "certified_by": f"mirror of {name}: logsf(x) == logcdf(-x)",
-                    "block": "narrow" if res["mirror"] in narrow_kernels() else "full",
+                    "block": float32_block(res["mirror"]),
                     "filtered": 0, "candidates": 0,
                     "misrounded": res["partner_mismatches"] + res["misrounded"],
                     "partner_mismatches": res["partner_mismatches"],

@@ -23,8 +23,8 @@
 
 /* |x| >= 1 (inf included, NaN excluded), on the bits. */
 static inline int sg_hard_tanh_saturated(double x) {
-    uint64_t ab = sg_bits(x) & 0x7fffffffffffffffULL;
-    return (ab >= 0x3ff0000000000000ULL) & (ab <= 0x7ff0000000000000ULL);
+    int64_t ab = sg_abs_bits(x);
+    return (ab >= 0x3ff0000000000000LL) & (ab <= 0x7ff0000000000000LL);
 }
 
 /* ---------------------------------------------------------------- value

@@ -36,11 +36,11 @@
  * tests on the bits, which never raise FE_INVALID for NaN and keep the
  * kernels branch-free. */
 static inline int sg_abs_below(double x, uint64_t cut_bits) {
-    return (sg_bits(x) & 0x7fffffffffffffffULL) < cut_bits;
+    return sg_abs_bits(x) < (int64_t)cut_bits;
 }
 static inline int sg_abs_above(double x, uint64_t cut_bits) {
-    uint64_t ab = sg_bits(x) & 0x7fffffffffffffffULL;
-    return (ab > cut_bits) & (ab <= 0x7ff0000000000000ULL);
+    int64_t ab = sg_abs_bits(x);
+    return (ab > (int64_t)cut_bits) & (ab <= 0x7ff0000000000000LL);
 }
 /* Clamps are never written as `cond ? K : x` followed by arithmetic: with
  * -fno-trapping-math GCC may rewrite op(cond ? K : x) into
@@ -55,29 +55,28 @@ static inline double sg_nan_pass(double x, double v) { return sg_isnan(x) ? x : 
  *   sg_clamp_abs(x, k)             copysign(min(|x|, k), x), k > 0
  *   sg_clamp_abs_between(x, lo, hi) copysign(min(max(|x|, lo), hi), x)
  *   sg_clamp_above(x, k)           min(x, k), k > 0 */
-#define SG_BITS_INF 0x7ff0000000000000ULL
+#define SG_BITS_INF 0x7ff0000000000000LL
 static inline double sg_clamp_abs(double x, double k) {
-    uint64_t b = sg_bits(x), sign = b & 0x8000000000000000ULL, ab = b ^ sign;
-    uint64_t kb = sg_bits(k);
-    uint64_t cb = ab > kb ? kb : ab;
-    return sg_from_bits(ab > SG_BITS_INF ? 0 : sign | cb);
+    uint64_t sign = sg_bits(x) & 0x8000000000000000ULL;
+    int64_t ab = sg_abs_bits(x), kb = (int64_t)sg_bits(k);
+    int64_t cb = ab > kb ? kb : ab;
+    return sg_from_bits(ab > SG_BITS_INF ? 0 : sign | (uint64_t)cb);
 }
 static inline double sg_clamp_abs_between(double x, double lo, double hi) {
-    uint64_t b = sg_bits(x), sign = b & 0x8000000000000000ULL, ab = b ^ sign;
-    uint64_t lb = sg_bits(lo), hb = sg_bits(hi);
-    uint64_t cb = ab < lb ? lb : (ab > hb ? hb : ab);
-    return sg_from_bits(ab > SG_BITS_INF ? lb : sign | cb);
+    uint64_t sign = sg_bits(x) & 0x8000000000000000ULL;
+    int64_t ab = sg_abs_bits(x), lb = (int64_t)sg_bits(lo), hb = (int64_t)sg_bits(hi);
+    int64_t cb = ab < lb ? lb : (ab > hb ? hb : ab);
+    return sg_from_bits(ab > SG_BITS_INF ? (uint64_t)lb : sign | (uint64_t)cb);
 }
 /* 0 where |x| < cut (bits), x elsewhere: an integer select, so that the
  * square of a tiny input is never formed (a spurious underflow flag). */
 static inline double sg_flush_below(double x, uint64_t cut_bits) {
-    uint64_t b = sg_bits(x);
-    return sg_from_bits((b & 0x7fffffffffffffffULL) < cut_bits ? 0 : b);
+    return sg_abs_bits(x) < (int64_t)cut_bits ? 0.0 : x;
 }
 static inline double sg_clamp_above(double x, double k) {
     uint64_t b = sg_bits(x);
     int64_t sb = (int64_t)b, kb = (int64_t)sg_bits(k);
-    int nan = (b & 0x7fffffffffffffffULL) > SG_BITS_INF;
+    int nan = sg_abs_bits(x) > SG_BITS_INF;
     return sg_from_bits(nan ? 0 : (uint64_t)(sb > kb ? kb : sb));
 }
 

@@ -48,7 +48,7 @@
 static inline sg_dd sg_exp_dd_fine(double z) {
     /* |z| < 2^-60: e^z = 1 + z to 2^-121, the exact dd {1, z}; zeroing z
      * for the polynomial keeps r*r from underflowing (a spurious flag). */
-    int near_zero = (sg_bits(z) & 0x7fffffffffffffffULL) < 0x3c30000000000000ULL;
+    int near_zero = sg_abs_bits(z) < 0x3c30000000000000LL;
     double zc = near_zero ? 0.0 : z;
     zc = zc < -760.0 ? -760.0 : zc;
     zc = zc > 700.0 ? 700.0 : zc;
@@ -88,7 +88,7 @@ static inline sg_dd sg_exp_of_dd(sg_dd a) {
      * a.hi < -670 is made on the bits (a NaN must not reach a comparison,
      * which may raise FE_INVALID; a negative NaN takes either path). */
     uint64_t hb = sg_bits(a.hi);
-    int tiny = (int)(hb >> 63) & ((hb & 0x7fffffffffffffffULL) > 0x4084f00000000000ULL);
+    int tiny = (int)(hb >> 63) & ((int64_t)(hb & 0x7fffffffffffffffULL) > 0x4084f00000000000LL);
     double shift = tiny ? 600.0 : 0.0;
     sg_dd s = sg_two_prod(shift, SG_LN2_HI);
     s.lo += shift * SG_LN2_LO;

@@ -89,8 +89,14 @@ typedef union { double d; uint64_t u; } sg_pun;
 static inline uint64_t sg_bits(double x) { sg_pun p; p.d = x; return p.u; }
 static inline double sg_from_bits(uint64_t u) { sg_pun p; p.u = u; return p.d; }
 
+/* The bits of |x| as a signed integer.  Lane tests compare it with the bits
+ * of a positive cut: they order like the values (NaN above inf), never raise
+ * FE_INVALID, and a signed compare is one AVX2 instruction where an unsigned
+ * 64-bit one is three (plan's float32 loop ran 1.4x faster signed). */
+static inline int64_t sg_abs_bits(double x) { return (int64_t)(sg_bits(x) & 0x7fffffffffffffffULL); }
+
 /* True for NaN, without a comparison that could raise FE_INVALID. */
-static inline int sg_isnan(double x) { return (sg_bits(x) & 0x7fffffffffffffffULL) > 0x7ff0000000000000ULL; }
+static inline int sg_isnan(double x) { return sg_abs_bits(x) > 0x7ff0000000000000LL; }
 static inline int sg_isfinite(double x) { return (sg_bits(x) & 0x7ff0000000000000ULL) != 0x7ff0000000000000ULL; }
 
 /* NaN that raises FE_INVALID, as NumPy's own domain errors do. */
@@ -225,7 +231,7 @@ static inline sg_dd sg_exp_dd(double x) {
     /* |x| < 2^-60: e^x = 1 + x to 2^-121, exactly the dd {1, x}.  Zeroing x
      * for the polynomial also keeps r*r from underflowing (a spurious
      * underflow flag under np.errstate(under="raise")). */
-    int near_zero = (sg_bits(x) & 0x7fffffffffffffffULL) < 0x3c30000000000000ULL;
+    int near_zero = sg_abs_bits(x) < 0x3c30000000000000LL;
     double xc = (nan | near_zero) ? 0.0 : x;
     /* Clamp so that k stays small; the clamped results are still inf / 0. */
     xc = xc > 710.0 ? 710.0 : xc;
