@@ -57,7 +57,12 @@ static inline double sg_arctan_over_1px2(double x, sg_dd numerator) {
     sg_dd den = sg_two_sum(1.0, sq.hi);
     den.lo += sq.lo;
     double near_result = sg_dd_round(sg_dd_div(numerator, den));
-    double y = far ? (a > 0x1p600 ? 0x1p100 : a * 0x1p-500) : 1.0;
+    /* a, or 2^500 in the near lanes, selected on the bits: a vectorised
+     * loop computes every lane, and a * 2^-500 of a subnormal a raised a
+     * spurious underflow flag (a select of doubles is turned into
+     * far ? a * 2^-500 : 2^500 * 2^-500 by GCC) */
+    double a_far = sg_from_bits(far ? sg_bits(a) : sg_bits(0x1p500));
+    double y = far ? (a > 0x1p600 ? 0x1p100 : a_far * 0x1p-500) : 1.0;
     sg_dd y2 = sg_two_prod(y, y);
     double far_result = sg_trig_scale_round(sg_dd_div(numerator, y2), 0x1p-1000, 0x1p1000);
     double result = far ? far_result : near_result;

@@ -35,9 +35,7 @@
  */
 static inline double sg_cloglog(double x) {
     int nan = sg_isnan(x);
-    double xc = nan ? 0.0 : x;
-    xc = xc > 8.0 ? 8.0 : xc;
-    xc = xc < -800.0 ? -800.0 : xc;
+    double xc = sg_clamp_between(x, -800.0, 8.0);      /* NaN -> 0 */
     sg_dd xd = { xc, 0.0 };
     sg_dd s = sg_exp_of_dd(xd);
     sg_dd a = { -s.hi, -s.lo };

@@ -62,8 +62,7 @@ static inline sg_dd sg_gumbel_times_e_minus_1(sg_dd x) {
  */
 static inline double sg_gompertz(double x) {
     int nan = sg_isnan(x);
-    double xs = nan ? 0.0 : x; /* NaN computes a harmless G(0) */
-    double xc = xs < -8.0 ? -8.0 : xs;
+    double xc = sg_clamp_between(x, -8.0, INFINITY);   /* NaN computes a harmless G(0) */
     sg_dd t = sg_exp_dd_fine(-xc);
     sg_dd a = { -t.hi, -t.lo };
     double g = sg_dd_round(sg_exp_of_dd(a));
@@ -88,9 +87,7 @@ static inline sg_wide sg_gompertz_wide(sg_wide x) {
  */
 static inline double sg_gompertz_derivative(double x) {
     int nan = sg_isnan(x);
-    double xc = nan ? 0.0 : x;
-    xc = xc < -8.0 ? -8.0 : xc;
-    xc = xc > 800.0 ? 800.0 : xc;
+    double xc = sg_clamp_between(x, -8.0, 800.0);      /* NaN -> 0 */
     sg_dd t = sg_exp_dd_fine(-xc);
     sg_dd u = sg_two_sum(-xc, -t.hi);
     u = sg_fast_two_sum(u.hi, u.lo - t.lo);

@@ -69,10 +69,11 @@ static inline sg_wide sg_gudermannian_wide(sg_wide x) {
  *   below 2^-968 (|x| > 671) and the result is subnormal past 708.4, and
  *   2 round(e^-|x|) measured 1.1 ULP there. */
 static inline double sg_gd_sech(double x, sg_dd c) {
-    double a = sg_isnan(x) ? 0.0 : fabs(x);   /* no comparison ever sees NaN */
-    int far = a > 600.0;
+    /* lane tests on the bits, NaN excluded (see sg_order_key) */
+    double a = sg_isnan(x) ? 0.0 : fabs(x);
+    int far = sg_abs_above(x, sg_bits(600.0));
     sg_dd t = sg_exp_dd(far ? -600.0 : -a);
-    sg_dd t_sq = a > 40.0 ? (sg_dd){0.0, 0.0} : sg_dd_mul(t, t);
+    sg_dd t_sq = sg_abs_above(x, sg_bits(40.0)) ? (sg_dd){0.0, 0.0} : sg_dd_mul(t, t);
     sg_dd den = sg_two_sum(1.0, t_sq.hi);
     den.lo += t_sq.lo;
     sg_dd num = sg_dd_mul(c, sg_trig_mul_d(t, 2.0));

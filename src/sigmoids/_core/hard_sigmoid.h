@@ -85,9 +85,7 @@ static inline sg_wide sg_hard_sigmoid_derivative_wide(sg_wide x) {
  * MEASURED (float64, max ULP): 0.5000 at y = 0.0354320868816681 (correctly rounded).
  */
 static inline double sg_hard_sigmoid_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    if (y < 0.0 || y > 1.0) return sg_invalid();
-    return fma(6.0, y, -3.0);
+    return sg_domain_guard(y, 0.0, 1.0, fma(6.0, y, -3.0));   /* NaN for NaN, quietly */
 }
 static inline sg_wide sg_hard_sigmoid_inverse_wide(sg_wide y) { return 6 * y - 3; }
 

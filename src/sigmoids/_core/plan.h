@@ -124,16 +124,22 @@ static inline sg_wide sg_plan_derivative_wide(sg_wide x) {
  * MEASURED (float64, max ULP): 0.5000 at y = 0.0052063395523948425 (correctly rounded).
  */
 static inline double sg_plan_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    if (y < 0.0 || y > 1.0) return sg_invalid();
-    if (y >= 0.5) {
-        if (y < 0.75) return (y - 0.5) * 4.0;
-        if (y < 0.921875) return (y - 0.625) * 8.0;
-        return (y - 0.84375) * 32.0;
-    }
-    if (y > 0.25) return -((0.5 - y) * 4.0);
-    if (y > 0.078125) return -((0.375 - y) * 8.0);
-    return -((0.15625 - y) * 32.0);
+    /* the segment as selects (see sg_plan_segment_of), from the outermost
+     * in, on integer keys (see sg_domain_guard: a floating comparison of
+     * a NaN-free copy of y was folded into one of y, FE_INVALID for NaN) */
+    int64_t k = sg_order_key(y);
+    double d = 0.84375, scale = 32.0;      /* y >= 1/2: |x| = (y - d) scale */
+    d = k < sg_order_key(0.921875) ? 0.625 : d;
+    scale = k < sg_order_key(0.921875) ? 8.0 : scale;
+    d = k < sg_order_key(0.75) ? 0.5 : d;
+    scale = k < sg_order_key(0.75) ? 4.0 : scale;
+    double e = 0.15625, escale = 32.0;     /* y < 1/2: x = -(e - y) escale */
+    e = k > sg_order_key(0.078125) ? 0.375 : e;
+    escale = k > sg_order_key(0.078125) ? 8.0 : escale;
+    e = k > sg_order_key(0.25) ? 0.5 : e;
+    escale = k > sg_order_key(0.25) ? 4.0 : escale;
+    double v = k >= sg_order_key(0.5) ? (y - d) * scale : -((e - y) * escale);   /* NaN for NaN */
+    return sg_domain_guard(y, 0.0, 1.0, v);
 }
 static inline sg_wide sg_plan_inverse_wide(sg_wide y) {
     if (y >= 0.5) {

@@ -80,6 +80,26 @@ static inline double sg_clamp_above(double x, double k) {
     return sg_from_bits(nan ? 0 : (uint64_t)(sb > kb ? kb : sb));
 }
 
+/* A domain error that vectorises (sg_invalid()'s volatile read keeps a
+ * loop scalar, and an early return is a branch): v where y is in [lo, hi]
+ * or NaN (the kernels' v is then NaN too), else NaN raising FE_INVALID in
+ * exactly those lanes, by z - z with z = inf there and 0 elsewhere.
+ * Everything before the subtraction is integer work, for three reasons
+ * found the hard way with GCC 12 and -fno-trapping-math: a floating
+ * comparison of a NaN-free select was folded into a comparison of y itself
+ * (FE_INVALID for NaN lanes); `bad ? INFINITY : 0.0` minus itself was
+ * folded into `bad ? NaN : 0.0`, a constant that raises nothing; and an int
+ * flag reused as a condition mixed mask widths the vectoriser refused.
+ * The bounds are compared on sg_order_key. */
+static inline double sg_domain_guard(double y, double lo, double hi, double v) {
+    int64_t key = sg_order_key(y);
+    int64_t bad = -(int64_t)(key < sg_order_key(lo)) | -(int64_t)(key > sg_order_key(hi));
+    bad &= ~-(int64_t)sg_isnan(y);
+    double z = sg_from_bits((uint64_t)bad & 0x7ff0000000000000ULL);
+    double invalid = z - z;
+    return z == 0.0 ? v : invalid;
+}
+
 /* Bit patterns of the powers of two used as lane cuts. */
 #define SG_BITS_2M60 0x3c30000000000000ULL   /* 2^-60 */
 #define SG_BITS_2M30 0x3e10000000000000ULL   /* 2^-30 */

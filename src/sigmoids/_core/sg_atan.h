@@ -277,7 +277,7 @@ static inline sg_dd sg_trig_entry(const double *table, int k) {
 /* |x| < 2^-40, by the bits: there the cubic terms of the series are below
  * 2^-80 of the result, and dropping them keeps u^3 from underflowing. */
 static inline int sg_trig_tiny(double x) {
-    return sg_abs_bits(x) < 0x3d70000000000000LL;
+    return (sg_bits(x) & 0x7fffffffffffffffULL) < 0x3d70000000000000ULL;
 }
 /* The table index k = round(64 r) for r in [0, 1 + 1/128], so that
  * |r - k/64| <= 1/128 and r >= (k/64)/2: r - k/64 is then exact (Sterbenz).

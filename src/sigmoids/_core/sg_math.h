@@ -99,6 +99,24 @@ static inline int64_t sg_abs_bits(double x) { return (int64_t)(sg_bits(x) & 0x7f
 static inline int sg_isnan(double x) { return sg_abs_bits(x) > 0x7ff0000000000000LL; }
 static inline int sg_isfinite(double x) { return (sg_bits(x) & 0x7ff0000000000000ULL) != 0x7ff0000000000000ULL; }
 
+/* An integer that orders like x (x + 0 first, so that -0 ties with +0;
+ * NaN above +inf).  Lane tests that must never see a NaN compare these:
+ * GCC 12 with -fno-trapping-math folded a floating comparison of a NaN-free
+ * select (`(nan ? 0 : x) > 710`) back into a comparison of x, whose
+ * vectorised form raised FE_INVALID for NaN lanes (measured in sg_exp_dd
+ * once the float64 loops vectorised). */
+static inline int64_t sg_order_key(double x) {
+    int64_t b = (int64_t)sg_bits(x + 0.0);
+    return b ^ (int64_t)((uint64_t)(b >> 63) >> 1);
+}
+/* x clamped to [lo, hi], NaN sent to 0, with no floating comparison. */
+static inline double sg_clamp_between(double x, double lo, double hi) {
+    int64_t k = sg_order_key(x);
+    double c = k < sg_order_key(lo) ? lo : x;
+    c = k > sg_order_key(hi) ? hi : c;
+    return sg_isnan(x) ? 0.0 : c;
+}
+
 /* NaN that raises FE_INVALID, as NumPy's own domain errors do. */
 static inline double sg_invalid(void) { volatile double zero = 0.0; return zero / zero; }
 /* +-inf that raises FE_DIVBYZERO, as log(0) does. */
@@ -201,9 +219,7 @@ static inline double sg_dd_round_scaled(sg_dd v, int64_t k) {
  * relative error about 2^-52; lo is 0. */
 static inline sg_dd sg_exp_dd(double x) {
     int nan = sg_isnan(x);
-    double xc = nan ? 0.0 : x;
-    xc = xc > 710.0 ? 710.0 : xc;
-    xc = xc < -760.0 ? -760.0 : xc;
+    double xc = sg_clamp_between(x, -760.0, 710.0);     /* NaN -> 0 */
     const double shift = 0x1.8p52;
     double shifted = xc * SG_INV_LN2_32 + shift;
     double kf = shifted - shift;
@@ -232,10 +248,10 @@ static inline sg_dd sg_exp_dd(double x) {
      * for the polynomial also keeps r*r from underflowing (a spurious
      * underflow flag under np.errstate(under="raise")). */
     int near_zero = sg_abs_bits(x) < 0x3c30000000000000LL;
-    double xc = (nan | near_zero) ? 0.0 : x;
-    /* Clamp so that k stays small; the clamped results are still inf / 0. */
-    xc = xc > 710.0 ? 710.0 : xc;
-    xc = xc < -760.0 ? -760.0 : xc;
+    /* Clamp so that k stays small; the clamped results are still inf / 0.
+     * NaN goes to 0 (see sg_clamp_between). */
+    double xc = sg_clamp_between(x, -760.0, 710.0);
+    xc = near_zero ? 0.0 : xc;
     const double shift = 0x1.8p52;
     double shifted = xc * SG_INV_LN2_32 + shift;
     double kf = shifted - shift;
@@ -406,15 +422,20 @@ static inline uint16_t sg_double_to_half(double x) {
  * binary128 path a few times, and the float32 loop runs at 3.9 ns/element
  * against 1.1 ns for float64.  Kernels that can prove their double result
  * exact (the piecewise-linear families) could skip the wide twin. */
+/* inf and NaN are never hard.  They are replaced by 0 on the bits, not
+ * skipped by a branch: the loops vectorise this test and compute every
+ * lane, and r + d for r = -inf was inf - inf, an FE_INVALID that made a
+ * float32 log-CDF warn "invalid value" on -inf results in long arrays. */
+static inline double sg_finite_or_zero(double r) { return sg_from_bits(sg_isfinite(r) ? sg_bits(r) : 0); }
 static inline int sg_f32_hard(double r) {
-    if (!sg_isfinite(r)) return 0;
-    double d = fabs(r) * SG_HARD_TOL;
-    return (float)(r - d) != (float)(r + d);
+    double rf = sg_finite_or_zero(r);
+    double d = fabs(rf) * SG_HARD_TOL;
+    return (float)(rf - d) != (float)(rf + d);
 }
 static inline int sg_f16_hard(double r) {
-    if (!sg_isfinite(r)) return 0;
-    double d = fabs(r) * SG_HARD_TOL;
-    return sg_double_to_half(r - d) != sg_double_to_half(r + d);
+    double rf = sg_finite_or_zero(r);
+    double d = fabs(rf) * SG_HARD_TOL;
+    return sg_double_to_half(rf - d) != sg_double_to_half(rf + d);
 }
 
 /* Round a wide value to double with round-to-odd, so that a second rounding
