@@ -783,6 +783,8 @@ def report(paths) -> str:
                                          "runs" if r.get("shape", {}).get("runs") else "every input")
         if r.get("against"):
             how += f", against the {r['against']}"
+            if r.get("block") == "once":
+                how += " (loop rounded once, no test)"
         elif r.get("block") in ("narrow", "once"):
             how += f", {r['block']} block"
         lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | {how} | "

@@ -9,6 +9,8 @@
  *      (this file built again with SG_NARROW_TU, see sg_math.h), round once;
  *      where the result sits within 2^-44 of a float32 midpoint
  *      (sg_f32_hard), re-evaluate the kernel's binary128 twin and round from it;
+ *      the kernels of SG_ROUNDS_ONCE need no such test (certified on every
+ *      float32 input) and run one fused loop;
  *   e: float16 -> the same with float16 rounding.
  * That is what makes the narrow loops correctly rounded.  Large calls are
  * split across threads (sg_run), element for element the same code.
