@@ -239,3 +239,28 @@ def test_a_zero_at_zero_may_carry_either_sign_but_nowhere_else(audit):
     expected = reference.correctly_rounded(exact, np.float32)
     result = audit._either_zero(expected, exact, x, ours)
     assert audit._mismatch(ours, result).tolist() == [False, False, True, True]
+
+
+# The inputs where softsign's double result, rounded once, is wrong: found
+# by the --narrow comparison of a round-once softsign loop (session of
+# 2026-11-24), which is why softsign keeps the rounding test (SG_ROUNDS_ONCE
+# in _ufuncs.c).  x = +-bits is the pair for odd and even kernels alike.
+SOFTSIGN_DOUBLE_ROUNDING = {
+    "softsign": 0x3C0B8116,
+    "softsign_derivative": 0x3B16AEE2,
+    "softsign_pdf": 0x3B16AEE2,
+    "softsign_cdf": 0xB9F348E3,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOFTSIGN_DOUBLE_ROUNDING))
+def test_softsign_needs_its_rounding_test(name):
+    """At these inputs the double result rounds to the wrong float32 and the
+    shipped loop (narrow block plus rounding test) must still be right."""
+    bits = SOFTSIGN_DOUBLE_ROUNDING[name]
+    x = np.array([bits, bits ^ 0x80000000], dtype=np.uint32).view(np.float32)
+    expected = reference.correctly_rounded(reference.evaluate(name, x), np.float32)
+    ours = getattr(_ufuncs, name)(x)
+    assert ours.view(np.uint32).tolist() == expected.view(np.uint32).tolist()
+    once = getattr(_ufuncs, name)(x.astype(np.float64)).astype(np.float32)
+    assert (once.view(np.uint32) != expected.view(np.uint32)).any(), "no longer a double-rounding case"
