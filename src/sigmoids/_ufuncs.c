@@ -427,8 +427,9 @@
  * full block's results with the test, and tests/test_audit_tool.py refuses
  * an entry here without that certificate.  (softsign failed it: x/(1 + |x|)
  * and its derivative, pdf and cdf, rounded once, are each wrong for one
- * float32 input pair, e.g. x = +-0x1.17022cp-7, where the double quotient
- * lies within 2^-44 of a float32 midpoint: that is what the test is for.)
+ * float32 input pair, e.g. x = +-0x1.17022cp-7, where the exact value is
+ * 1e-16 below a float32 midpoint and the double quotient rounds onto the
+ * midpoint itself: that is what the test is for.)
  * Their contiguous float32 calls run one fused loop (load, widen, kernel,
  * round, store).  float16 keeps the test. */
 #define SG_ROUNDS_ONCE(X) \

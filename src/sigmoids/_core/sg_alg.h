@@ -71,7 +71,7 @@ static inline double sg_clamp_abs_between(double x, double lo, double hi) {
 /* 0 where |x| < cut (bits), x elsewhere: an integer select, so that the
  * square of a tiny input is never formed (a spurious underflow flag). */
 static inline double sg_flush_below(double x, uint64_t cut_bits) {
-    return sg_abs_bits(x) < (int64_t)cut_bits ? 0.0 : x;
+    return sg_from_bits(sg_abs_bits(x) < (int64_t)cut_bits ? 0 : sg_bits(x));
 }
 static inline double sg_clamp_above(double x, double k) {
     uint64_t b = sg_bits(x);
