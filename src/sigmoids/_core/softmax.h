@@ -95,15 +95,21 @@ static inline sg_row sg_row_scan(const double *x, long long n) {
 
 /* t_j = (x_j - m) - L as a dd (finite rows, finite x_j). */
 static inline sg_dd sg_row_log_weight(const sg_row *row, double xj) {
-    if (!(xj >= row->max - 0x1p1000)) {
-        /* L <= log n is nothing beside d = x_j - m.  Halved first, so that
-         * a d beyond the range becomes -inf without an overflow flag (the
-         * softmax there is a plain 0). */
-        double half = 0.5 * xj - 0.5 * row->max;
-        sg_dd far = {half < -0x1p1023 ? -INFINITY : 2.0 * half, 0.0};
-        return far;
-    }
-    sg_dd t = sg_dd_sub_acc(sg_two_sum(xj, -row->max), row->log_sum);
+    /* Both paths are computed and one selected (no early return): GCC,
+     * once it inlined this into the row loop, evaluated the near path for
+     * far elements too, and x_j - m overflowed for x_j = -1e308, m = 1e308
+     * (a spurious overflow flag).  The near path now sees m in their place. */
+    int far = !(xj >= row->max - 0x1p1000);
+    /* far: L <= log n is nothing beside d = x_j - m.  Halved first, so that
+     * a d beyond the range becomes -inf without an overflow flag (the
+     * softmax there is a plain 0). */
+    double half = 0.5 * xj - 0.5 * row->max;
+    /* 2 half is formed only from a clamped copy (the select is evaluated
+     * both ways too), so that it never overflows */
+    double doubled = 2.0 * sg_clamp_between(half, -0x1.fffffffffffffp1022, 0x1.fffffffffffffp1022);
+    sg_dd far_weight = {half < -0x1p1023 ? -INFINITY : doubled, 0.0};
+    double xn = far ? row->max : xj;
+    sg_dd t = sg_dd_sub_acc(sg_two_sum(xn, -row->max), row->log_sum);
     /* x_j - m can be exactly halfway between two doubles (their exponents
      * differ), and an L below the tail's last bit is then lost in t.lo:
      * t.hi + t.lo would be a tie that the true value is not.  Move t.lo one
@@ -112,7 +118,7 @@ static inline sg_dd sg_row_log_weight(const sg_row *row, double xj) {
     double half_ulp = 0.5 * (sg_from_bits(sg_bits(t.hi) + 1) - t.hi);
     if (fabs(t.lo) == fabs(half_ulp) && row->log_sum.hi != 0.0)
         t.lo = nextafter(t.lo, row->log_sum.hi > 0 ? -INFINITY : INFINITY);
-    return t;
+    return far ? far_weight : t;
 }
 
 /* logsumexp of the row as a dd (m + L), or the special value in .hi. */
