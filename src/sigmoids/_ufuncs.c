@@ -413,7 +413,8 @@
     X(gudermannian_logsf) X(erf) X(erf_derivative) X(erf_inverse) X(erf_cdf) X(erf_pdf) \
     X(erf_ppf) X(erf_logcdf) X(erf_logsf) X(normal) X(normal_derivative) X(normal_inverse) \
     X(normal_logcdf) X(normal_logsf) X(gompertz) X(gompertz_derivative) X(gompertz_inverse) \
-    X(gompertz_logcdf) X(cloglog) X(cloglog_derivative) X(cloglog_inverse) X(cloglog_logsf)
+    X(gompertz_logcdf) X(gompertz_logsf) X(cloglog) X(cloglog_derivative) X(cloglog_inverse) \
+    X(cloglog_logcdf) X(cloglog_logsf)
 
 /* Kernels whose narrow double result needs no rounding test: rounded once to
  * float32 it is the correctly rounded result for every float32 input.  They

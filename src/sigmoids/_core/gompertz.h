@@ -186,7 +186,11 @@ static inline double sg_gompertz_logsf(double x) {
         sg_dd a = { -t.hi, -t.lo };
         sg_dd g = sg_exp_of_dd(a);
         sg_dd m = { -g.hi, -g.lo };
-        return sg_dd_round(sg_log1p_dd(m));
+        /* The sign from hi: below x = -6.6, g underflows to 0 and the
+         * result is -0 (the truth is a tiny negative number), but a narrow
+         * dd (sg_math.h) carries a tail of +0.0 and -0.0 + +0.0 is +0.0. */
+        sg_dd r = sg_log1p_dd(m);
+        return copysign(sg_dd_round(r), r.hi);
     }
     sg_dd t = sg_exp_dd(-x);
     sg_dd a = { -t.hi, -t.lo };
