@@ -42,9 +42,10 @@
  *    +0.0.  gompertz_logsf (and its mirror cloglog_logcdf) end in
  *    log1p(-g) with g underflowed to 0 for x < -6.6, and their narrow block
  *    returned +0 where the truth, a tiny negative number, rounds to -0
- *    (257,272 of 2^20 random float32 inputs).  Their float32 loops keep the
- *    full block.  Every other narrow block is certified exhaustively
- *    (tools/audit_float32.py, plain or --narrow; SG_NARROW_CERTIFIED).
+ *    (257,272 of 2^20 random float32 inputs); that step now takes its sign
+ *    from hi.  Every narrow block is certified exhaustively
+ *    (tools/audit_float32.py, plain or --narrow; SG_NARROW_CERTIFIED,
+ *    SG_ROUNDS_ONCE).
  *
  *  - float16 <-> double by bit manipulation: exact widening, correctly rounded
  *    (ties to even) narrowing, no libnpymath and no _Float16 needed.
