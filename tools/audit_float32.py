@@ -420,11 +420,14 @@ def _partner_mismatches(shape, x, ours) -> tuple[int, list]:
     return int(bad.size), examples
 
 
+def _kernel_list(attribute: str) -> set:
+    return set(getattr(_ufuncs(), attribute, "").split())
+
+
 def narrow_kernels() -> set:
     """The kernels whose float32/float16 loops run their narrow block:
     with the rounding test, or (``ROUND_ONCE_KERNELS``) without it."""
-    u = _ufuncs()
-    return set(getattr(u, "NARROW_KERNELS", "").split()) | set(getattr(u, "ROUND_ONCE_KERNELS", "").split())
+    return _kernel_list("NARROW_KERNELS") | _kernel_list("ROUND_ONCE_KERNELS")
 
 
 def float32_block(name: str) -> str:
@@ -432,10 +435,9 @@ def float32_block(name: str) -> str:
     block rounded once, no rounding test: ``SG_ROUNDS_ONCE``), "narrow" (the
     narrow block and the test) or "full" (the full float64 block and the
     test).  Audit results record it, and a certificate covers only that."""
-    u = _ufuncs()
-    if name in getattr(u, "ROUND_ONCE_KERNELS", "").split():
+    if name in _kernel_list("ROUND_ONCE_KERNELS"):
         return "once"
-    return "narrow" if name in getattr(u, "NARROW_KERNELS", "").split() else "full"
+    return "narrow" if name in _kernel_list("NARROW_KERNELS") else "full"
 
 
 def _full_block_results(ufunc, x: np.ndarray) -> np.ndarray:

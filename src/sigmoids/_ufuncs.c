@@ -553,17 +553,11 @@ static SG_MULTIVERSION void sg_range_f(char **args, npy_intp const *dims, npy_in
     int nin = impl->nin;
     npy_intp n = dims[0], os = steps[nin];
     double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
-    if (impl->f32_once && sg_narrow_enabled) {
-        if (steps[0] == sizeof(float) && os == sizeof(float)) {
-            impl->f32_once((const float *)args[0], (float *)args[1], n);
-            return;
-        }
-        for (npy_intp start = 0; start < n; start += SG_BLOCK) {
-            npy_intp len = sg_min(SG_BLOCK, n - start);
-            sg_gather(args[0] + start * steps[0], steps[0], SG_F32, x, len);
-            impl->block_narrow(x, NULL, r, len);
-            for (npy_intp i = 0; i < len; i++) *(float *)(args[1] + (start + i) * os) = (float)r[i];
-        }
+    /* SG_ROUNDS_ONCE: contiguous calls in one fused loop; strided ones take
+     * the blocks below and skip the rounding test */
+    int rounds_once = impl->f32_once && sg_narrow_enabled;
+    if (rounds_once && steps[0] == sizeof(float) && os == sizeof(float)) {
+        impl->f32_once((const float *)args[0], (float *)args[1], n);
         return;
     }
     for (npy_intp start = 0; start < n; start += SG_BLOCK) {
@@ -584,7 +578,7 @@ static SG_MULTIVERSION void sg_range_f(char **args, npy_intp const *dims, npy_in
                 any_hard |= sg_f32_hard(r[i]);
             }
         }
-        if (any_hard) {
+        if (any_hard && !rounds_once) {
             for (npy_intp i = 0; i < len; i++)
                 if (sg_f32_hard(r[i]))
                     *(float *)(dst + i * os) = (float)impl->wide((sg_wide)x[i], nin == 2 ? (sg_wide)p[i] : 0);

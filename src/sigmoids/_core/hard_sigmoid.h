@@ -68,7 +68,7 @@ static inline sg_wide sg_hard_sigmoid_wide(sg_wide x) {
  * MEASURED (float64, max ULP): 0.3333 (the constant 1/6 rounded once).
  */
 static inline double sg_hard_sigmoid_derivative(double x) {
-    int inside = sg_abs_bits(x) < 0x4008000000000000LL;   /* |x| < 3 */
+    int inside = sg_abs_below(x, 0x4008000000000000ULL);   /* |x| < 3 */
     double v = inside ? 1.0 / 6.0 : 0.0;
     return sg_isnan(x) ? x : v;
 }

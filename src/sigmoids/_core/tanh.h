@@ -47,9 +47,8 @@ static inline double sg_tanh_twice_clamped(double x) { return 2.0 * sg_clamp_abs
  */
 static inline double sg_tanh(double x) {
     double a = fabs(x);
-    int64_t ab = sg_abs_bits(a);
-    int big = (ab > 0x4044000000000000LL) & (ab <= 0x7ff0000000000000LL);   /* 40 < a <= inf */
-    int small = ab < 0x3fb0000000000000LL;                                 /* a < 2^-4 */
+    int big = sg_abs_above(a, 0x4044000000000000ULL);     /* 40 < a <= inf */
+    int small = sg_abs_below(a, 0x3fb0000000000000ULL);   /* a < 2^-4 */
     /* exp branch, clamped so that -2a cannot overflow (NaN is put back last) */
     double ae = sg_clamp_abs(a, 40.0);
     sg_dd t = sg_exp_dd(-2.0 * ae);
@@ -101,8 +100,7 @@ static inline sg_wide sg_tanh_wide(sg_wide x) {
  */
 static inline double sg_tanh_sech2_scaled(double x, double k) {
     double a = fabs(x);
-    int64_t ab = sg_abs_bits(a);
-    int far = ab > 0x4044000000000000LL && ab <= 0x7ff0000000000000LL;   /* 40 < a <= inf */
+    int far = sg_abs_above(a, 0x4044000000000000ULL);     /* 40 < a <= inf */
     sg_dd u = sg_exp_dd(-a);                       /* 0 for a = inf, NaN for NaN */
     /* a <= 40 branch (far lanes use u = 1 so that nothing underflows) */
     sg_dd un = far ? (sg_dd){1.0, 0.0} : u;
