@@ -33,8 +33,9 @@
  *   the last bit below 2^-27.
  *   |x| >= 1/2: pi/2 - 2 arctan(e^-|x|), with e^-|x| the dd of sg_exp_dd
  *   (2^-64.8) and the dd pi/2; at |x| = 1/2 the difference keeps all but
- *   1.7 bits of the 2^-64 inputs.  e^-|x| underflows to 0 past 745, where
- *   gd is pi/2 rounded.
+ *   1.7 bits of the 2^-64 inputs.  e^-|x| is capped at e^-40: from there
+ *   on gd is pi/2 rounded (pi/2 - 2^-56 rounds to it).
+ *   Both forms are computed in every lane and selected, with one arctan.
  *   The sign is put back with copysign (gd is odd).
  * SPECIAL VALUES
  *   gd(+-0) = +-0, gd(+-inf) = +-pi/2 rounded, NaN -> NaN.
@@ -42,17 +43,21 @@
  *   the 2^-63 of the series sinh near |x| = 1/2; 2M inputs against the binary128 twin
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
-static inline double sg_gudermannian(double x) {
-    if (sg_isnan(x)) return x;
-    double a = fabs(x);
-    sg_dd r;
-    if (a < 0.5) {
-        r = sg_atan_dd(sg_trig_sinh_dd(a));
-    } else {
-        sg_dd t = sg_exp_dd(-a);
-        r = sg_trig_sub(SG_TRIG_PI_2, sg_trig_mul_d(sg_atan_dd(t), 2.0));
-    }
-    return copysign(sg_dd_round(r), x);
+SG_FORCE_INLINE double sg_gudermannian(double x) {
+    /* Branch-free, one arctan per lane: the two forms differ only in the
+     * argument of the arctan and in what is done with it.  Lane tests on
+     * the bits, NaN excluded (see sg_order_key). */
+    double a = sg_isnan(x) ? 0.0 : fabs(x);
+    int near = sg_abs_bits(a) < (int64_t)sg_bits(0.5);
+    sg_dd sinh_a = sg_trig_sinh_dd(sg_select(near, a, 0.0));
+    /* e^-a is capped at e^-40: beyond, pi/2 - 2e^-a (> pi/2 - 2^-56) rounds
+     * to pi/2's double either way, and e^-inf raised a spurious underflow. */
+    int64_t a_bits = sg_abs_bits(a);
+    sg_dd t = sg_exp_dd(-sg_select(near, 0.5, sg_select(a_bits > (int64_t)sg_bits(40.0), 40.0, a)));
+    sg_dd w = sg_atan_dd(sg_trig_select(near, sinh_a, t));
+    sg_dd r = sg_trig_select(near, w, sg_trig_sub(SG_TRIG_PI_2, sg_trig_mul_d(w, 2.0)));
+    double result = copysign(sg_dd_round(r), x);
+    return sg_isnan(x) ? x : result;
 }
 static inline sg_wide sg_gudermannian_wide(sg_wide x) {
     sg_wide a = x < 0 ? -x : x;

@@ -56,17 +56,21 @@ static inline double sg_nan_pass(double x, double v) { return sg_isnan(x) ? x : 
  *   sg_clamp_abs_between(x, lo, hi) copysign(min(max(|x|, lo), hi), x)
  *   sg_clamp_above(x, k)           min(x, k), k > 0 */
 #define SG_BITS_INF 0x7ff0000000000000LL
-static inline double sg_clamp_abs(double x, double k) {
-    uint64_t sign = sg_bits(x) & 0x8000000000000000ULL;
-    int64_t ab = sg_abs_bits(x), kb = (int64_t)sg_bits(k);
-    int64_t cb = ab > kb ? kb : ab;
-    return sg_from_bits(ab > SG_BITS_INF ? 0 : sign | (uint64_t)cb);
-}
 static inline double sg_clamp_abs_between(double x, double lo, double hi) {
-    uint64_t sign = sg_bits(x) & 0x8000000000000000ULL;
+    /* NaN is zeroed by a mask and the bounds applied by an integer max and
+     * min: a select with a constant arm (ab > inf ? lo : ...) was folded
+     * into a floating select, which GCC then sank into the caller's
+     * division (see sg_select). */
     int64_t ab = sg_abs_bits(x), lb = (int64_t)sg_bits(lo), hb = (int64_t)sg_bits(hi);
-    int64_t cb = ab < lb ? lb : (ab > hb ? hb : ab);
-    return sg_from_bits(ab > SG_BITS_INF ? (uint64_t)lb : sign | (uint64_t)cb);
+    uint64_t keep = (uint64_t)-(int64_t)(ab <= SG_BITS_INF);
+    uint64_t sign = sg_bits(x) & 0x8000000000000000ULL & keep;
+    int64_t cb = (int64_t)((uint64_t)ab & keep);
+    cb = cb < lb ? lb : cb;
+    cb = cb > hb ? hb : cb;
+    return sg_from_bits(sign | (uint64_t)cb);
+}
+static inline double sg_clamp_abs(double x, double k) {
+    return sg_clamp_abs_between(x, 0.0, k);
 }
 /* 0 where |x| < cut (bits), x elsewhere: an integer select, so that the
  * square of a tiny input is never formed (a spurious underflow flag). */

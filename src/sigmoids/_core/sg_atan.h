@@ -50,6 +50,7 @@
 #define SG_ATAN_H
 
 #include "sg_math.h"
+#include "sg_alg.h"
 
 #if defined(SG_HAVE_QUADMATH)
 #define sg_watan atanq
@@ -262,7 +263,7 @@ static const double SG_TRIG_SINH_R[9] = {0x1.1111111111111p-7, 0x1.a01a01a01a01a
 static inline sg_dd sg_trig_neg(sg_dd a) { sg_dd r = {-a.hi, -a.lo}; return r; }
 static inline sg_dd sg_trig_sub(sg_dd a, sg_dd b) { return sg_dd_add(a, sg_trig_neg(b)); }
 static inline sg_dd sg_trig_select(int c, sg_dd a, sg_dd b) {
-    sg_dd r = {c ? a.hi : b.hi, c ? a.lo : b.lo};
+    sg_dd r = {sg_select(c, a.hi, b.hi), sg_select(c, a.lo, b.lo)};
     return r;
 }
 /* a * b for a double b (exact powers of two included). */
@@ -313,21 +314,29 @@ static inline sg_dd sg_trig_series(sg_dd u, sg_dd c1, double r_of_s, double s, d
 
 /* ---------------------------------------------------------------- arctan */
 
-static inline sg_dd sg_atan_dd(sg_dd t) {
+SG_FORCE_INLINE sg_dd sg_atan_dd(sg_dd t) {
     int nan = sg_isnan(t.hi);
     uint64_t negative = sg_bits(t.hi) >> 63;
     sg_dd a = {negative ? -t.hi : t.hi, negative ? -t.lo : t.lo};
     a.hi = nan ? 0.0 : a.hi;
     a.lo = nan ? 0.0 : a.lo;
-    int big = a.hi > 1.0;
-    int huge = a.hi > 0x1p60;
+    /* Integer tests on the bits of a.hi (>= 0, NaN-free): GCC 12 folds a
+     * floating test of the NaN-free a.hi back into one of t.hi combined
+     * with the integer NaN test, a mix of mask widths it cannot vectorise
+     * (arctan's and gudermannian's loops ran scalar for this alone). */
+    int64_t a_bits = sg_abs_bits(a.hi);
+    int big = a_bits > (int64_t)sg_bits(1.0);
+    int huge = a_bits > (int64_t)sg_bits(0x1p60);
     /* 1/a: a dd quotient up to 2^60, a plain one beyond (the dropped terms
      * are below 2^-120 of pi/2), 0 beyond 2^1000 and at inf. */
     sg_dd one = {1.0, 0.0};
-    sg_dd divisor = sg_trig_select(big & !huge, a, one);
+    /* Every lane divides, by a copy of a clamped on the bits (a select of
+     * the divisor would be sunk into the division, see sg_select): never
+     * by 0 or inf. */
+    sg_dd divisor = {sg_clamp_abs_between(a.hi, 1.0, 0x1p60), sg_select(big & !huge, a.lo, 0.0)};
     sg_dd inv = sg_dd_div(one, divisor);
-    double huge_divisor = huge ? (a.hi > 0x1p1000 ? INFINITY : a.hi) : 1.0;
-    sg_dd inv_huge = {1.0 / huge_divisor, 0.0};
+    double beyond = sg_select(a_bits > (int64_t)sg_bits(0x1p1000), 0.0, 1.0);
+    sg_dd inv_huge = {beyond / sg_clamp_abs_between(a.hi, 0x1p60, 0x1p1000), 0.0};
     sg_dd r = sg_trig_select(huge, inv_huge, sg_trig_select(big, inv, a));
     int k = sg_trig_index(r.hi);
     double c = k * (1.0 / 64);

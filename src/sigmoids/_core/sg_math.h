@@ -82,6 +82,16 @@ typedef long double sg_wide;
 #define sg_wlog1p log1pl
 #endif
 
+/* For the large shared steps that many kernels call (sg_atan_dd): GCC
+ * weighs them against its inlining budget for the whole translation unit
+ * and, past it, leaves a call in the loop, and a call stops vectorisation
+ * (the float64 arctan loop ran scalar for that alone). */
+#if defined(__GNUC__) || defined(__clang__)
+#define SG_FORCE_INLINE static inline __attribute__((always_inline))
+#else
+#define SG_FORCE_INLINE static inline
+#endif
+
 /* ------------------------------------------------------------------ bits */
 
 /* Type punning through a union (defined in C): memcpy here turned into a
@@ -117,6 +127,13 @@ static inline double sg_clamp_between(double x, double lo, double hi) {
     c = k > sg_order_key(hi) ? hi : c;
     return sg_isnan(x) ? 0.0 : c;
 }
+
+/* c ? a : b, selected on the bits.  With -fno-trapping-math GCC may sink a
+ * select of doubles into the operation that uses it, op(c ? a : b) into
+ * c ? op(a) : op(b), and a vectorised loop computes both: 1/(big ? a : 1)
+ * became 1/a in every lane and raised FE_DIVBYZERO for a = 0 (arctan).  It
+ * does not do that through an integer select. */
+static inline double sg_select(int c, double a, double b) { return sg_from_bits(c ? sg_bits(a) : sg_bits(b)); }
 
 /* NaN that raises FE_INVALID, as NumPy's own domain errors do. */
 static inline double sg_invalid(void) { volatile double zero = 0.0; return zero / zero; }
