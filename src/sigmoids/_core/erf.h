@@ -17,6 +17,7 @@
 #define SG_ERF_FAMILY_H
 
 #include "sg_erf.h"
+#include "sg_alg.h"
 
 /* ---------------------------------------------------------------- value
  * ALGORITHM
@@ -32,20 +33,23 @@
  * MEASURED (float64, max ULP): 0.499988 at x = 5.2220207179696856e-141.
  */
 static inline double sg_erf(double x) {
-    if (sg_isnan(x)) return x;
-    double ax = fabs(x), r;
-    if (ax < 0x1p-900) {
-        r = sg_tiny_times(ax, SG_2_SQRTPI_HI, SG_2_SQRTPI_LO);
-    } else if (ax < 0.5) {
-        r = sg_dd_round(sg_erf_small(sg_gauss_erf(ax)));
-    } else if (ax < 6.0) {
-        sg_dd c = sg_erfc_biased(sg_gauss_erf(ax), 0);
-        sg_dd d = sg_fast_two_sum(1.0, -c.hi);
-        r = d.hi + (d.lo - c.lo);
-    } else {
-        r = 1.0;
-    }
-    return copysign(r, x);
+    /* Branch-free: the three forms are computed in every lane, each on |x|
+     * clamped to its own interval (NaN to the lower bound; 0 for the series
+     * below 2^-900), so that no lane squares a tiny number or indexes the erfcx
+     * pieces out of range.  Lane tests on the bits (see sg_order_key), and
+     * never combined with & (GCC 12 did not vectorise the mixed masks). */
+    int64_t bits = sg_abs_bits(x);
+    int tiny = bits < (int64_t)sg_bits(0x1p-900);
+    int small = bits < (int64_t)sg_bits(0.5);
+    int mid = bits < (int64_t)sg_bits(6.0);
+    double r_tiny = sg_tiny_times(fabs(sg_clamp_abs(x, 0x1p-900)), SG_2_SQRTPI_HI, SG_2_SQRTPI_LO);
+    double r_small = sg_dd_round(sg_erf_small(sg_gauss_erf(fabs(sg_flush_below(sg_clamp_abs(x, 0.5), sg_bits(0x1p-900))))));
+    sg_gauss g = sg_gauss_erf(fabs(sg_clamp_abs_between(x, 0.5, 6.0)));
+    sg_dd c = sg_dd_mul(sg_erfcx_pieces(g), sg_expneg(g.s, 0));
+    sg_dd d = sg_fast_two_sum(1.0, -c.hi);
+    double r_mid = d.hi + (d.lo - c.lo);
+    double r = tiny ? r_tiny : (small ? r_small : (mid ? r_mid : 1.0));
+    return sg_isnan(x) ? x : copysign(r, x);
 }
 static inline sg_wide sg_erf_wide(sg_wide x) { return sg_werf(x); }
 

@@ -75,7 +75,9 @@ static inline double sg_clamp_abs(double x, double k) {
 /* 0 where |x| < cut (bits), x elsewhere: an integer select, so that the
  * square of a tiny input is never formed (a spurious underflow flag). */
 static inline double sg_flush_below(double x, uint64_t cut_bits) {
-    return sg_from_bits(sg_abs_bits(x) < (int64_t)cut_bits ? 0 : sg_bits(x));
+    /* A mask, not a select with the constant arm 0 (see sg_clamp_abs_between). */
+    uint64_t keep = (uint64_t)-(int64_t)(sg_abs_bits(x) >= (int64_t)cut_bits);
+    return sg_from_bits(sg_bits(x) & keep);
 }
 static inline double sg_clamp_above(double x, double k) {
     uint64_t b = sg_bits(x);

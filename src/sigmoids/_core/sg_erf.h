@@ -193,19 +193,28 @@ static inline sg_dd sg_erf_small(sg_gauss g) {
  * erfcx'(c + t) from the first three coefficients (|zl| < 2^-52 z).
  * [8, inf): erfcx(z) = R(u) / (sqrt(pi) z), u = 1/s, R = 1 - u/2 + u^2 Q(u).
  */
+/* The pieces alone, for 1/2 <= zh < 8 (no test: the erf kernel, whose
+ * arguments stay below 6, calls it directly so that its loop has no
+ * branch). */
+static inline sg_dd sg_erfcx_pieces(sg_gauss g) {
+    /* An index into the table known to be in range (& 31: zh in [1/2, 8)
+     * has rows 0..31): GCC 12 vectorises table[index + k] as a gather only
+     * then, not a row pointer's a[k] nor an index of unknown range. */
+    uint64_t row = (((sg_bits(g.zh) >> 49) - (sg_bits(0.5) >> 49)) & 31) * SG_ERFCX_ROW;
+#define SG_ERFCX_A(k) SG_ERFCX_PIECES[row + (k)]
+    double t = g.zh - SG_ERFCX_A(0);
+    double p = SG_ERFCX_A(SG_ERFCX_ROW - 1);
+    for (int k = SG_ERFCX_ROW - 2; k >= 7; k--) p = p * t + SG_ERFCX_A(k);
+    sg_dd r = sg_fast_two_sum(SG_ERFCX_A(5), SG_ERFCX_A(6) + t * p);
+    r = sg_dd_fma_step(SG_ERFCX_A(3), SG_ERFCX_A(4), t, r);
+    r = sg_dd_fma_step(SG_ERFCX_A(1), SG_ERFCX_A(2), t, r);
+    double slope = SG_ERFCX_A(3) + t * (2.0 * SG_ERFCX_A(5) + 3.0 * t * SG_ERFCX_A(7));
+#undef SG_ERFCX_A
+    return sg_fast_two_sum(r.hi, r.lo + g.zl * slope);
+}
+
 static inline sg_dd sg_erfcx_big(sg_gauss g) {
-    if (g.zh < 8.0) {
-        uint64_t row_index = (sg_bits(g.zh) >> 49) - (sg_bits(0.5) >> 49);
-        const double *a = SG_ERFCX_PIECES + row_index * SG_ERFCX_ROW;
-        double t = g.zh - a[0];
-        double p = a[SG_ERFCX_ROW - 1];
-        for (int k = SG_ERFCX_ROW - 2; k >= 7; k--) p = p * t + a[k];
-        sg_dd r = sg_fast_two_sum(a[5], a[6] + t * p);
-        r = sg_dd_fma_step(a[3], a[4], t, r);
-        r = sg_dd_fma_step(a[1], a[2], t, r);
-        double slope = a[3] + t * (2.0 * a[5] + 3.0 * t * a[7]);
-        return sg_fast_two_sum(r.hi, r.lo + g.zl * slope);
-    }
+    if (g.zh < 8.0) return sg_erfcx_pieces(g);
     sg_dd one = { 1.0, 0.0 };
     sg_dd u = sg_dd_div(one, g.s);
     const double *q = SG_ERFCX_ASYM;
