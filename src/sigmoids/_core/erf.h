@@ -32,7 +32,7 @@
  *   erf(+-0) = +-0, erf(+-inf) = +-1, NaN -> NaN.
  * MEASURED (float64, max ULP): 0.499988 at x = 5.2220207179696856e-141.
  */
-static inline double sg_erf(double x) {
+SG_FORCE_INLINE double sg_erf(double x) {
     /* Branch-free: the three forms are computed in every lane, each on |x|
      * clamped to its own interval (NaN to the lower bound; 0 for the series
      * below 2^-900), so that no lane squares a tiny number or indexes the erfcx

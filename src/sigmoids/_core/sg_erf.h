@@ -196,7 +196,7 @@ static inline sg_dd sg_erf_small(sg_gauss g) {
 /* The pieces alone, for 1/2 <= zh < 8 (no test: the erf kernel, whose
  * arguments stay below 6, calls it directly so that its loop has no
  * branch). */
-static inline sg_dd sg_erfcx_pieces(sg_gauss g) {
+SG_FORCE_INLINE sg_dd sg_erfcx_pieces(sg_gauss g) {
     /* An index into the table known to be in range (& 31: zh in [1/2, 8)
      * has rows 0..31): GCC 12 vectorises table[index + k] as a gather only
      * then, not a row pointer's a[k] nor an index of unknown range. */
