@@ -72,7 +72,7 @@ static inline double sg_clamp_abs_between(double x, double lo, double hi) {
 static inline double sg_clamp_abs(double x, double k) {
     return sg_clamp_abs_between(x, 0.0, k);
 }
-/* 0 where |x| < cut (bits), x elsewhere: an integer select, so that the
+/* 0 where |x| < cut (bits), x elsewhere: an integer mask, so that the
  * square of a tiny input is never formed (a spurious underflow flag). */
 static inline double sg_flush_below(double x, uint64_t cut_bits) {
     /* A mask, not a select with the constant arm 0 (see sg_clamp_abs_between). */

@@ -82,10 +82,12 @@ typedef long double sg_wide;
 #define sg_wlog1p log1pl
 #endif
 
-/* For the large shared steps that many kernels call (sg_atan_dd): GCC
- * weighs them against its inlining budget for the whole translation unit
- * and, past it, leaves a call in the loop, and a call stops vectorisation
- * (the float64 arctan loop ran scalar for that alone). */
+/* For large steps and kernels whose loops must vectorise (sg_atan_dd,
+ * sg_erfcx_pieces, the erf and gudermannian values): GCC weighs them
+ * against its inlining budget for the whole translation unit and, past it,
+ * leaves a call in the loop, and a call stops vectorisation (the float64
+ * arctan loop ran scalar for that alone; splitting sg_erfcx_pieces out made
+ * float64 erf 2.6x slower until both were forced inline). */
 #if defined(__GNUC__) || defined(__clang__)
 #define SG_FORCE_INLINE static inline __attribute__((always_inline))
 #else
@@ -131,8 +133,11 @@ static inline double sg_clamp_between(double x, double lo, double hi) {
 /* c ? a : b, selected on the bits.  With -fno-trapping-math GCC may sink a
  * select of doubles into the operation that uses it, op(c ? a : b) into
  * c ? op(a) : op(b), and a vectorised loop computes both: 1/(big ? a : 1)
- * became 1/a in every lane and raised FE_DIVBYZERO for a = 0 (arctan).  It
- * does not do that through an integer select. */
+ * became 1/a in every lane and raised FE_DIVBYZERO for a = 0 (arctan).  In
+ * a small probe it did not do that through this integer select, but it
+ * can fold a bit select with a constant arm back into a floating one, so
+ * operands that some lanes must not see are clamped on the bits
+ * (sg_clamp_abs_between) rather than selected. */
 static inline double sg_select(int c, double a, double b) { return sg_from_bits(c ? sg_bits(a) : sg_bits(b)); }
 
 /* NaN that raises FE_INVALID, as NumPy's own domain errors do. */
