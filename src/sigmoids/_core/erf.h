@@ -38,10 +38,9 @@ SG_FORCE_INLINE double sg_erf(double x) {
      * below 2^-900), so that no lane squares a tiny number or indexes the erfcx
      * pieces out of range.  Lane tests on the bits (see sg_order_key), and
      * never combined with & (GCC 12 did not vectorise the mixed masks). */
-    int64_t bits = sg_abs_bits(x);
-    int tiny = bits < (int64_t)sg_bits(0x1p-900);
-    int small = bits < (int64_t)sg_bits(0.5);
-    int mid = bits < (int64_t)sg_bits(6.0);
+    int tiny = sg_abs_below(x, sg_bits(0x1p-900));
+    int small = sg_abs_below(x, sg_bits(0.5));
+    int mid = sg_abs_below(x, sg_bits(6.0));
     double r_tiny = sg_tiny_times(fabs(sg_clamp_abs(x, 0x1p-900)), SG_2_SQRTPI_HI, SG_2_SQRTPI_LO);
     double r_small = sg_dd_round(sg_erf_small(sg_gauss_erf(fabs(sg_flush_below(sg_clamp_abs(x, 0.5), sg_bits(0x1p-900))))));
     sg_gauss g = sg_gauss_erf(fabs(sg_clamp_abs_between(x, 0.5, 6.0)));

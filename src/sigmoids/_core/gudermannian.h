@@ -48,12 +48,11 @@ SG_FORCE_INLINE double sg_gudermannian(double x) {
      * argument of the arctan and in what is done with it.  Lane tests on
      * the bits, NaN excluded (see sg_order_key). */
     double a = sg_isnan(x) ? 0.0 : fabs(x);
-    int near = sg_abs_bits(a) < (int64_t)sg_bits(0.5);
+    int near = sg_abs_below(a, sg_bits(0.5));
     sg_dd sinh_a = sg_trig_sinh_dd(sg_select(near, a, 0.0));
     /* e^-a is capped at e^-40: beyond, pi/2 - 2e^-a (> pi/2 - 2^-56) rounds
      * to pi/2's double either way, and e^-inf raised a spurious underflow. */
-    int64_t a_bits = sg_abs_bits(a);
-    sg_dd t = sg_exp_dd(-sg_select(near, 0.5, sg_select(a_bits > (int64_t)sg_bits(40.0), 40.0, a)));
+    sg_dd t = sg_exp_dd(-sg_clamp_abs_between(a, 0.5, 40.0));
     sg_dd w = sg_atan_dd(sg_trig_select(near, sinh_a, t));
     sg_dd r = sg_trig_select(near, w, sg_trig_sub(SG_TRIG_PI_2, sg_trig_mul_d(w, 2.0)));
     double result = copysign(sg_dd_round(r), x);

@@ -324,9 +324,8 @@ SG_FORCE_INLINE sg_dd sg_atan_dd(sg_dd t) {
      * floating test of the NaN-free a.hi back into one of t.hi combined
      * with the integer NaN test, a mix of mask widths it cannot vectorise
      * (arctan's and gudermannian's loops ran scalar for this alone). */
-    int64_t a_bits = sg_abs_bits(a.hi);
-    int big = a_bits > (int64_t)sg_bits(1.0);
-    int huge = a_bits > (int64_t)sg_bits(0x1p60);
+    int big = sg_abs_above(a.hi, sg_bits(1.0));
+    int huge = sg_abs_above(a.hi, sg_bits(0x1p60));
     /* 1/a: a dd quotient up to 2^60, a plain one beyond (the dropped terms
      * are below 2^-120 of pi/2), 0 beyond 2^1000 and at inf. */
     sg_dd one = {1.0, 0.0};
@@ -335,7 +334,7 @@ SG_FORCE_INLINE sg_dd sg_atan_dd(sg_dd t) {
      * by 0 or inf. */
     sg_dd divisor = {sg_clamp_abs_between(a.hi, 1.0, 0x1p60), sg_select(big & !huge, a.lo, 0.0)};
     sg_dd inv = sg_dd_div(one, divisor);
-    double beyond = sg_select(a_bits > (int64_t)sg_bits(0x1p1000), 0.0, 1.0);
+    double beyond = sg_select(sg_abs_above(a.hi, sg_bits(0x1p1000)), 0.0, 1.0);
     sg_dd inv_huge = {beyond / sg_clamp_abs_between(a.hi, 0x1p60, 0x1p1000), 0.0};
     sg_dd r = sg_trig_select(huge, inv_huge, sg_trig_select(big, inv, a));
     int k = sg_trig_index(r.hi);
