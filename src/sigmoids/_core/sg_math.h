@@ -228,8 +228,11 @@ static inline double sg_dd_round_scaled(sg_dd v, int64_t k) {
     double scaled = v.hi * sg_pow2i(-k);
     double remainder = v.hi - scaled * sg_pow2i(k);            /* exact */
     /* 2^(k-1075), half of 2^-1074 scaled up; for k = 0 nothing is scaled
-     * and no remainder can match the 1.0 put there instead. */
-    double half_step = k > 0 ? sg_pow2i(k - 875) * 0x1p-200 : 1.0;
+     * and no remainder can match the 1.0 put there instead.  The exponent
+     * is clamped to k >= 1 first: a vectorised loop computes both arms, and
+     * 2^-1075 itself raised a spurious underflow flag (sg_gauss_density). */
+    int64_t k_scaled = k > 0 ? k : 1;
+    double half_step = k > 0 ? sg_pow2i(k_scaled - 875) * 0x1p-200 : 1.0;
     uint64_t rem_bits = sg_bits(remainder), lo_bits = sg_bits(v.lo);
     int tie_up = ((rem_bits & 0x7fffffffffffffffULL) == sg_bits(half_step)) & ((lo_bits << 1) != 0)
                & (((rem_bits ^ lo_bits) >> 63) == 0);
