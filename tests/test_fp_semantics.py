@@ -120,6 +120,55 @@ def test_logit_poles_raise_divide_by_zero_like_log(dtype):
     assert out[0] == -np.inf and out[1] == np.inf
 
 
+def _flags_raised(f, y):
+    """The subset of NumPy's divide/invalid/overflow warnings f(y) raises."""
+    raised = set()
+    for kind in ("divide", "invalid", "over"):
+        with np.errstate(all="ignore", **{kind: "raise"}):
+            try:
+                f(y)
+            except FloatingPointError:
+                raised.add(kind)
+    return raised
+
+
+@entry_case_params()
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_inverse_ends_and_domain_errors_in_long_arrays(entry, dtype):
+    """The inverse and the quantile at the ends of an open range give the
+    ends of the domain: +-inf with the divide-by-zero warning only (as
+    np.log(0)) where the domain is unbounded; outside the range, NaN with
+    the invalid warning only.  In a long array the vectorised loops raise
+    these flags by arithmetic in their own lanes (sg_pole_guard and
+    sg_domain_guard in sg_alg.h), so they are checked alone and among
+    ordinary values, at lengths that take the vector loop."""
+    if entry.info.closed:
+        return  # hard sigmoids: their ends are attained, finite, flagless
+    a, b = entry.info.range
+    ops = [("ppf", 0.0, 1.0)] + ([("inverse", a, b)] if (a, b) in ((0.0, 1.0), (-1.0, 1.0)) else [])
+    lo_x, hi_x = entry.info.domain
+    for op, lo, hi in ops:
+        f = entry.operation(op)
+        inside = lo + 0.375 * (hi - lo)
+        for end, expected in ((lo, lo_x), (hi, hi_x)):
+            for n in (1, 8, 1100):
+                y = np.full(n, inside, dtype=dtype)
+                y[n // 2] = end
+                with np.errstate(all="ignore"):
+                    out = f(y)
+                assert out[n // 2] == expected, (op, end, out[n // 2])
+                assert np.isfinite(np.delete(out, n // 2)).all(), (op, end)
+                assert _flags_raised(f, y) == ({"divide"} if np.isinf(expected) else set()), (op, end, n)
+        for bad in (lo - 0.5, hi + 0.5, np.inf, -np.inf):
+            for n in (1, 8, 1100):
+                y = np.full(n, inside, dtype=dtype)
+                y[n // 2] = bad
+                with np.errstate(all="ignore"):
+                    out = f(y)
+                assert np.isnan(out[n // 2]) and np.isfinite(np.delete(out, n // 2)).all(), (op, bad)
+                assert _flags_raised(f, y) == {"invalid"}, (op, bad, n)
+
+
 @entry_case_params()
 def test_limits_at_infinity(entry):
     """The asymptotes at the ends of the domain (hill's starts at x = 0,

@@ -100,13 +100,13 @@ static inline sg_wide sg_algebraic_derivative_wide(sg_wide x) { return sg_algebr
  * MEASURED (float64, max ULP): 0.5000 at y = -0.6674848311435599.
  */
 static inline double sg_algebraic_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    double b = fabs(y);
-    if (b > 1.0) return sg_invalid();
-    if (b == 1.0) return sg_pole(copysign(1.0, y));
-    if (b < 0x1p-30) return y;
+    /* Branch-free, as softsign's inverse: |y| clamped to [2^-30, 1). */
+    int tiny = sg_abs_below(y, SG_BITS_2M30);
+    double b = fabs(sg_clamp_abs_between(y, 0x1p-30, SG_BELOW_ONE));
     sg_dd d = sg_dd_mul(sg_two_sum(1.0, -b), sg_two_sum(1.0, b));
-    return copysign(sg_dd_round(sg_dd_div((sg_dd){b, 0.0}, sg_sqrt_dd(d))), y);
+    double v = copysign(sg_dd_round(sg_dd_div((sg_dd){b, 0.0}, sg_sqrt_dd(d))), y);
+    v = sg_pole_guard(sg_abs_bits(y) == (int64_t)sg_bits(1.0), y, tiny ? y : v);
+    return sg_nan_pass(y, sg_domain_guard(y, -1.0, 1.0, v));
 }
 static inline sg_wide sg_algebraic_inverse_wide(sg_wide y) { return y / sg_wsqrt((1 - y) * (1 + y)); }
 
@@ -153,8 +153,12 @@ static inline double sg_algebraic_cdf(double x) {
     sg_dd upper = sg_two_sum(1.0, -g.hi);
     upper.lo -= g.lo;
     double v = negative ? sg_dd_round(g) : sg_dd_round(upper);
-    /* far lanes: a clamped to [2^40, 2^600] (the result is 0 above) */
-    double af = sg_clamp_abs_between(a, 0x1p40, 0x1p600);
+    /* far lanes: a clamped to [2^40, 2^600] (the result is 0 above); the
+     * right side needs no tail (it rounds to 1), and its lanes take 2^40,
+     * whose tail does not underflow as that of +inf would.  The bound is
+     * chosen by the order key, as in softsign's CDF: under the select
+     * below GCC knows `negative` and folded a bound chosen by it. */
+    double af = sg_clamp_abs_between(a, 0x1p40, sg_order_key(x) < 0 ? 0x1p600 : 0x1p40);
     double g_far = sg_algebraic_far_tail(af);
     double v_far = negative ? g_far : 1.0;
     v = tiny ? 0.5 : v;
@@ -186,21 +190,24 @@ static inline sg_wide sg_algebraic_pdf_wide(sg_wide x) { return sg_algebraic_der
  * MEASURED (float64, max ULP): 0.5000 at p = 1.8325258949902064e-43.
  */
 static inline double sg_algebraic_ppf(double p) {
-    if (sg_isnan(p)) return p;
-    if (p < 0.0 || p > 1.0) return sg_invalid();
-    if (p == 0.0) return sg_pole(-1.0);
-    if (p == 1.0) return sg_pole(1.0);
-    double sign = p >= 0.5 ? 1.0 : -1.0;
-    double q = p >= 0.5 ? 1.0 - p : p;
-    if (q < 0x1p-200) {
-        sg_dd r = sg_sqrt_dd((sg_dd){q * 0x1p600, 0.0});
-        return sign * sg_dd_round(sg_dd_div((sg_dd){0x1p299, 0.0}, r));
-    }
-    sg_dd num = sg_two_sum(1.0, -2.0 * q);
-    sg_dd r = sg_sqrt_dd(sg_dd_mul((sg_dd){q, 0.0}, sg_two_sum(1.0, -q)));
+    /* Branch-free, as softsign's ppf. */
+    double pc = fabs(sg_clamp_abs(p, 1.0));
+    int upper = sg_abs_bits(pc) >= (int64_t)sg_bits(0.5);
+    double sign = upper ? 1.0 : -1.0;
+    double q = upper ? 1.0 - pc : pc;
+    int far = sg_abs_below(q, SG_BITS_2M200);
+    double q_far = sg_clamp_abs_between(q, 0x1p-1074, 0x1p-200);
+    sg_dd r_far = sg_sqrt_dd((sg_dd){q_far * 0x1p600, 0.0});
+    double v_far = sg_dd_round(sg_dd_div((sg_dd){0x1p299, 0.0}, r_far));
+    double q_mid = sg_clamp_abs_between(q, 0x1p-200, 0.5);
+    sg_dd num = sg_two_sum(1.0, -2.0 * q_mid);
+    sg_dd r = sg_sqrt_dd(sg_dd_mul((sg_dd){q_mid, 0.0}, sg_two_sum(1.0, -q_mid)));
     r.hi *= 2.0;
     r.lo *= 2.0;
-    return sign * sg_dd_round(sg_dd_div(num, r));
+    double v = sign * (far ? v_far : sg_dd_round(sg_dd_div(num, r)));
+    int pole = (sg_abs_bits(p) == 0) | (sg_bits(p) == sg_bits(1.0));
+    v = sg_pole_guard(pole, sign, v);
+    return sg_nan_pass(p, sg_domain_guard(p, 0.0, 1.0, v));
 }
 static inline sg_wide sg_algebraic_ppf_wide(sg_wide p) {
     sg_wide q = p >= 0.5 ? 1 - p : p;

@@ -106,6 +106,22 @@ static inline double sg_domain_guard(double y, double lo, double hi, double v) {
     return z == 0.0 ? v : invalid;
 }
 
+/* The pole companion of sg_domain_guard: numerator/0 (+-inf raising
+ * FE_DIVBYZERO) in the lanes where `pole` is set, v elsewhere.  The zero is
+ * masked out of the bits of 1.0 and the result chosen by a comparison of
+ * that divisor, for the reasons given above: a select on `pole` would let
+ * GCC fold the division by a known 0 into a constant inf that raises
+ * nothing. */
+static inline double sg_pole_guard(int pole, double numerator, double v) {
+    double divisor = sg_from_bits(sg_bits(1.0) & (uint64_t)((int64_t)pole - 1));
+    double at_pole = numerator / divisor;
+    return divisor == 1.0 ? v : at_pole;
+}
+
+/* The largest double below 1: the inverses' arguments are clamped to it, so
+ * that 1 - |y| never vanishes in a lane that a guard then overrides. */
+#define SG_BELOW_ONE 0x1.fffffffffffffp-1
+
 /* Bit patterns of the powers of two used as lane cuts. */
 #define SG_BITS_2M60 0x3c30000000000000ULL   /* 2^-60 */
 #define SG_BITS_2M30 0x3e10000000000000ULL   /* 2^-30 */
@@ -119,8 +135,9 @@ static inline double sg_domain_guard(double y, double lo, double hi, double v) {
 /* sqrt(d) for d >= 0 a dd; sqrt(0) = 0, NaN propagates. */
 static inline sg_dd sg_sqrt_dd(sg_dd d) {
     double r = sqrt(d.hi);
-    /* r == 0 would divide by zero below: select a harmless divisor. */
-    double safe = r == 0.0 ? 1.0 : r;
+    /* r == 0 would divide by zero below: the divisor is clamped on the bits
+     * (no nonzero r is smaller than 2^-537), not selected (see sg_select). */
+    double safe = sg_clamp_abs_between(r, 0x1p-1022, INFINITY);
     double residual = fma(-r, r, d.hi) + d.lo;
     return sg_fast_two_sum(r, residual / (2.0 * safe));
 }

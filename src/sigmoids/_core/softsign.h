@@ -76,12 +76,15 @@ static inline sg_wide sg_softsign_derivative_wide(sg_wide x) { return sg_softsig
  * MEASURED (float64, max ULP): 0.5000 at y = 0.218869956207155.
  */
 static inline double sg_softsign_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    double b = fabs(y);
-    if (b > 1.0) return sg_invalid();
-    if (b == 1.0) return sg_pole(copysign(1.0, y));
-    if (b < 0x1p-60) return y;
-    return copysign(sg_dd_round(sg_dd_div((sg_dd){b, 0.0}, sg_two_sum(1.0, -b))), y);
+    /* Branch-free, so that the loops vectorise: every lane divides, on |y|
+     * clamped below 1 and flushed below 2^-60 (no flag from a lane whose
+     * result is y, a pole or NaN); the guards then raise the poles' and the
+     * domain's flags in their own lanes only. */
+    int tiny = sg_abs_below(y, SG_BITS_2M60);
+    double b = fabs(sg_flush_below(sg_clamp_abs(y, SG_BELOW_ONE), SG_BITS_2M60));
+    double v = copysign(sg_dd_round(sg_dd_div((sg_dd){b, 0.0}, sg_two_sum(1.0, -b))), y);
+    v = sg_pole_guard(sg_abs_bits(y) == (int64_t)sg_bits(1.0), y, tiny ? y : v);
+    return sg_nan_pass(y, sg_domain_guard(y, -1.0, 1.0, v));
 }
 static inline sg_wide sg_softsign_inverse_wide(sg_wide y) { return y / (1 - (y < 0 ? -y : y)); }
 
@@ -141,14 +144,24 @@ static inline sg_wide sg_softsign_pdf_wide(sg_wide x) { return sg_softsign_deriv
  * MEASURED (float64, max ULP): 0.5000 at p = 0.49999999999999994.
  */
 static inline double sg_softsign_ppf(double p) {
-    if (sg_isnan(p)) return p;
-    if (p < 0.0 || p > 1.0) return sg_invalid();
-    if (p == 0.0) return sg_pole(-1.0);
-    if (p == 1.0) return sg_pole(1.0);
-    double sign = p >= 0.5 ? 1.0 : -1.0;
-    double q = p >= 0.5 ? 1.0 - p : p;
-    if (q < 0x1p-100) return sign * (0.5 / q);
-    return sign * sg_dd_round(sg_dd_div(sg_two_sum(1.0, -2.0 * q), (sg_dd){2.0 * q, 0.0}));
+    /* Branch-free like the inverse: q is clamped for each form.  The far
+     * form divides by q itself (0.5/q overflows, as it should, for q below
+     * 2^-1024), except where q is 0 (the poles, and NaN, clamped to 0):
+     * there 2^-100 is put in by a mask, as 0.5/0 or 0.5/2^-1074 would raise
+     * a flag those lanes must not. */
+    double pc = fabs(sg_clamp_abs(p, 1.0));
+    int upper = sg_abs_bits(pc) >= (int64_t)sg_bits(0.5);
+    double sign = upper ? 1.0 : -1.0;
+    double q = upper ? 1.0 - pc : pc;
+    int far = sg_abs_below(q, sg_bits(0x1p-100));
+    uint64_t q_zero = (uint64_t)-(int64_t)(sg_bits(q) == 0);
+    double q_far = sg_clamp_abs(sg_from_bits(sg_bits(q) | (q_zero & sg_bits(0x1p-100))), 0x1p-100);
+    double q_mid = sg_clamp_abs_between(q, 0x1p-100, 0.5);
+    double v_mid = sg_dd_round(sg_dd_div(sg_two_sum(1.0, -2.0 * q_mid), (sg_dd){2.0 * q_mid, 0.0}));
+    double v = sign * (far ? 0.5 / q_far : v_mid);
+    int pole = (sg_abs_bits(p) == 0) | (sg_bits(p) == sg_bits(1.0));
+    v = sg_pole_guard(pole, sign, v);
+    return sg_nan_pass(p, sg_domain_guard(p, 0.0, 1.0, v));
 }
 static inline sg_wide sg_softsign_ppf_wide(sg_wide p) {
     sg_wide q = p >= 0.5 ? 1 - p : p;
