@@ -48,25 +48,25 @@ static inline sg_wide sg_arctan_wide(sg_wide x) { return sg_watan(x); }
  *   (sg_trig_scale_round).  x is capped at 2^600, where the result rounds
  *   to 0 anyway, so that y^2 never overflows. */
 static inline double sg_arctan_over_1px2(double x, sg_dd numerator) {
-    double a = sg_isnan(x) ? 0.0 : fabs(x);   /* no comparison ever sees NaN */
-    int far = a > 0x1p500;
-    /* |x| < 2^-30 (by the bits) or far: x^2 is not needed. */
-    int small = sg_bits(a) < 0x3e10000000000000ULL;
-    double near_a = (small | far) ? 0.0 : a;
+    /* Lane tests on the bits only: a floating test ORed with an integer
+     * one mixed mask widths, and the loop stayed scalar (see sg_erf). */
+    int far = sg_abs_above(x, sg_bits(0x1p500));
+    /* |x| < 2^-30, far or NaN: x^2 is not needed (below 2^-60 it would
+     * underflow, beyond 2^500 overflow); those lanes square 0. */
+    int no_square = sg_abs_below(x, SG_BITS_2M30) | far | sg_isnan(x);
+    double near_a = sg_from_bits((uint64_t)sg_abs_bits(x) & ((uint64_t)no_square - 1));
     sg_dd sq = sg_two_prod(near_a, near_a);
     sg_dd den = sg_two_sum(1.0, sq.hi);
     den.lo += sq.lo;
     double near_result = sg_dd_round(sg_dd_div(numerator, den));
-    /* a, or 2^500 in the near lanes, selected on the bits: a vectorised
-     * loop computes every lane, and a * 2^-500 of a subnormal a raised a
-     * spurious underflow flag (a select of doubles is turned into
-     * far ? a * 2^-500 : 2^500 * 2^-500 by GCC) */
-    double a_far = sg_from_bits(far ? sg_bits(a) : sg_bits(0x1p500));
-    double y = far ? (a > 0x1p600 ? 0x1p100 : a_far * 0x1p-500) : 1.0;
+    /* y = |x| 2^-500 in the far lanes, |x| capped at 2^600 where the result
+     * rounds to 0 (y^2 stays finite); 1 in the others.  A clamp on the bits,
+     * not a select: GCC sank a select into the product and a subnormal |x|
+     * times 2^-500 raised a spurious underflow flag. */
+    double y = fabs(sg_clamp_abs_between(x, 0x1p500, 0x1p600)) * 0x1p-500;
     sg_dd y2 = sg_two_prod(y, y);
     double far_result = sg_trig_scale_round(sg_dd_div(numerator, y2), 0x1p-1000, 0x1p1000);
-    double result = far ? far_result : near_result;
-    return sg_isnan(x) ? x : result;
+    return sg_nan_pass(x, far ? far_result : near_result);
 }
 
 /* ----------------------------------------------------------- derivative
@@ -154,30 +154,44 @@ static inline double sg_arctan_far_tail(double a) {
  * ALGORITHM
  *   With a = |x|:
  *   a <= 1: F = 1/2 +- arctan(a)/pi, in [1/4, 3/4]: no cancellation.
- *   1 < a <= 2^1000: S = arctan(1/a)/pi with 1/a a dd; F = S for x < 0
- *   (no cancellation: F(-1e300) = 3.18e-301, not 0), 1 - S for x > 0.
- *   a > 2^1000: F(-a) = 1/(pi a) (the next term is 2^-2000 smaller), formed
+ *   1 < a <= 2^900: S = arctan(1/a)/pi with 1/a a dd; F = S for x < 0
+ *   (no cancellation: F(-1e250) = 3.18e-251, not 0), 1 - S for x > 0.
+ *   a > 2^900: F(-a) = 1/(pi a) (the next term is 2^-1800 smaller), formed
  *   at scale 2^128 and rounded once, since it is subnormal past 1.4e307;
- *   F(a) = 1.
+ *   F(a) = 1.  (The cut was 2^1000: the dd tail of arctan(1/a)/pi then
+ *   underflowed from a = 2^969 on, and F(-1e300) = 3.18e-301 raised an
+ *   underflow flag for a normal result.)
  * SPECIAL VALUES
  *   F(+-0) = 1/2, F(-inf) = +0, F(+inf) = 1, NaN -> NaN.
  * MEASURED (float64, max ULP): 0.500000 at x = -410.52726839142576;
  *   2M inputs against the binary128 twin
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
-static inline double sg_arctan_cdf(double x) {
-    if (sg_isnan(x)) return x;
-    double a = fabs(x);
+SG_FORCE_INLINE double sg_arctan_cdf(double x) {
+    /* Branch-free, so that the loops vectorise: one arctan per lane, of a
+     * (a <= 1) or of the dd 1/a (a clamped to [1, 2^900]), and the far
+     * tail on a clamped to [2^900, the largest double] in the lanes that
+     * use it (x below -2^900, -inf excluded) and to 2^900 in all others,
+     * whose tail must not underflow.  That bound is chosen by the order
+     * key: a condition GCC also meets in the final selects let it fold the
+     * bound. */
     int negative = (int)(sg_bits(x) >> 63);
-    if (a <= 1.0) {
-        sg_dd v = sg_dd_mul(sg_atan_dd((sg_dd){a, 0.0}), SG_TRIG_INV_PI);
-        sg_dd half = {0.5, 0.0};
-        return sg_dd_round(negative ? sg_trig_sub(half, v) : sg_dd_add(half, v));
-    }
-    if (a > 0x1p1000) return negative ? sg_arctan_far_tail(a) : 1.0;
-    sg_dd s = sg_arctan_tail_dd(a);
-    sg_dd one = {1.0, 0.0};
-    return sg_dd_round(negative ? s : sg_trig_sub(one, s));
+    int inner = sg_abs_below(x, sg_bits(1.0) + 1);                /* a <= 1 */
+    int far = sg_abs_above(x, sg_bits(0x1p900));
+    double a_inner = fabs(sg_flush_below(sg_clamp_abs(x, 1.0), sg_bits(0x1p-900)));   /* 1/2 +- a/pi rounds to 1/2 below */
+    double a_tail = fabs(sg_clamp_abs_between(x, 1.0, 0x1p900));
+    sg_dd one = {1.0, 0.0}, half = {0.5, 0.0};
+    sg_dd w = sg_trig_select(inner, (sg_dd){a_inner, 0.0}, sg_dd_div(one, (sg_dd){a_tail, 0.0}));
+    sg_dd v = sg_dd_mul(sg_atan_dd(w), SG_TRIG_INV_PI);
+    double r_inner = sg_dd_round(negative ? sg_trig_sub(half, v) : sg_dd_add(half, v));
+    double r_tail = sg_dd_round(negative ? v : sg_trig_sub(one, v));
+    int64_t key = sg_order_key(x);
+    int far_left = (key < sg_order_key(-0x1p900)) & (key > sg_order_key(-INFINITY));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, far_left ? 0x1.fffffffffffffp+1023 : 0x1p900));
+    sg_dd y = {a_far * 0x1p-128, 0.0};
+    double far_tail = sg_trig_scale_round(sg_dd_div(SG_TRIG_INV_PI, y), 0x1p-128, 0x1p128);
+    double r_far = negative ? (sg_isfinite(x) ? far_tail : 0.0) : 1.0;
+    return sg_nan_pass(x, inner ? r_inner : (far ? r_far : r_tail));
 }
 static inline sg_wide sg_arctan_cdf_wide(sg_wide x) {
     if (x < 0) return sg_watan(-1 / x) / SG_ARCTAN_WPI;
