@@ -31,6 +31,13 @@
  *   No overflow flag for any finite x; an underflow flag only where the
  *   result itself is subnormal or 0.
  * MEASURED (float64, max ULP): 0.49999 at x = -2.661984408756453.
+ * SPEED: the float32 loop (narrow mode) runs at about 4 ns/element on one
+ *   AVX2 core, 5x a copy at 1e7 elements where torch.sigmoid takes 1.4x.
+ *   perf annotate puts about 35% of its cycles on the 4-wide vdivpd and
+ *   20% on the exp table reads, which GCC 12 does as scalar extracts
+ *   (vmovq/vpextrq), not a gather.  A division-free quotient, a table-free
+ *   exp or 8 lanes (AVX-512, float-float) would each change the narrow
+ *   double result, and so need the exhaustive float32 check redone.
  */
 static inline double sg_logistic(double x) {
     /* Branch-free so that loops vectorise: NaN flows through sg_exp_dd, and
