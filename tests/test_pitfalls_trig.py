@@ -38,20 +38,35 @@ def test_cauchy_cdf_does_not_cancel_in_the_left_tail():
     assert tiny > 0 and float(sg.arctan.cdf(-np.finfo(np.float64).max)) == tiny
 
 
-def test_cauchy_cdf_warns_underflow_only_for_subnormal_results():
-    # The double-double tail of arctan(1/a)/pi underflowed from a = 2^969 on
-    # and x near 0 took a subnormal x/pi: both warned although F is normal.
-    normal_results = [-1e300, -2.0**969, -1e-320, 1e-320, -5e-324, 1e308, np.inf, -np.inf]
+def _cauchy_cdf(t):
+    return mp.atan(-1 / t) / mp.pi if t < 0 else 1 - mp.atan(1 / t) / mp.pi
+
+
+def _hypsecant_cdf(t):
+    return 2 * mp.atan(mp.exp(t)) / mp.pi
+
+
+@pytest.mark.parametrize(
+    "entry, truth, normal_results, subnormal_result",
+    [
+        # The double-double tail of arctan(1/a)/pi underflowed from a = 2^969
+        # on, and x near 0 took a subnormal x/pi: both warned although F is
+        # normal.
+        ("arctan", _cauchy_cdf, [-1e300, -2.0**969, -1e-320, 1e-320, -5e-324, 1e308], -1.7e308),
+        # e^x - 1 near 0 and the far tail of -inf (exactly 0) warned too.
+        ("gudermannian", _hypsecant_cdf, [-1e-320, 1e-320, -600.5, -700.0, 800.0], -740.0),
+    ],
+)
+def test_cdf_warns_underflow_only_for_subnormal_results(entry, truth, normal_results, subnormal_result):
+    cdf = sg.get(entry).cdf
     for n in (1, 1100):
-        x = np.repeat(np.array(normal_results), n)
+        x = np.repeat(np.array(normal_results + [np.inf, -np.inf]), n)
         with np.errstate(under="raise"):
-            out = sg.arctan.cdf(x)
-        truth = [0.0 if v == -np.inf else 1.0 if v == np.inf else exact(lambda t: mp.atan(-1 / t) / mp.pi if t < 0 else 1 - mp.atan(1 / t) / mp.pi, v)
-                 for v in normal_results]
-        assert out[::n].tolist() == truth
+            out = cdf(x)
+        assert out[::n].tolist() == [exact(truth, v) for v in normal_results] + [1.0, 0.0]
     # where the result itself is subnormal, the warning is NumPy's own
     with np.errstate(under="raise"), pytest.raises(FloatingPointError):
-        sg.arctan.cdf(np.array([-1.7e308]))
+        cdf(np.array([subnormal_result]))
 
 
 def test_cauchy_logcdf_is_finite_to_the_end_of_float64():
