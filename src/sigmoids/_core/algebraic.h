@@ -191,10 +191,8 @@ static inline sg_wide sg_algebraic_pdf_wide(sg_wide x) { return sg_algebraic_der
  */
 static inline double sg_algebraic_ppf(double p) {
     /* Branch-free, as softsign's ppf. */
-    double pc = fabs(sg_clamp_abs(p, 1.0));
-    int upper = sg_abs_bits(pc) >= (int64_t)sg_bits(0.5);
-    double sign = upper ? 1.0 : -1.0;
-    double q = upper ? 1.0 - pc : pc;
+    sg_fold f = sg_quantile_fold(p);
+    double q = f.q, sign = f.upper ? 1.0 : -1.0;
     int far = sg_abs_below(q, SG_BITS_2M200);
     double q_far = sg_clamp_abs_between(q, 0x1p-1074, 0x1p-200);
     sg_dd r_far = sg_sqrt_dd((sg_dd){q_far * 0x1p600, 0.0});
@@ -205,8 +203,7 @@ static inline double sg_algebraic_ppf(double p) {
     r.hi *= 2.0;
     r.lo *= 2.0;
     double v = sign * (far ? v_far : sg_dd_round(sg_dd_div(num, r)));
-    int pole = (sg_abs_bits(p) == 0) | (sg_bits(p) == sg_bits(1.0));
-    v = sg_pole_guard(pole, sign, v);
+    v = sg_pole_guard(f.pole, sign, v);
     return sg_nan_pass(p, sg_domain_guard(p, 0.0, 1.0, v));
 }
 static inline sg_wide sg_algebraic_ppf_wide(sg_wide p) {

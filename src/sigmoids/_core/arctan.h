@@ -98,6 +98,14 @@ static inline sg_wide sg_arctan_derivative_wide(sg_wide x) { return 1 / (1 + x *
 static inline double sg_arctan_pdf(double x) { return sg_arctan_over_1px2(x, SG_TRIG_INV_PI); }
 static inline sg_wide sg_arctan_pdf_wide(sg_wide x) { return 1 / (SG_ARCTAN_WPI * (1 + x * x)); }
 
+/* 1/t for a tan t >= 0 that the caller uses only where t > 2^-60: the
+ * divisor is kept from 0 on the bits in the other lanes (tan(0) = 0). */
+static inline sg_dd sg_tan_reciprocal(sg_dd t) {
+    sg_dd one = {1.0, 0.0};
+    sg_dd divisor = {sg_clamp_abs_between(t.hi, 0x1p-60, INFINITY), t.lo};
+    return sg_dd_div(one, divisor);
+}
+
 /* ------------------------------------------------------- inverse (tan)
  * ALGORITHM
  *   |y| <= pi/4: sg_tan_dd(y).
@@ -118,20 +126,18 @@ static inline sg_wide sg_arctan_pdf_wide(sg_wide x) { return 1 / (SG_ARCTAN_WPI 
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
 static inline double sg_arctan_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    double a = fabs(y);
-    if (a > SG_TRIG_PI_2.hi) return sg_invalid();
-    sg_dd t;
-    if (a <= SG_TRIG_PI_4.hi) {
-        sg_dd z = {a, 0.0};
-        t = sg_tan_dd(z);
-    } else {
-        sg_dd c = sg_fast_two_sum(SG_TRIG_PI_2.hi - a, SG_TRIG_PI_2.lo);
-        c = sg_fast_two_sum(c.hi, c.lo + SG_TRIG_PI_2_LO2);
-        sg_dd one = {1.0, 0.0};
-        t = sg_dd_div(one, sg_tan_dd(c));
-    }
-    return copysign(sg_dd_round(t), y);
+    /* Branch-free: one tan per lane, of |y| (clamped to pi/4) or of
+     * pi/2 - |y| (|y| clamped to [pi/4, pi/2_hi]), and one quotient whose
+     * divisor is kept from 0 in the lanes that do not use it. */
+    int inner = sg_abs_below(y, sg_bits(SG_TRIG_PI_4.hi) + 1);
+    double a_inner = fabs(sg_clamp_abs(y, SG_TRIG_PI_4.hi));
+    double a_outer = fabs(sg_clamp_abs_between(y, SG_TRIG_PI_4.hi, SG_TRIG_PI_2.hi));
+    sg_dd c = sg_fast_two_sum(SG_TRIG_PI_2.hi - a_outer, SG_TRIG_PI_2.lo);
+    c = sg_fast_two_sum(c.hi, c.lo + SG_TRIG_PI_2_LO2);
+    sg_dd t = sg_tan_dd(sg_trig_select(inner, (sg_dd){a_inner, 0.0}, c));
+    sg_dd r = sg_trig_select(inner, t, sg_tan_reciprocal(t));
+    double v = copysign(sg_dd_round(r), y);
+    return sg_nan_pass(y, sg_domain_guard(y, -SG_TRIG_PI_2.hi, SG_TRIG_PI_2.hi, v));
 }
 static inline sg_wide sg_arctan_inverse_wide(sg_wide y) { return sg_wtan(y); }
 
@@ -217,24 +223,21 @@ static inline sg_wide sg_arctan_cdf_wide(sg_wide x) {
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
 static inline double sg_arctan_ppf(double p) {
-    if (sg_isnan(p)) return p;
-    if (p < 0.0 || p > 1.0) return sg_invalid();
-    if (p == 0.0) return sg_pole(-1.0);
-    if (p == 1.0) return sg_pole(1.0);
-    int lower = p < 0.5;
-    double q = lower ? p : 1.0 - p;
-    double r;
-    if (q >= 0.25) {
-        double d = 0.5 - q;
-        r = sg_dd_round(sg_tan_dd(sg_trig_mul_d(SG_TRIG_PI, d)));
-    } else if (q >= 0x1p-60) {
-        sg_dd one = {1.0, 0.0};
-        r = sg_dd_round(sg_dd_div(one, sg_tan_dd(sg_trig_mul_d(SG_TRIG_PI, q))));
-    } else {
-        sg_dd scaled = {q * 0x1p128, 0.0};
-        r = sg_dd_round(sg_dd_div(SG_TRIG_INV_PI, scaled)) * 0x1p128;
-    }
-    return lower ? -r : r;
+    /* Branch-free, as softsign's ppf: one tan per lane, of pi (1/2 - q) or
+     * of pi q, whose quotient's divisor is kept from 0 where unused, and
+     * the far form on q made nonzero (sg_nonzero). */
+    sg_fold f = sg_quantile_fold(p);
+    int middle = sg_abs_above(f.q, sg_bits(0.25) - 1);            /* q >= 1/4 */
+    int far = sg_abs_below(f.q, sg_bits(0x1p-60));
+    double d = 0.5 - sg_clamp_abs_between(f.q, 0.25, 0.5);
+    double q_tail = sg_clamp_abs_between(f.q, 0x1p-60, 0.25);
+    sg_dd t = sg_tan_dd(sg_trig_mul_d(SG_TRIG_PI, middle ? d : q_tail));
+    double r_tail = sg_dd_round(sg_tan_reciprocal(t));
+    sg_dd scaled = {sg_clamp_abs(sg_nonzero(f.q, 0x1p-60), 0x1p-60) * 0x1p128, 0.0};
+    double r_far = sg_dd_round(sg_dd_div(SG_TRIG_INV_PI, scaled)) * 0x1p128;
+    double r = middle ? sg_dd_round(t) : (far ? r_far : r_tail);
+    r = sg_pole_guard(f.pole, f.upper ? 1.0 : -1.0, f.upper ? r : -r);
+    return sg_nan_pass(p, sg_domain_guard(p, 0.0, 1.0, r));
 }
 static inline sg_wide sg_arctan_ppf_wide(sg_wide p) {
     sg_wide q = p <= 0.5 ? p : 1 - p;

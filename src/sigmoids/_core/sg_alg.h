@@ -118,6 +118,28 @@ static inline double sg_pole_guard(int pole, double numerator, double v) {
     return divisor == 1.0 ? v : at_pole;
 }
 
+/* The quantiles' fold onto q = min(p, 1 - p) (1 - p is exact for p >= 1/2),
+ * branch-free: p is clamped to [0, 1] on the bits (NaN to 0; the kernels
+ * put NaN back and raise the domain's flags with sg_domain_guard), and
+ * `upper` says p >= 1/2, where the quantile is positive.  `pole` marks
+ * p = 0 and p = 1 (for sg_pole_guard). */
+typedef struct { double q; int upper, pole; } sg_fold;
+static inline sg_fold sg_quantile_fold(double p) {
+    double pc = fabs(sg_clamp_abs(p, 1.0));
+    sg_fold f;
+    f.upper = sg_abs_bits(pc) >= (int64_t)sg_bits(0.5);
+    f.q = f.upper ? 1.0 - pc : pc;
+    f.pole = (sg_abs_bits(p) == 0) | (sg_bits(p) == sg_bits(1.0));
+    return f;
+}
+/* x with 0 replaced by `fill` through a mask: a divisor for the lanes whose
+ * q is 0 (the poles, and NaN), where 1/q would raise a flag they must not
+ * (a select would be sunk into the division, see sg_select). */
+static inline double sg_nonzero(double x, double fill) {
+    uint64_t zero = (uint64_t)-(int64_t)(sg_bits(x) == 0);
+    return sg_from_bits(sg_bits(x) | (zero & sg_bits(fill)));
+}
+
 /* The largest double below 1: the inverses' arguments are clamped to it, so
  * that 1 - |y| never vanishes in a lane that a guard then overrides. */
 #define SG_BELOW_ONE 0x1.fffffffffffffp-1

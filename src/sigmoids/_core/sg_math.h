@@ -83,7 +83,8 @@ typedef long double sg_wide;
 #endif
 
 /* For large steps and kernels whose loops must vectorise (sg_atan_dd,
- * sg_erfcx_pieces, the erf and gudermannian values): GCC weighs them
+ * sg_erfcx_pieces, sg_erfcx_asym, sg_gd_tail_dd, the erf, normal and
+ * gudermannian values, the erf, arctan and gudermannian CDFs): GCC weighs them
  * against its inlining budget for the whole translation unit and, past it,
  * leaves a call in the loop, and a call stops vectorisation (the float64
  * arctan loop ran scalar for that alone; splitting sg_erfcx_pieces out made

@@ -146,21 +146,15 @@ static inline sg_wide sg_softsign_pdf_wide(sg_wide x) { return sg_softsign_deriv
 static inline double sg_softsign_ppf(double p) {
     /* Branch-free like the inverse: q is clamped for each form.  The far
      * form divides by q itself (0.5/q overflows, as it should, for q below
-     * 2^-1024), except where q is 0 (the poles, and NaN, clamped to 0):
-     * there 2^-100 is put in by a mask, as 0.5/0 or 0.5/2^-1074 would raise
-     * a flag those lanes must not. */
-    double pc = fabs(sg_clamp_abs(p, 1.0));
-    int upper = sg_abs_bits(pc) >= (int64_t)sg_bits(0.5);
-    double sign = upper ? 1.0 : -1.0;
-    double q = upper ? 1.0 - pc : pc;
-    int far = sg_abs_below(q, sg_bits(0x1p-100));
-    uint64_t q_zero = (uint64_t)-(int64_t)(sg_bits(q) == 0);
-    double q_far = sg_clamp_abs(sg_from_bits(sg_bits(q) | (q_zero & sg_bits(0x1p-100))), 0x1p-100);
-    double q_mid = sg_clamp_abs_between(q, 0x1p-100, 0.5);
+     * 2^-1024), except where q is 0 (sg_nonzero). */
+    sg_fold f = sg_quantile_fold(p);
+    double sign = f.upper ? 1.0 : -1.0;
+    int far = sg_abs_below(f.q, sg_bits(0x1p-100));
+    double q_far = sg_clamp_abs(sg_nonzero(f.q, 0x1p-100), 0x1p-100);
+    double q_mid = sg_clamp_abs_between(f.q, 0x1p-100, 0.5);
     double v_mid = sg_dd_round(sg_dd_div(sg_two_sum(1.0, -2.0 * q_mid), (sg_dd){2.0 * q_mid, 0.0}));
     double v = sign * (far ? 0.5 / q_far : v_mid);
-    int pole = (sg_abs_bits(p) == 0) | (sg_bits(p) == sg_bits(1.0));
-    v = sg_pole_guard(pole, sign, v);
+    v = sg_pole_guard(f.pole, sign, v);
     return sg_nan_pass(p, sg_domain_guard(p, 0.0, 1.0, v));
 }
 static inline sg_wide sg_softsign_ppf_wide(sg_wide p) {
