@@ -16,7 +16,11 @@
  *    e ln 2 part an exact dd product.
  *
  *  - sg_abs_below / sg_abs_above: NaN-quiet lane selects on |x|; clamps
- *    that cannot raise flags (sg_clamp_*), and sg_nan_pass.
+ *    that cannot raise flags (sg_clamp_*, sg_flush_below, sg_nonzero), and
+ *    sg_nan_pass.  For the branch-free inverses and quantiles:
+ *    sg_domain_guard and sg_pole_guard raise FE_INVALID and FE_DIVBYZERO
+ *    in their own lanes only, and sg_quantile_fold folds p onto
+ *    min(p, 1 - p).
  *
  *  - sg_wsqrt: the square root of the wide type used by the float32/float16
  *    hard cases (binary128 via libquadmath, or long double).
