@@ -153,14 +153,12 @@ static inline double sg_algebraic_cdf(double x) {
     sg_dd upper = sg_two_sum(1.0, -g.hi);
     upper.lo -= g.lo;
     double v = negative ? sg_dd_round(g) : sg_dd_round(upper);
-    /* far lanes: a clamped to [2^40, 2^600] (the result is 0 above); the
-     * right side needs no tail (it rounds to 1), and its lanes take 2^40,
-     * whose tail does not underflow as that of +inf would.  The bound is
-     * chosen by the order key, as in softsign's CDF: under the select
-     * below GCC knows `negative` and folded a bound chosen by it. */
-    double af = sg_clamp_abs_between(a, 0x1p40, sg_order_key(x) < 0 ? 0x1p600 : 0x1p40);
+    /* far lanes: a clamped to [2^40, 2^600] (the result is 0 above) where
+     * the left tail uses it (sg_far_left); the right side (it rounds to 1)
+     * and -inf (exactly 0) take 2^40, whose tail does not underflow. */
+    double af = sg_clamp_abs_between(a, 0x1p40, sg_far_left(x, 0x1p40) ? 0x1p600 : 0x1p40);
     double g_far = sg_algebraic_far_tail(af);
-    double v_far = negative ? g_far : 1.0;
+    double v_far = negative ? (sg_isfinite(x) ? g_far : 0.0) : 1.0;
     v = tiny ? 0.5 : v;
     return sg_nan_pass(x, far ? v_far : v);
 }

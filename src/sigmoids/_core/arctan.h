@@ -177,10 +177,8 @@ SG_FORCE_INLINE double sg_arctan_cdf(double x) {
     /* Branch-free, so that the loops vectorise: one arctan per lane, of a
      * (a <= 1) or of the dd 1/a (a clamped to [1, 2^900]), and the far
      * tail on a clamped to [2^900, the largest double] in the lanes that
-     * use it (x below -2^900, -inf excluded) and to 2^900 in all others,
-     * whose tail must not underflow.  That bound is chosen by the order
-     * key: a condition GCC also meets in the final selects let it fold the
-     * bound. */
+     * use it (sg_far_left) and to 2^900 in all others, whose tail must not
+     * underflow. */
     int negative = (int)(sg_bits(x) >> 63);
     int inner = sg_abs_below(x, sg_bits(1.0) + 1);                /* a <= 1 */
     int far = sg_abs_above(x, sg_bits(0x1p900));
@@ -191,9 +189,7 @@ SG_FORCE_INLINE double sg_arctan_cdf(double x) {
     sg_dd v = sg_dd_mul(sg_atan_dd(w), SG_TRIG_INV_PI);
     double r_inner = sg_dd_round(negative ? sg_trig_sub(half, v) : sg_dd_add(half, v));
     double r_tail = sg_dd_round(negative ? v : sg_trig_sub(one, v));
-    int64_t key = sg_order_key(x);
-    int far_left = (key < sg_order_key(-0x1p900)) & (key > sg_order_key(-INFINITY));
-    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, far_left ? 0x1.fffffffffffffp+1023 : 0x1p900));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, sg_far_left(x, 0x1p900) ? 0x1.fffffffffffffp+1023 : 0x1p900));
     sg_dd y = {a_far * 0x1p-128, 0.0};
     double far_tail = sg_trig_scale_round(sg_dd_div(SG_TRIG_INV_PI, y), 0x1p-128, 0x1p128);
     double r_far = negative ? (sg_isfinite(x) ? far_tail : 0.0) : 1.0;

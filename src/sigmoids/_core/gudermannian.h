@@ -237,19 +237,15 @@ SG_FORCE_INLINE double sg_gudermannian_cdf(double x) {
     /* Branch-free, so that the loops vectorise: every lane forms S(a) on a
      * clamped to 600 (|x| < 2^-900 flushed to 0, where F rounds to 1/2 and
      * e^-a - 1 would underflow), and the far tail on a clamped to
-     * [600, 760] in the lanes that use it (x below -600, -inf excluded,
-     * whose F is exactly 0) and to 600 in the others, which must not
-     * underflow.  That bound is chosen by the order key (see arctan's
-     * CDF). */
+     * [600, 760] in the lanes that use it (sg_far_left) and to 600 in the
+     * others, which must not underflow. */
     int negative = (int)(sg_bits(x) >> 63);
     int far = sg_abs_above(x, sg_bits(600.0));
     double a = fabs(sg_flush_below(sg_clamp_abs(x, 600.0), sg_bits(0x1p-900)));
     sg_dd s = sg_gd_tail_dd(a);
     sg_dd one = {1.0, 0.0};
     double right = sg_dd_round(sg_trig_sub(one, s));
-    int64_t key = sg_order_key(x);
-    int far_left = (key < sg_order_key(-600.0)) & (key > sg_order_key(-INFINITY));
-    double far_tail = sg_gd_far_tail(fabs(sg_clamp_abs_between(x, 600.0, far_left ? 760.0 : 600.0)));
+    double far_tail = sg_gd_far_tail(fabs(sg_clamp_abs_between(x, 600.0, sg_far_left(x, 600.0) ? 760.0 : 600.0)));
     double left = far ? (sg_isfinite(x) ? far_tail : 0.0) : sg_dd_round(s);
     return sg_nan_pass(x, negative ? left : right);
 }

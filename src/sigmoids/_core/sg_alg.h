@@ -144,6 +144,18 @@ static inline double sg_nonzero(double x, double fill) {
     return sg_from_bits(sg_bits(x) | (zero & sg_bits(fill)));
 }
 
+/* x < -cut with -inf excluded: the lanes of a left tail that take its far
+ * form, whose argument the CDFs clamp to a bound chosen by this test (the
+ * other lanes, -inf among them, get a bound where the far form raises no
+ * flag; their result is 1, or exactly 0 at -inf).  It is tested on the
+ * order key, not the sign bit: the kernels' final selects test the sign
+ * bit, and GCC folded a bound chosen by that same condition back into the
+ * far form of every lane (softsign's CDF). */
+static inline int sg_far_left(double x, double cut) {
+    int64_t key = sg_order_key(x);
+    return (key < sg_order_key(-cut)) & (key > sg_order_key(-INFINITY));
+}
+
 /* The largest double below 1: the inverses' arguments are clamped to it, so
  * that 1 - |y| never vanishes in a lane that a guard then overrides. */
 #define SG_BELOW_ONE 0x1.fffffffffffffp-1

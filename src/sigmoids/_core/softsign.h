@@ -112,13 +112,11 @@ static inline double sg_softsign_cdf(double x) {
     sg_dd upper = sg_two_sum(1.0, -g.hi);
     upper.lo -= g.lo;
     double v = negative ? sg_dd_round(g) : sg_dd_round(upper);
-    /* 0.5/a only where it is the result: in the x > 2^100 lanes (result 1)
-     * a subnormal 0.5/a raised a spurious underflow in vectorised loops.
-     * The bound is chosen by the order key, not by `negative`: under the
-     * select below GCC would know `negative` and fold the bound back to inf
-     * for every lane. */
-    double g_far = 0.5 / sg_clamp_abs_between(a, 0x1p100, sg_order_key(x) < 0 ? INFINITY : 0x1p100);
-    double v_far = negative ? g_far : 1.0;
+    /* 0.5/a only where it is the result (sg_far_left): in the x > 2^100
+     * lanes (result 1) a subnormal 0.5/a raised a spurious underflow in
+     * vectorised loops. */
+    double g_far = 0.5 / sg_clamp_abs_between(a, 0x1p100, sg_far_left(x, 0x1p100) ? INFINITY : 0x1p100);
+    double v_far = negative ? (sg_isfinite(x) ? g_far : 0.0) : 1.0;
     return sg_nan_pass(x, far ? v_far : v);
 }
 static inline sg_wide sg_softsign_tail_wide(sg_wide a) { return 1 / (2 * (1 + a)); }
