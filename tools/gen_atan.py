@@ -21,11 +21,13 @@ Run:  python tools/gen_atan.py            print the generated block
 """
 from __future__ import annotations
 
-import argparse
 import pathlib
 import sys
 
 import mpmath as mp
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import generated_block  # noqa: E402
 
 mp.mp.dps = 80
 
@@ -179,24 +181,7 @@ def block() -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", action="store_true", help="replace the generated block in sg_atan.h")
-    parser.add_argument("--check", action="store_true", help="fail if sg_atan.h differs from the output")
-    args = parser.parse_args(argv)
-    generated = block()
-    if not (args.write or args.check):
-        print(generated)
-        return 0
-    text = HEADER.read_text()
-    start, stop = text.index(BEGIN), text.index(END) + len(END)
-    current = text[start:stop]
-    if args.check:
-        if current != generated:
-            print(f"{HEADER} is out of date: run tools/gen_atan.py --write", file=sys.stderr)
-            return 1
-        return 0
-    HEADER.write_text(text[:start] + generated + text[stop:])
-    return 0
+    return generated_block.run(HEADER, BEGIN, END, block, __doc__, argv)
 
 
 if __name__ == "__main__":

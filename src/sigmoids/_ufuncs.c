@@ -322,7 +322,13 @@
       "log(1 - exp(-exp(x))), finite as far as float64 goes (logcdf(-1000) = -1000).")     \
     X(cloglog_logsf, sg_cloglog_logsf,                                                     \
       "cloglog_logsf(x, /, out=None, *, where=True, ...)\n\n"                              \
-      "log exp(-exp(x)) = -exp(x); -inf with an overflow warning above x = 709.78.")
+      "log exp(-exp(x)) = -exp(x); -inf with an overflow warning above x = 709.78.")     \
+    X(_vlog, sg_log,                                                                       \
+      "_vlog(x, /, out=None, *, where=True, ...)\n\n"                                       \
+      "Private: the branch-free log of the vector-math layer (_core/sg_log.h), for tests.") \
+    X(_vlog1p, sg_log1p,                                                                   \
+      "_vlog1p(t, /, out=None, *, where=True, ...)\n\n"                                     \
+      "Private: the branch-free log1p of the vector-math layer (_core/sg_log.h), for tests.")
 
 
 /* X(ufunc name, kernel, docstring): kernels of (x, parameter).  The kernel

@@ -76,6 +76,18 @@ static inline double sg_clamp_abs_between(double x, double lo, double hi) {
 static inline double sg_clamp_abs(double x, double k) {
     return sg_clamp_abs_between(x, 0.0, k);
 }
+/* x clamped to [lo, hi] by an integer max and min of order keys, mapped
+ * back to a double (the key is its own inverse): sg_clamp_between's
+ * floating selects were sunk by GCC into what followed them, which then
+ * ran twice and ended in a select of two comparisons, a mix of mask widths
+ * the vectoriser refused (sg_log1p).  NaN goes to hi (lo if its sign bit
+ * is set); the callers put it back. */
+static inline double sg_clamp_ordered(double x, double lo, double hi) {
+    int64_t key = sg_order_key(x), lo_key = sg_order_key(lo), hi_key = sg_order_key(hi);
+    key = key < lo_key ? lo_key : key;
+    key = key > hi_key ? hi_key : key;
+    return sg_from_bits((uint64_t)(key ^ (int64_t)((uint64_t)(key >> 63) >> 1)));
+}
 /* 0 where |x| < cut (bits), x elsewhere: an integer mask, so that the
  * square of a tiny input is never formed (a spurious underflow flag). */
 static inline double sg_flush_below(double x, uint64_t cut_bits) {

@@ -24,6 +24,9 @@
  *    argument.  ALGORITHM: small arguments (|t| < 2^-8) by the alternating
  *    series to degree 9; otherwise one Newton step on e^y = 1 + t from libm's
  *    log1p, the residual taken with sg_exp_dd, which doubles libm's 52 bits.
+ *    Their branch-free twins, which vectorise, are in sg_log.h (sg_log,
+ *    sg_log1p from a table-free polynomial, and sg_log1p_vdd); the kernels
+ *    move to them one family at a time, each re-certified.
  *
  *  - The rounding test for float32/float16 loops.  Rounding the float64 result
  *    once is right except where it lies within the float64 error of a

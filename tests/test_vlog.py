@@ -1,0 +1,143 @@
+"""The branch-free log and log1p of the vector-math layer (_core/sg_log.h).
+
+They are reached through the private ufuncs ``_vlog`` and ``_vlog1p``: the
+float64 loop is the double kernel itself, the float32 loop rounds it once
+with the rounding test like every other kernel.  References come from
+mpmath at 120 bits; the special values and flags from NumPy's own log and
+log1p.
+"""
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+import warnings
+
+import mpmath as mp
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sigmoids import _ufuncs, reference
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+# Measured by tests/test_vlog.py's sweep and stated in sg_log.h's header.
+MAX_ULP = 1.0
+
+
+def _ulp_errors(ours, x, exact):
+    with mp.workprec(120):
+        return reference.ulp_error(ours, [exact(mp.mpf(float(xi))) for xi in x])
+
+
+def _positive_sweep(rng, per_binade=3):
+    """Random doubles in every binade from the subnormals to DBL_MAX."""
+    exponents = np.repeat(np.arange(-1074, 1024), per_binade)
+    mantissas = rng.uniform(1, 2, exponents.size)
+    x = np.ldexp(mantissas, exponents)
+    return x[np.isfinite(x) & (x > 0)]
+
+
+def test_log_within_one_ulp_in_every_binade():
+    rng = np.random.default_rng(11)
+    x = np.concatenate([_positive_sweep(rng), rng.uniform(0.7, 1.42, 3000), [5e-324, 2.2250738585072014e-308,
+                                                                                1.7976931348623157e308, 1.0]])
+    errors = _ulp_errors(_ufuncs._vlog(x), x, mp.log)
+    assert errors.max() <= MAX_ULP, (errors.max(), x[np.argmax(errors)])
+
+
+def test_log1p_within_one_ulp_in_every_binade_and_near_minus_one():
+    rng = np.random.default_rng(12)
+    positive = _positive_sweep(rng)
+    t = np.concatenate([positive, -positive[positive < 1], rng.uniform(-1, 2, 3000),
+                        -1 + np.ldexp(1.0, -np.arange(1, 54))])
+    errors = _ulp_errors(_ufuncs._vlog1p(t), t, mp.log1p)
+    assert errors.max() <= MAX_ULP, (errors.max(), t[np.argmax(errors)])
+
+
+def test_float32_loops_are_correctly_rounded():
+    rng = np.random.default_rng(13)
+    bits = rng.integers(1, 0x7F800000, 4000, dtype=np.uint32)
+    x = bits.view(np.float32)
+    t = np.concatenate([x, -x[x < 1]])
+    with mp.workprec(120):
+        expected_log = reference.correctly_rounded([mp.log(mp.mpf(float(v))) for v in x], np.float32)
+        expected_log1p = reference.correctly_rounded([mp.log1p(mp.mpf(float(v))) for v in t], np.float32)
+    np.testing.assert_array_equal(_ufuncs._vlog(x), expected_log)
+    np.testing.assert_array_equal(_ufuncs._vlog1p(t), expected_log1p)
+
+
+SPECIAL_LOG = [(0.0, -np.inf, "divide"), (-0.0, -np.inf, "divide"), (-1.0, np.nan, "invalid"),
+               (-np.inf, np.nan, "invalid"), (np.inf, np.inf, None), (np.nan, np.nan, None),
+               (1.0, 0.0, None), (5e-324, np.log(5e-324), None)]
+SPECIAL_LOG1P = [(-1.0, -np.inf, "divide"), (-2.0, np.nan, "invalid"), (-np.inf, np.nan, "invalid"),
+                 (np.inf, np.inf, None), (np.nan, np.nan, None), (0.0, 0.0, None), (-0.0, -0.0, None),
+                 (5e-324, 5e-324, None), (-1e-300, -1e-300, None), (1e-17, 1e-17, None),
+                 (1.7976931348623157e308, np.log1p(1.7976931348623157e308), None)]
+
+
+@pytest.mark.parametrize("ufunc, cases", [(_ufuncs._vlog, SPECIAL_LOG), (_ufuncs._vlog1p, SPECIAL_LOG1P)],
+                         ids=["log", "log1p"])
+@pytest.mark.parametrize("length", [1, 8, 1100])
+def test_special_values_raise_only_their_own_flags(ufunc, cases, length):
+    """Each special value alone or among ordinary values in a long array (the
+    vectorised lanes): the exact value, sign of zero included, and exactly
+    the warning NumPy's log gives, or none."""
+    for x, expected, flag in cases:
+        data = np.full(length, 0.75)
+        data[length // 2] = x
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with np.errstate(all="warn"):
+                out = ufunc(data)
+        got = [str(w.message).split(" encountered")[0] for w in caught]
+        wanted = [] if flag is None else [{"divide": "divide by zero", "invalid": "invalid value"}[flag]]
+        assert got == wanted, (ufunc.__name__, x, got)
+        value = out[length // 2]
+        if np.isnan(expected):
+            assert np.isnan(value)
+        else:
+            assert value == expected and np.signbit(value) == np.signbit(expected), (ufunc.__name__, x, value)
+        np.testing.assert_array_equal(np.delete(out, length // 2), ufunc(np.float64(0.75)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=-1.0, exclude_min=True, allow_infinity=False, allow_nan=False))
+def test_log1p_agrees_with_numpy_and_stays_quiet(t):
+    with np.errstate(all="raise"):
+        ours = _ufuncs._vlog1p(np.float64(t))
+    ref = np.log1p(t)
+    # np.log1p (glibc) is within 1 ULP as well: two ULPs between the two.
+    assert abs(ours - ref) <= 2 * np.spacing(abs(ref)) or ours == ref
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=0.0, exclude_min=True, allow_infinity=False, allow_nan=False))
+def test_log_agrees_with_numpy_and_stays_quiet(x):
+    with np.errstate(all="raise"):
+        ours = _ufuncs._vlog(np.float64(x))
+    ref = np.log(x)
+    assert abs(ours - ref) <= 2 * np.spacing(abs(ref)) or ours == ref
+
+
+def test_generated_polynomial_is_up_to_date():
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_log.py"), "--check"], capture_output=True)
+    assert result.returncode == 0, "sg_log.h differs from tools/gen_log.py's output: run it with --write"
+
+
+@pytest.mark.parametrize("name", ["softplus", "logistic_logcdf", "logistic_logsf", "tanh_logcdf", "tanh_logsf"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("length", [1, 8, 1100])
+def test_softplus_family_is_exact_and_quiet_at_the_infinities(name, dtype, length):
+    """At +-inf these are exactly +-0 or +-inf and must raise no flag, alone or
+    among ordinary values (their e^-|x| used to be e^-760, an underflow)."""
+    ufunc = getattr(_ufuncs, name)
+    expected = {"softplus": (np.inf, 0.0), "logistic_logcdf": (-0.0, -np.inf), "logistic_logsf": (-np.inf, -0.0),
+                "tanh_logcdf": (-0.0, -np.inf), "tanh_logsf": (-np.inf, -0.0)}[name]
+    for x, want in zip((np.inf, -np.inf), expected):
+        data = np.full(length, 0.5, dtype=dtype)
+        data[length // 2] = x
+        with np.errstate(all="raise"):
+            got = ufunc(data)[length // 2]
+        assert got == want and np.signbit(got) == np.signbit(want), (name, x, got)
