@@ -126,15 +126,23 @@ def test_generated_polynomial_is_up_to_date():
     assert result.returncode == 0, "sg_log.h differs from tools/gen_log.py's output: run it with --write"
 
 
-@pytest.mark.parametrize("name", ["softplus", "logistic_logcdf", "logistic_logsf", "tanh_logcdf", "tanh_logsf"])
+QUIET_AT_INFINITY = {"softplus": (np.inf, 0.0), "logistic_logcdf": (-0.0, -np.inf), "logistic_logsf": (-np.inf, -0.0),
+                     "tanh_logcdf": (-0.0, -np.inf), "tanh_logsf": (-np.inf, -0.0),
+                     "hard_sigmoid_logcdf": (0.0, -np.inf), "hard_sigmoid_logsf": (-np.inf, 0.0),
+                     "hard_tanh_logcdf": (0.0, -np.inf), "hard_tanh_logsf": (-np.inf, 0.0),
+                     "plan_logcdf": (0.0, -np.inf), "plan_logsf": (-np.inf, 0.0)}
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_AT_INFINITY))
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("length", [1, 8, 1100])
 def test_softplus_family_is_exact_and_quiet_at_the_infinities(name, dtype, length):
-    """At +-inf these are exactly +-0 or +-inf and must raise no flag, alone or
-    among ordinary values (their e^-|x| used to be e^-760, an underflow)."""
+    """At +-inf the log-CDFs that moved to sg_log.h are exactly +-0 or -inf and
+    raise no flag, alone or among ordinary values (the softplus family's
+    e^-|x| used to be e^-760, an underflow; the piecewise-linear ones must
+    not take the log of their zero)."""
     ufunc = getattr(_ufuncs, name)
-    expected = {"softplus": (np.inf, 0.0), "logistic_logcdf": (-0.0, -np.inf), "logistic_logsf": (-np.inf, -0.0),
-                "tanh_logcdf": (-0.0, -np.inf), "tanh_logsf": (-np.inf, -0.0)}[name]
+    expected = QUIET_AT_INFINITY[name]
     for x, want in zip((np.inf, -np.inf), expected):
         data = np.full(length, 0.5, dtype=dtype)
         data[length // 2] = x

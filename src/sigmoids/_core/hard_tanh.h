@@ -20,6 +20,8 @@
 #define SG_HARD_TANH_H
 
 #include "sg_math.h"
+#include "sg_alg.h"
+#include "sg_log.h"
 
 /* |x| >= 1 (inf included, NaN excluded), on the bits. */
 static inline int sg_hard_tanh_saturated(double x) {
@@ -82,30 +84,32 @@ static inline sg_wide sg_hard_tanh_ppf_wide(sg_wide p) { return 2 * p - 1; }
 /* ------------------------------------------- log-CDF and log-survival
  * ALGORITHM
  *   log((x + 1)/2) for -1 < x < 1: x + 1 an exact dd (two_sum), halved
- *   exactly, into sg_log_dd (its log1p branch near 1 keeps logcdf(1 - 2^-53)
- *   = -5.55e-17 exact to the last digit).  x <= -1 -> -inf and x >= 1 -> 0
+ *   exactly, into sg_log_vdd (sg_log.h, branch-free; its log1p lanes near 1
+ *   keep logcdf(1 - 2^-53) = -5.55e-17 exact to the last digit).  x <= -1 -> -inf and x >= 1 -> 0
  *   are exact values of the CDF and raise no flag.
  *   logsf(x) = log((1 - x)/2) = logcdf(-x) exactly.
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(inf) = 0, logcdf(0) = -log 2, NaN -> NaN.
- * MEASURED (float64, max ULP): logcdf 0.5077 at x = 0.9770388770692341 (sg_log1p_dd's
+ * MEASURED (float64, max ULP): logcdf 0.5077 at x = 0.9770388770692341 (sg_log1p_vdd's
  *   Newton step), logsf 0.5077 at x = -0.9770388770692341.
  */
-static inline double sg_hard_tanh_logcdf(double x) {
-    if (sg_isnan(x)) return x;
-    if (x <= -1.0) return -INFINITY;
-    if (x >= 1.0) return 0.0;
-    sg_dd f = sg_two_sum(x, 1.0);
+SG_FORCE_INLINE double sg_hard_tanh_logcdf(double x) {
+    /* Branch-free (the loops vectorise): x clamped short of -1, so that the
+     * log sees no 0, and to 1, where it gives 0; -inf and NaN put back. */
+    double c = sg_clamp_ordered(x, -0x1.fffffffffffffp-1, 1.0);
+    sg_dd f = sg_two_sum(c, 1.0);
     f.hi *= 0.5;
     f.lo *= 0.5;
-    return sg_dd_round(sg_log_dd(f));
+    double v = sg_dd_round(sg_log_vdd(f, 0));
+    v = sg_order_key(x) <= sg_order_key(-1.0) ? -INFINITY : v;
+    return sg_nan_pass(x, v);
 }
 static inline sg_wide sg_hard_tanh_logcdf_wide(sg_wide x) {
     if (x <= -1) return -INFINITY;
     if (x >= 1) return 0;
     return sg_wlog((x + 1) / 2);
 }
-static inline double sg_hard_tanh_logsf(double x) { return sg_hard_tanh_logcdf(-x); }
+SG_FORCE_INLINE double sg_hard_tanh_logsf(double x) { return sg_hard_tanh_logcdf(-x); }
 static inline sg_wide sg_hard_tanh_logsf_wide(sg_wide x) { return sg_hard_tanh_logcdf_wide(-x); }
 
 #endif /* SG_HARD_TANH_H */

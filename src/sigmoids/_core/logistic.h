@@ -85,34 +85,44 @@ static inline sg_wide sg_logistic_derivative_wide(sg_wide x) {
  *   exact (Sterbenz) and the denominator an exact dd, so z is a dd to 2^-104 and there is no
  *   cancellation near 1/2 (log(y) - log(1-y) would lose everything there).
  *   y < 1/4: log(q), q = y/(1 - y) as a dd (1 - y by two_sum); the log is
- *   the Newton-corrected sg_log_dd, which handles subnormal y; below 2^-60,
- *   log(y) alone (the y/(1-y) correction is under 2^-66 relative).
+ *   the Newton-corrected sg_log_far_vdd, which handles subnormal y; below 2^-60,
+ *   log(y) alone (the y/(1-y) correction is under 2^-66 relative).  The
+ *   logarithms are sg_log.h's branch-free ones, so the loops vectorise.
  * SPECIAL VALUES
  *   logit(0) = -inf and logit(1) = +inf with FE_DIVBYZERO, like log(0);
  *   logit(1/2) = +0; y < 0, y > 1 -> NaN with FE_INVALID; NaN -> NaN.
- * MEASURED (float64, max ULP): 0.5058 at y = 0.4970785549050559 (the Newton step of sg_log1p_dd, 2^-59 relative).
+ * MEASURED (float64, max ULP): 0.5058 at y = 0.4970785549050559 (the Newton step of sg_log1p_vdd, 2^-59 relative; the same with the libm start).
  */
-static inline double sg_logistic_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    if (y < 0.0 || y > 1.0) return sg_invalid();
-    if (y == 0.0) return sg_pole(-1.0);
-    if (y == 1.0) return sg_pole(1.0);
-    double sign = 1.0;
-    if (y > 0.5) { y = 1.0 - y; sign = -1.0; }
-    sg_dd result;
-    if (y >= 0.25) {
-        sg_dd num = { 2.0 * y - 1.0, 0.0 };
-        result = sg_log1p_dd(sg_dd_div(num, sg_two_sum(1.0, -y)));
-    } else if (y >= 0x1p-60) {
-        sg_dd num = { y, 0.0 };
-        result = sg_log_dd(sg_dd_div(num, sg_two_sum(1.0, -y)));
-    } else {
-        /* log(y/(1-y)) = log(y) + y + ...: y is below 2^-66 of |log y|, and
-         * the dd quotient's tail y*y would underflow (a spurious flag). */
-        sg_dd q = { y, 0.0 };
-        result = sg_log_dd(q);
-    }
-    return sign * sg_dd_round(result);
+SG_FORCE_INLINE double sg_logistic_inverse(double y) {
+    /* Forced inline: the translation unit's inlining budget left it a call
+     * in the logit and tanh_ppf loops, which then ran scalar.
+     * Branch-free, so that the loops vectorise: every lane forms both
+     * logarithms on arguments clamped into their own region (so that
+     * neither raises a flag) and selects; the poles, the domain and NaN are
+     * put back last.  The order keys of y in [0, 1] compare like y. */
+    double yc = sg_clamp_ordered(y, 0.0, 1.0);
+    int upper = sg_order_key(yc) > sg_order_key(0.5);
+    double folded = upper ? 1.0 - yc : yc;                       /* exact */
+    /* [1/4, 1/2]: log1p((2y - 1)/(1 - y)) */
+    double ya = sg_clamp_ordered(folded, 0.25, 0.5);
+    sg_dd near_half = sg_log1p_vdd(sg_dd_div((sg_dd){ 2.0 * ya - 1.0, 0.0 }, sg_two_sum(1.0, -ya)));
+    /* [2^-60, 1/4): log(y/(1 - y)); below 2^-60, log(y) alone: the
+     * quotient's correction is under 2^-66 relative and its dd tail y*y
+     * would underflow.  y = 0 takes 1 (its pole is put back below). */
+    double yb = sg_clamp_ordered(folded, 0x1p-60, 0.25);
+    sg_dd quotient = sg_dd_div((sg_dd){ yb, 0.0 }, sg_two_sum(1.0, -yb));
+    uint64_t take_y = (uint64_t)-(int64_t)(sg_abs_bits(folded) < (int64_t)sg_bits(0x1p-60));
+    sg_dd q;
+    q.hi = sg_from_bits((sg_bits(sg_nonzero(folded, 1.0)) & take_y) | (sg_bits(quotient.hi) & ~take_y));
+    q.lo = sg_from_bits(sg_bits(quotient.lo) & ~take_y);
+    sg_dd tail = sg_log_far_vdd(q);
+    int in_half = sg_abs_bits(folded) >= (int64_t)sg_bits(0.25);
+    double v = sg_dd_round(in_half ? near_half : tail);
+    v = upper ? -v : v;
+    v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
+    v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);
+    v = sg_domain_guard(y, 0.0, 1.0, v);
+    return sg_nan_pass(y, v);
 }
 static inline sg_wide sg_logistic_inverse_wide(sg_wide y) {
     /* The same three regions as the float64 kernel: log1p((2y-1)/(1-y)) alone

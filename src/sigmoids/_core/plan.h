@@ -42,6 +42,7 @@
 
 #include "sg_math.h"
 #include "sg_alg.h"
+#include "sg_log.h"
 
 /* The segment of a = |x| clamped to [0, 5] by sg_clamp_abs (which sends
  * NaN to 0, so that these comparisons raise no flag; the callers put NaN
@@ -156,29 +157,37 @@ static inline sg_wide sg_plan_inverse_wide(sg_wide y) {
  * ALGORITHM
  *   log PLAN(x) with PLAN(x) formed as an exact dd: x >= 0: two_sum(d, c a),
  *   x < 0: two_sum(e, -c a) (c a is exact: a power-of-two scaling), then
- *   sg_log_dd, whose log1p branch covers values near 1.  x <= -5 -> -inf and
- *   x >= 5 -> 0 are exact values of the CDF form and raise no flag.
+ *   sg_log_vdd (sg_log.h, branch-free), whose log1p lanes cover values near
+ *   1.  x <= -5 -> -inf and x >= 5 -> 0 are exact values of the CDF form
+ *   and raise no flag.
  *   logsf(x) = log(1 - PLAN(x)) = log PLAN(-x) = logcdf(-x) exactly.
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(inf) = 0, logcdf(0) = -log 2, NaN -> NaN.
- * MEASURED (float64, max ULP): logcdf 0.5033 at x = 4.670953977864681 (sg_log_dd's
- *   log1p branch), logsf 0.5033 at x = -4.670953977864681.
+ * MEASURED (float64, max ULP): logcdf 0.5033 at x = 4.670953977864681 (sg_log_vdd's
+ *   log1p lanes), logsf 0.5033 at x = -4.670953977864681.
  */
-static inline double sg_plan_logcdf(double x) {
-    if (sg_isnan(x)) return x;
-    if (x <= -5.0) return -INFINITY;
-    if (x >= 5.0) return 0.0;
-    double a = fabs(x);
+SG_FORCE_INLINE double sg_plan_logcdf(double x) {
+    /* Branch-free (the loops vectorise): x clamped short of -5, so that the
+     * log sees no 0, and to 5, where F is 1 and the log 0; -inf and NaN put
+     * back last. */
+    double c = sg_clamp_ordered(x, -0x1.3ffffffffffffp+2, 5.0);
+    double a = fabs(c);
     sg_plan_segment g = sg_plan_segment_of(a);
-    sg_dd f = x < 0 ? sg_two_sum(g.e, -g.c * a) : sg_two_sum(g.d, g.c * a);
-    return sg_dd_round(sg_log_dd(f));
+    sg_dd left = sg_two_sum(g.e, -g.c * a), right = sg_two_sum(g.d, g.c * a);
+    int negative = sg_order_key(c) < 0;
+    sg_dd f;
+    f.hi = negative ? left.hi : right.hi;
+    f.lo = negative ? left.lo : right.lo;
+    double v = sg_dd_round(sg_log_vdd(f, 0));
+    v = sg_order_key(x) <= sg_order_key(-5.0) ? -INFINITY : v;
+    return sg_nan_pass(x, v);
 }
 static inline sg_wide sg_plan_logcdf_wide(sg_wide x) {
     if (x <= -5) return -INFINITY;
     if (x >= 5) return 0;
     return sg_wlog(sg_plan_wide(x));
 }
-static inline double sg_plan_logsf(double x) { return sg_plan_logcdf(-x); }
+SG_FORCE_INLINE double sg_plan_logsf(double x) { return sg_plan_logcdf(-x); }
 static inline sg_wide sg_plan_logsf_wide(sg_wide x) { return sg_plan_logcdf_wide(-x); }
 
 #endif /* SG_PLAN_H */

@@ -20,11 +20,18 @@
  *   sg_log scales subnormal x by 2^54 first; sg_log1p reduces u = 1 + t
  *   with its exact rounding error (two_sum) as the tail.
  *
- *   sg_log1p_vdd: log(1 + t) for a dd t to about 2^-58 relative, the
- *   branch-free twin of sg_log1p_dd (sg_math.h): the series below 2^-8, one
- *   Newton step on e^y = 1 + t from sg_log1p above it, each lane computing
- *   both and selecting.  In narrow mode (float32/float16 loops) it is
- *   sg_log1p alone, whose 2^-52 is far inside the rounding test's 2^-44.
+ *   sg_log_either_vdd: log(1 + t) or log(q) per lane, for dds, to about
+ *   2^-58 relative, the branch-free twin of sg_log1p_dd and sg_log_dd
+ *   (sg_math.h): the series below |t| = 2^-8, otherwise one Newton step on
+ *   e^y = 1 + t or e^y = q from the double start, one sg_log_reduced and
+ *   one sg_exp_dd per lane whichever form it takes.  sg_log1p_vdd,
+ *   sg_log_far_vdd and sg_log_vdd (log1p lanes near 1) are its three uses.
+ *   In narrow mode (float32/float16 loops) they are sg_log1p or sg_log
+ *   alone, whose 2^-52 is far inside the rounding test's 2^-44.
+ *   The kernels that take them (softplus, the logistic and tanh log-CDFs,
+ *   the logit, tanh_ppf, artanh, the hard_sigmoid, hard_tanh and plan
+ *   log-CDFs) are forced inline where the translation unit's inlining
+ *   budget had left them calls: a call in the loop keeps it scalar.
  *
  * SPECIAL VALUES
  *   sg_log:   log(+-0) = -inf with FE_DIVBYZERO, log(x < 0) = NaN with
@@ -76,6 +83,17 @@ static const double SG_LOG_LN2_HI = 0x1.62e42fefa3800p-1;
 static const double SG_LOG_LN2_LO = 0x1.ef35793c76730p-45;
 /* END GENERATED */
 
+/* c ? a : b for dds, as 64-bit masks on the bits: a select of two dds on an
+ * int condition, nested in others, made GCC 12 select between conditions,
+ * a mix of mask widths the vectoriser refused (see sg_log1p_vdd). */
+static inline sg_dd sg_dd_pick(int c, sg_dd a, sg_dd b) {
+    uint64_t take_a = (uint64_t)-(int64_t)c;
+    sg_dd r;
+    r.hi = sg_from_bits((sg_bits(a.hi) & take_a) | (sg_bits(b.hi) & ~take_a));
+    r.lo = sg_from_bits((sg_bits(a.lo) & take_a) | (sg_bits(b.lo) & ~take_a));
+    return r;
+}
+
 /* log(u + c) for a finite u >= 0 with |c| <= ulp(u)/2 (u = 0 gives a finite
  * garbage value and no flag: the callers' special lanes).  `k_bias` is added
  * to the exponent (-54 for a subnormal scaled by 2^54). */
@@ -123,16 +141,20 @@ static inline double sg_log(double x) {
 }
 
 /* log(1 + t) for every double t (see the header for the special values). */
-static inline double sg_log1p(double t) {
-    /* t is clamped to (-1, DBL_MAX] on the order key; NaN and the lanes
-     * outside get their values last. */
+/* 1 + t = u + c exactly, t clamped to (-1, DBL_MAX] on the order key (NaN
+ * to DBL_MAX): the argument sg_log_reduced takes for log1p(t).  two_sum is
+ * written out: the narrow mode's sg_two_sum drops the tail. */
+typedef struct { double u, c; } sg_log1p_arg;
+static inline sg_log1p_arg sg_log1p_reduce(double t) {
     double tc = sg_clamp_ordered(t, -0x1.fffffffffffffp-1, 0x1.fffffffffffffp+1023);
-    double u = 1.0 + tc;
-    /* 1 + tc = u + c exactly (two_sum, written out: the narrow mode's
-     * sg_two_sum drops the tail). */
-    double tc_seen = u - 1.0;
-    double c = (1.0 - (u - tc_seen)) + (tc - tc_seen);
-    double v = sg_log_reduced(u, c, 0.0);
+    sg_log1p_arg a;
+    a.u = 1.0 + tc;
+    double tc_seen = a.u - 1.0;
+    a.c = (1.0 - (a.u - tc_seen)) + (tc - tc_seen);
+    return a;
+}
+/* sg_log1p's special values put back on v = sg_log_reduced(u, c, 0). */
+static inline double sg_log1p_finish(double t, double v) {
     /* Below 2^-54, 1 + t rounds to 1 and v = c = t already; +-0 keeps its
      * sign only if taken from t. */
     v = sg_abs_bits(t) == 0 ? t : v;
@@ -142,49 +164,124 @@ static inline double sg_log1p(double t) {
     return sg_nan_pass(t, v);
 }
 
+/* log(1 + t) for every double t (see the header for the special values). */
+static inline double sg_log1p(double t) {
+    sg_log1p_arg a = sg_log1p_reduce(t);
+    return sg_log1p_finish(t, sg_log_reduced(a.u, a.c, 0.0));
+}
+
 /* The wide twins, for the float32/float16 hard cases of the private ufuncs
  * _vlog and _vlog1p (registered so that tests can reach these kernels). */
 static inline sg_wide sg_log_wide(sg_wide x) { return sg_wlog(x); }
 static inline sg_wide sg_log1p_wide(sg_wide t) { return sg_wlog1p(t); }
 
 #if defined(SG_NARROW)
-static inline sg_dd sg_log1p_vdd(sg_dd t) { sg_dd r = { sg_log1p(t.hi), 0.0 }; return r; }
+SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_may_be_tiny) {
+    (void)q_may_be_tiny;
+    uint64_t take_log1p = (uint64_t)-(int64_t)use_log1p;
+    double t_hi = sg_from_bits(sg_bits(t.hi) & take_log1p);
+    double q_hi = sg_from_bits((sg_bits(q.hi) & ~take_log1p) | (sg_bits(1.0) & take_log1p));
+    sg_dd r = { use_log1p ? sg_log1p(t_hi) : sg_log(q_hi), 0.0 };
+    return r;
+}
 #else
-/* log(1 + t) for a dd t, relative error about 2^-58 (see the header). */
-static inline sg_dd sg_log1p_vdd(sg_dd t) {
-    /* Series lanes, |t| < 2^-8: t - t^2/2 + ... - t^9/9, truncation below
-     * 2^-72, the leading t exact.  h is 0 in the other lanes, so that no
-     * power of a large t is formed. */
-    int series = sg_abs_below(t.hi, 0x3f70000000000000ULL);        /* 2^-8 */
-    double h = sg_from_bits(sg_bits(t.hi) & (uint64_t)-(int64_t)series);
-    double h_lo = sg_from_bits(sg_bits(t.lo) & (uint64_t)-(int64_t)series);
+/* log(1 + t) in the lanes where use_log1p is set, log(q) in the others, as
+ * a dd with relative error about 2^-58: the branch-free twin of
+ * sg_log1p_dd and sg_log_dd, with one e^y per lane whichever form the lane
+ * takes.
+ *   log1p lanes: |t| < 2^-8 by the series t - t^2/2 + ... - t^9/9
+ *     (truncation below 2^-72, the leading t exact); otherwise one Newton
+ *     step on e^y = 1 + t (1 + t an exact dd) from y0 = sg_log1p(t.hi).
+ *     Where y0 is beyond +-709 (t.hi > 8.2e307, or the special values) the
+ *     double y0 is returned: e^y0 would not be normal.
+ *   log lanes (q.hi positive and finite, not in (0.75, 1.5) where the
+ *     residual would cancel: sg_log_vdd sends those to log1p): one Newton
+ *     step on e^y = q from y0 = sg_log(q.hi), q.hi below 2^-900 (down to
+ *     the subnormals) scaled by 2^200 first so that e^y0 and the residual
+ *     stay normal, and -200 ln 2 added back.  Callers whose q.hi is
+ *     never below 2^-900 pass q_may_be_tiny = 0 (a constant), which drops
+ *     that work (hard_tanh's float64 log-CDF ran 20% faster without it).
+ * Each lane's other operand is masked to a value that raises no flag.
+ * Forced inline, with the wrappers below: the translation unit's inlining
+ * budget left them calls in the hard_sigmoid, hard_tanh and plan log-CDFs,
+ * whose loops then ran scalar. */
+SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_may_be_tiny) {
+    uint64_t take_log1p = (uint64_t)-(int64_t)use_log1p;
+    /* log1p lanes: the series, h = 0 elsewhere so that no power of a large
+     * t is formed */
+    int series = use_log1p & sg_abs_below(t.hi, 0x3f70000000000000ULL);        /* 2^-8 */
+    uint64_t take_series = (uint64_t)-(int64_t)series;
+    double h = sg_from_bits(sg_bits(t.hi) & take_series);
+    double h_lo = sg_from_bits(sg_bits(t.lo) & take_series);
     double tail = h * h * (-0.5 + h * (1.0 / 3 + h * (-0.25 + h * (0.2 + h * (-1.0 / 6 + h * (1.0 / 7 + h * (-0.125 + h * (1.0 / 9))))))));
     sg_dd by_series = sg_fast_two_sum(h, h_lo * (1.0 - h) + tail);
-    /* Newton lanes: y1 = y0 + (1 + t - e^y0)/e^y0 from the double start.
-     * The start and t are clamped so that e^y0 stays finite and normal and
-     * 1 + t raises nothing (the series lanes and the special ones take no
-     * Newton result). */
-    double y0 = sg_log1p(t.hi);
-    int newton = sg_abs_bits(y0) < (int64_t)sg_bits(709.0);   /* finite, e^y0 normal; NaN excluded */
-    double y0c = sg_clamp_ordered(y0, -709.0, 709.0);
-    double hi = sg_clamp_ordered(t.hi, -0x1.fffffffffffffp-1, 0x1p1000);
-    sg_dd e = sg_exp_dd(y0c);
-    sg_dd one_plus_t = sg_two_sum(1.0, hi);
-    one_plus_t.lo += sg_from_bits(sg_bits(t.lo) & (uint64_t)-(int64_t)newton);
-    double diff = (one_plus_t.hi - e.hi) + (one_plus_t.lo - e.lo);
-    sg_dd by_newton = sg_fast_two_sum(y0c, diff / e.hi);
-    /* The three-way choice as 64-bit masks: nested selects on two int
-     * conditions made GCC 12 select between the conditions themselves, a
-     * mix of mask widths it then refused to vectorise. */
-    uint64_t take_series = (uint64_t)-(int64_t)series;
-    uint64_t take_newton = (uint64_t)-(int64_t)newton & ~take_series;
-    uint64_t take_start = ~(take_series | take_newton);
+    /* log1p lanes: the start and the target 1 + t, t clamped so that 1 + t
+     * raises nothing */
+    double t_hi = sg_from_bits(sg_bits(t.hi) & take_log1p);
+    /* log lanes: q (1 in the log1p lanes), scaled when tiny */
+    double q_hi = sg_from_bits((sg_bits(q.hi) & ~take_log1p) | (sg_bits(1.0) & take_log1p));
+    int tiny = q_may_be_tiny & (sg_abs_bits(q_hi) < 0x07b0000000000000LL);     /* 2^-900 */
+    double scale = sg_from_bits(tiny ? sg_bits(0x1p200) : sg_bits(1.0));
+    sg_dd scaled = { q_hi * scale, sg_from_bits(sg_bits(q.lo) & ~take_log1p) * scale };   /* exact */
+    /* One double logarithm per lane, of 1 + t or of q (normal and positive
+     * once scaled, so sg_log would add nothing to sg_log_reduced). */
+    sg_log1p_arg a = sg_log1p_reduce(t_hi);
+    double y_start = sg_log_reduced(sg_from_bits((sg_bits(a.u) & take_log1p) | (sg_bits(scaled.hi) & ~take_log1p)),
+                                    sg_from_bits(sg_bits(a.c) & take_log1p), 0.0);
+    double y0_log1p = sg_log1p_finish(t_hi, y_start);
+    double y0_log = y_start;
+    int log1p_ok = sg_abs_bits(y0_log1p) < (int64_t)sg_bits(709.0);   /* finite, e^y0 normal; NaN excluded */
+    double y0_clamped = sg_clamp_ordered(y0_log1p, -709.0, 709.0);
+    sg_dd one_plus_t = sg_two_sum(1.0, sg_clamp_ordered(t_hi, -0x1.fffffffffffffp-1, 0x1p1000));
+    one_plus_t.lo += sg_from_bits(sg_bits(t.lo) & (uint64_t)-(int64_t)log1p_ok);
+    /* the one Newton step of each lane */
+    double y0 = sg_from_bits((sg_bits(y0_clamped) & take_log1p) | (sg_bits(y0_log) & ~take_log1p));
+    sg_dd target = sg_dd_pick(use_log1p, one_plus_t, scaled);
+    sg_dd e = sg_exp_dd(y0);
+    double diff = (target.hi - e.hi) + (target.lo - e.lo);
+    sg_dd by_newton = sg_fast_two_sum(y0, diff / e.hi);
+    sg_dd shift = sg_dd_add(sg_two_prod(-200.0, SG_LN2_HI), sg_two_prod(-200.0, SG_LN2_LO));
+    sg_dd shifted = sg_dd_add(shift, by_newton);
+    /* the choice as 64-bit masks: nested selects on int conditions made
+     * GCC 12 select between the conditions themselves, a mix of mask widths
+     * it then refused to vectorise */
+    uint64_t take_start = take_log1p & ~take_series & ~(uint64_t)-(int64_t)log1p_ok;
+    uint64_t take_shifted = ~take_log1p & (uint64_t)-(int64_t)tiny;
+    uint64_t take_newton = ~(take_series | take_start | take_shifted);
     sg_dd r;
-    r.hi = sg_from_bits((sg_bits(by_series.hi) & take_series) | (sg_bits(by_newton.hi) & take_newton)
-                        | (sg_bits(y0) & take_start));
-    r.lo = sg_from_bits((sg_bits(by_series.lo) & take_series) | (sg_bits(by_newton.lo) & take_newton));
+    r.hi = sg_from_bits((sg_bits(by_series.hi) & take_series) | (sg_bits(y0_log1p) & take_start)
+                        | (sg_bits(shifted.hi) & take_shifted) | (sg_bits(by_newton.hi) & take_newton));
+    r.lo = sg_from_bits((sg_bits(by_series.lo) & take_series) | (sg_bits(shifted.lo) & take_shifted)
+                        | (sg_bits(by_newton.lo) & take_newton));
     return r;
 }
 #endif /* SG_NARROW */
+
+/* log(1 + t) for a dd t, relative error about 2^-58 (see the header). */
+SG_FORCE_INLINE sg_dd sg_log1p_vdd(sg_dd t) { return sg_log_either_vdd(1, (sg_dd){ 1.0, 0.0 }, t, 0); }
+
+/* log(q) for a dd q with q.hi positive and finite and not in (0.75, 1.5)
+ * (where the result is small and the Newton residual loses it), relative
+ * error about 2^-58; q.hi may be subnormal. */
+SG_FORCE_INLINE sg_dd sg_log_far_vdd(sg_dd q) { return sg_log_either_vdd(0, q, (sg_dd){ 0.0, 0.0 }, 1); }
+
+/* log(q) for a dd q with q.hi positive and finite, relative error about
+ * 2^-58 everywhere: the twin of sg_log_dd.  Lanes with q.hi in (0.75, 1.5)
+ * take log1p(q - 1), q.hi - 1 exact by Sterbenz.  q_may_be_tiny as for
+ * sg_log_either_vdd (0 for the piecewise-linear log-CDFs, whose F is never
+ * below 2^-56 short of their zero).  In narrow mode log1p(q.hi - 1) is
+ * sg_log(q.hi) to the bit (1 + t is exact), so that is what it takes. */
+SG_FORCE_INLINE sg_dd sg_log_vdd(sg_dd q, int q_may_be_tiny) {
+#if defined(SG_NARROW)
+    (void)q_may_be_tiny;
+    sg_dd r = { sg_log(q.hi), 0.0 };
+    return r;
+#else
+    int64_t key = sg_order_key(q.hi);
+    int near_one = (key > sg_order_key(0.75)) & (key < sg_order_key(1.5));
+    sg_dd t = sg_fast_two_sum(sg_clamp_ordered(q.hi, 0.75, 1.5) - 1.0, q.lo);
+    return sg_log_either_vdd(near_one, q, t, q_may_be_tiny);
+#endif
+}
 
 #endif /* SG_LOG_H */
