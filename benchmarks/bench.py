@@ -44,7 +44,8 @@ DEFAULT_DTYPES = "float32,float64"
 
 
 def kernel_names() -> list[str]:
-    """Every one-input one-output ufunc compiled into sigmoids._ufuncs."""
+    """Every public one-input one-output ufunc compiled into sigmoids._ufuncs
+    (the private ones, _vlog and _vlog1p, exist for tests)."""
     from sigmoids import _ufuncs
 
     names = []
@@ -54,7 +55,7 @@ def kernel_names() -> list[str]:
         order = list(reference.MPMATH)
     except Exception:  # pragma: no cover - reference needs mpmath
         order = []
-    order += sorted(n for n in dir(_ufuncs) if n not in order)
+    order += sorted(n for n in dir(_ufuncs) if n not in order and not n.startswith("_"))
     for n in order:
         f = getattr(_ufuncs, n, None)
         if isinstance(f, np.ufunc) and f.nin == 1 and f.nout == 1:
