@@ -95,7 +95,10 @@ SG_FORCE_INLINE double sg_cloglog_inverse(double y) {
      * above it (1 - y exact) */
     double ym = sg_clamp_ordered(yc, 0.45, 0.81);
     sg_dd d = sg_gumbel_times_e_minus_1(sg_two_sum(1.0, -ym));
-    sg_dd first = sg_log_either_vdd(!upper, (sg_dd){ 1.0 - yc, 0.0 }, sg_dd_pick(middle, d, (sg_dd){ -yc, 0.0 }), 0);
+    /* below the middle, -y clamped to 2^-60 and up: the lanes under 2^-60
+     * do not use this logarithm, and its series would square a tiny y */
+    double below = -sg_clamp_ordered(yc, 0x1p-60, 0.45);
+    sg_dd first = sg_log_either_vdd(!upper, (sg_dd){ 1.0 - yc, 0.0 }, sg_dd_pick(middle, d, (sg_dd){ below, 0.0 }), 0);
     /* the middle: log1p(-first); elsewhere log(L), L = -first > 0; below
      * 2^-60, log y itself (L = y + y^2/2 + ...: the correction is below
      * 2^-66 of |log y|, and nothing squares a subnormal) */

@@ -113,11 +113,14 @@ SG_FORCE_INLINE double sg_hard_sigmoid_logcdf(double x) {
      * their own half, the left one short of -3 so that its log sees no 0,
      * one logarithm per lane (sg_log_either_vdd); the ends and NaN are put
      * back last. */
-    double left = sg_clamp_ordered(x, -0x1.7ffffffffffffp+1, 0.0);
+    /* |x| < 2^-200 is flushed to 0: the result rounds to -log 2 either way,
+     * and the dd's tail x would underflow in the division by 6. */
+    double xf = sg_flush_below(x, SG_BITS_2M200);
+    double left = sg_clamp_ordered(xf, -0x1.7ffffffffffffp+1, 0.0);
     sg_dd f = sg_dd_div(sg_two_sum(left, 3.0), (sg_dd){6.0, 0.0});          /* F in (0, 1/2] */
     /* F > 1/2: log1p(F - 1) with F - 1 = (x - 3)/6 divided as it is, so the
      * quotient's 2^-104 is relative to F - 1, not to F (x >= 3 gives 0) */
-    double right = sg_clamp_ordered(x, 0.0, 3.0);
+    double right = sg_clamp_ordered(xf, 0.0, 3.0);
     sg_dd t = sg_dd_div(sg_two_sum(right, -3.0), (sg_dd){6.0, 0.0});
     int64_t key = sg_order_key(x);
     double v = sg_dd_round(sg_log_either_vdd(key > sg_order_key(0.0), f, t, 0));

@@ -96,7 +96,9 @@ static inline sg_wide sg_hard_tanh_ppf_wide(sg_wide p) { return 2 * p - 1; }
 SG_FORCE_INLINE double sg_hard_tanh_logcdf(double x) {
     /* Branch-free (the loops vectorise): x clamped short of -1, so that the
      * log sees no 0, and to 1, where it gives 0; -inf and NaN put back. */
-    double c = sg_clamp_ordered(x, -0x1.fffffffffffffp-1, 1.0);
+    /* |x| < 2^-200 is flushed to 0: the result rounds to -log 2 either way,
+     * and halving the dd's tail x would underflow. */
+    double c = sg_clamp_ordered(sg_flush_below(x, SG_BITS_2M200), -0x1.fffffffffffffp-1, 1.0);
     sg_dd f = sg_two_sum(c, 1.0);
     f.hi *= 0.5;
     f.lo *= 0.5;

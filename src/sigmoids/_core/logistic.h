@@ -154,9 +154,11 @@ static inline sg_wide sg_logistic_inverse_wide(sg_wide y) {
  */
 static inline double sg_softplus(double x) {
     int minus_inf = sg_bits(x) == sg_bits(-INFINITY);
-    /* -inf lanes take e^0 (their result is 0, exactly, and must not flag). */
+    /* -inf lanes take e^0 (their result is 0, exactly, and must not flag),
+     * and so do NaN lanes: sg_clamp_ordered sends a NaN with its sign bit
+     * set (x86's default NaN) to -DBL_MAX, whose e^x underflows. */
     double exponent = -fabs(sg_clamp_ordered(x, -0x1.fffffffffffffp+1023, 40.0));
-    exponent = sg_from_bits(sg_bits(exponent) & ((uint64_t)minus_inf - 1));
+    exponent = sg_from_bits(sg_bits(exponent) & ((uint64_t)(minus_inf | sg_isnan(x)) - 1));
     sg_dd l = sg_log1p_vdd(sg_exp_dd(exponent));
     double positive = sg_clamp_ordered(x, 0.0, 0x1.fffffffffffffp+1023);   /* max(x, 0), finite */
     sg_dd s = sg_two_sum(positive, l.hi);

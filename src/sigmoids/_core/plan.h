@@ -170,7 +170,9 @@ SG_FORCE_INLINE double sg_plan_logcdf(double x) {
     /* Branch-free (the loops vectorise): x clamped short of -5, so that the
      * log sees no 0, and to 5, where F is 1 and the log 0; -inf and NaN put
      * back last. */
-    double c = sg_clamp_ordered(x, -0x1.3ffffffffffffp+2, 5.0);
+    /* |x| < 2^-200 is flushed to 0: the result rounds to -log 2 either way,
+     * and c a would underflow. */
+    double c = sg_clamp_ordered(sg_flush_below(x, SG_BITS_2M200), -0x1.3ffffffffffffp+2, 5.0);
     double a = fabs(c);
     sg_plan_segment g = sg_plan_segment_of(a);
     sg_dd left = sg_two_sum(g.e, -g.c * a), right = sg_two_sum(g.d, g.c * a);
