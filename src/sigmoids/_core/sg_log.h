@@ -26,14 +26,20 @@
  *   e^y = 1 + t or e^y = q from the double start, one sg_log_reduced and
  *   one sg_exp_dd per lane whichever form it takes.  sg_log1p_vdd,
  *   sg_log_far_vdd and sg_log_vdd (log1p lanes near 1) wrap it; the
- *   hard_sigmoid log-CDF and the gompertz and cloglog inverses call it
- *   directly.
+ *   hard_sigmoid log-CDF calls it directly.
  *   In narrow mode (float32/float16 loops) they are sg_log1p or sg_log
  *   alone, whose 2^-52 is far inside the rounding test's 2^-44.
  *   The kernels that take them (softplus, the logistic and tanh log-CDFs,
  *   the logit, tanh_ppf, artanh, the hard_sigmoid, hard_tanh and plan
- *   log-CDFs, the gompertz and cloglog inverses) are forced inline where the translation unit's inlining
+ *   log-CDFs) are forced inline where the translation unit's inlining
  *   budget had left them calls: a call in the loop keeps it scalar.
+ *   CAUTION: the budget also decides what else gets inlined, and GCC 12's
+ *   SLP vectoriser then miscompiled gudermannian_ppf once sg_tan_dd was
+ *   inlined into its scalar loop (1.76 ULP at p = 0.22677417341319228,
+ *   x86-64-v3 and v4 clones; -fno-tree-slp-vectorize or a noinline
+ *   sg_tan_dd gives the right 0.5).  Branch-free gompertz and cloglog
+ *   inverses on sg_log_either_vdd, forced inline, triggered it and were
+ *   withdrawn; run the whole accuracy suite after any inlining change.
  *
  * SPECIAL VALUES
  *   sg_log:   log(+-0) = -inf with FE_DIVBYZERO, log(x < 0) = NaN with
