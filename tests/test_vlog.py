@@ -158,7 +158,8 @@ def test_softplus_family_is_exact_and_quiet_at_the_infinities(name, dtype, lengt
 
 
 # Inputs whose results are normal numbers or exact special values, per
-# kernel moved onto sg_log.h: none may raise underflow or overflow, in any
+# kernel moved onto sg_log.h (and the gompertz and cloglog inverses, whose
+# move was withdrawn, see sg_log.h): none may raise underflow or overflow, in any
 # lane (a discarded lane squaring a tiny argument, or e^x of a huge negative
 # x, once did).  -nan is x86's default NaN, its sign bit set.  The
 # FLOAT64_ONLY inputs give results below float32's range.

@@ -111,11 +111,8 @@ SG_FORCE_INLINE double sg_logistic_inverse(double y) {
      * would underflow.  y = 0 takes 1 (its pole is put back below). */
     double yb = sg_clamp_ordered(folded, 0x1p-60, 0.25);
     sg_dd quotient = sg_dd_div((sg_dd){ yb, 0.0 }, sg_two_sum(1.0, -yb));
-    uint64_t take_y = (uint64_t)-(int64_t)(sg_abs_bits(folded) < (int64_t)sg_bits(0x1p-60));
-    sg_dd q;
-    q.hi = sg_from_bits((sg_bits(sg_nonzero(folded, 1.0)) & take_y) | (sg_bits(quotient.hi) & ~take_y));
-    q.lo = sg_from_bits(sg_bits(quotient.lo) & ~take_y);
-    sg_dd tail = sg_log_far_vdd(q);
+    int below = sg_abs_bits(folded) < (int64_t)sg_bits(0x1p-60);
+    sg_dd tail = sg_log_far_vdd(sg_dd_pick(below, (sg_dd){ sg_nonzero(folded, 1.0), 0.0 }, quotient));
     int in_half = sg_abs_bits(folded) >= (int64_t)sg_bits(0.25);
     double v = sg_dd_round(in_half ? near_half : tail);
     v = upper ? -v : v;

@@ -93,7 +93,7 @@ static const double SG_LOG_LN2_LO = 0x1.ef35793c76730p-45;
 
 /* c ? a : b for dds, as 64-bit masks on the bits: a select of two dds on an
  * int condition, nested in others, made GCC 12 select between conditions,
- * a mix of mask widths the vectoriser refused (see sg_log1p_vdd). */
+ * a mix of mask widths the vectoriser refused (see sg_log_either_vdd). */
 static inline sg_dd sg_dd_pick(int c, sg_dd a, sg_dd b) {
     uint64_t take_a = (uint64_t)-(int64_t)c;
     sg_dd r;
@@ -279,19 +279,6 @@ SG_FORCE_INLINE sg_dd sg_log1p_vdd(sg_dd t) { return sg_log_either_vdd(1, (sg_dd
  * error about 2^-58; q.hi may be subnormal. */
 SG_FORCE_INLINE sg_dd sg_log_far_vdd(sg_dd q) { return sg_log_either_vdd(0, q, (sg_dd){ 0.0, 0.0 }, 1); }
 
-/* Lanes where q.hi is in (0.75, 1.5), and q - 1 there as an exact dd
- * (Sterbenz; q.hi is clamped into that range in the other lanes, whose t is
- * not used): the log1p lanes of sg_log_vdd and of the callers that chain
- * two logarithms. */
-typedef struct { int near_one; sg_dd t; } sg_near_one;
-static inline sg_near_one sg_near_one_of(sg_dd q) {
-    int64_t key = sg_order_key(q.hi);
-    sg_near_one n;
-    n.near_one = (key > sg_order_key(0.75)) & (key < sg_order_key(1.5));
-    n.t = sg_fast_two_sum(sg_clamp_ordered(q.hi, 0.75, 1.5) - 1.0, q.lo);
-    return n;
-}
-
 /* log(q) for a dd q with q.hi positive and finite, relative error about
  * 2^-58 everywhere: the twin of sg_log_dd.  Lanes with q.hi in (0.75, 1.5)
  * take log1p(q - 1), q.hi - 1 exact by Sterbenz.  q_may_be_tiny as for
@@ -304,8 +291,12 @@ SG_FORCE_INLINE sg_dd sg_log_vdd(sg_dd q, int q_may_be_tiny) {
     sg_dd r = { sg_log(q.hi), 0.0 };
     return r;
 #else
-    sg_near_one n = sg_near_one_of(q);
-    return sg_log_either_vdd(n.near_one, q, n.t, q_may_be_tiny);
+    /* q - 1 is an exact dd in the near-1 lanes (q.hi is clamped into that
+     * range in the others, whose t is not used) */
+    int64_t key = sg_order_key(q.hi);
+    int near_one = (key > sg_order_key(0.75)) & (key < sg_order_key(1.5));
+    sg_dd t = sg_fast_two_sum(sg_clamp_ordered(q.hi, 0.75, 1.5) - 1.0, q.lo);
+    return sg_log_either_vdd(near_one, q, t, q_may_be_tiny);
 #endif
 }
 
