@@ -66,7 +66,9 @@ static inline sg_wide sg_cloglog_derivative_wide(sg_wide x) { return sg_gompertz
  *   x = log(L), L = -log(1 - y).
  *   y < 2^-60: x = log y (L = y + y^2/2 + ..., the y/2 correction is below
  *     2^-66 of |log y|), so nothing squares a subnormal.
- *   y < 0.45: L = -log1p(-y) by sg_log1p_dd, relative accuracy for small y.
+ *   y < 0.45: L = -log1p(-y), relative accuracy for small y.
+ *   The logarithms are sg_log.h's branch-free ones, two per lane
+ *   (sg_log_either_vdd), so the loops vectorise.
  *   y > 0.81: L = -log(1 - y), 1 - y exact (Sterbenz).
  *   y in [0.45, 0.81] (x in [-0.52, 0.51]): L -> 1 and x -> 0 at
  *     y = 1 - 1/e, where log L would keep only L's absolute accuracy.
@@ -76,33 +78,40 @@ static inline sg_wide sg_cloglog_derivative_wide(sg_wide x) { return sg_gompertz
  * SPECIAL VALUES
  *   x(0) = -inf, x(1) = +inf with FE_DIVBYZERO; y < 0, y > 1 -> NaN with
  *   FE_INVALID; NaN -> NaN.  x(5e-324) = -744.44, x(1 - 2^-53) = 3.6037.
- * MEASURED (float64, max ULP): 0.50471 at y = 0.6271901042439532 (sg_log1p_dd's Newton step).
+ * MEASURED (float64, max ULP): 0.50471 at y = 0.6271901042439532 (the log1p's Newton step;
+ *   the same with the libm start).
  */
-static inline double sg_cloglog_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    if (y < 0.0 || y > 1.0) return sg_invalid();
-    if (y == 0.0) return sg_pole(-1.0);
-    if (y == 1.0) return sg_pole(1.0);
-    if (y < 0x1p-60) {
-        sg_dd q = { y, 0.0 };
-        return sg_dd_round(sg_log_dd(q));
-    }
-    if (y >= 0.45 && y <= 0.81) {
-        sg_dd l = sg_log1p_dd(sg_gumbel_times_e_minus_1(sg_two_sum(1.0, -y))); /* log(1 - y) + 1 */
-        sg_dd m = { -l.hi, -l.lo };
-        return sg_dd_round(sg_log1p_dd(m));
-    }
-    sg_dd L;
-    if (y < 0.5) {
-        sg_dd m = { -y, 0.0 };
-        L = sg_log1p_dd(m);
-    } else {
-        sg_dd w = { 1.0 - y, 0.0 };
-        L = sg_log_dd(w);
-    }
-    L.hi = -L.hi;
-    L.lo = -L.lo;
-    return sg_dd_round(sg_log_dd(L));
+SG_FORCE_INLINE double sg_cloglog_inverse(double y) {
+    /* Branch-free (the loops vectorise), each of the two logarithms one
+     * sg_log_either_vdd; y is clamped into (0, 1) (NaN to just below 1); the
+     * poles, the domain and NaN are put back last.  Forced inline: the
+     * inlining budget left it a call in its loop. */
+    double yc = sg_clamp_ordered(y, 0x1p-1074, SG_BELOW_ONE);
+    int64_t key = sg_order_key(yc);
+    int tiny = key < sg_order_key(0x1p-60);
+    int middle = (key >= sg_order_key(0.45)) & (key <= sg_order_key(0.81));
+    int upper = key > sg_order_key(0.81);
+    /* log(1 - y) + 1 = log1p(d) in the middle; log1p(-y) below it; log(1 - y)
+     * above it (1 - y exact) */
+    double ym = sg_clamp_ordered(yc, 0.45, 0.81);
+    sg_dd d = sg_gumbel_times_e_minus_1(sg_two_sum(1.0, -ym));
+    /* below the middle, -y clamped to 2^-60 and up: the lanes under 2^-60
+     * do not use this logarithm, and its series would square a tiny y */
+    double below = -sg_clamp_ordered(yc, 0x1p-60, 0.45);
+    sg_dd first = sg_log_either_vdd(!upper, (sg_dd){ 1.0 - yc, 0.0 }, sg_dd_pick(middle, d, (sg_dd){ below, 0.0 }), 0);
+    /* the middle: log1p(-first); elsewhere log(L), L = -first > 0; below
+     * 2^-60, log y itself (L = y + y^2/2 + ...: the correction is below
+     * 2^-66 of |log y|, and nothing squares a subnormal) */
+    sg_dd L = { -first.hi, -first.lo };
+    sg_near_one L_near = sg_near_one_of(L);
+    sg_dd q = sg_dd_pick(tiny, (sg_dd){ yc, 0.0 }, L);
+    int use_log1p = !tiny & (middle | L_near.near_one);
+    sg_dd second = sg_log_either_vdd(use_log1p, q, sg_dd_pick(middle, L, L_near.t), 1);
+    double v = sg_dd_round(second);
+    v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
+    v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);
+    v = sg_domain_guard(y, 0.0, 1.0, v);
+    return sg_nan_pass(y, v);
 }
 static inline sg_wide sg_cloglog_inverse_wide(sg_wide y) {
     if (y < 0.5) return sg_wlog(-sg_wlog1p(-y));

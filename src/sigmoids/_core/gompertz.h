@@ -23,6 +23,8 @@
 
 #include "sg_math.h"
 #include "sg_expm1.h"
+#include "sg_alg.h"
+#include "sg_log.h"
 
 /* 1/e as a triple-double and e as a dd (mpmath, 400 bits).  The inverses
  * subtract 1/e from doubles that can lie within 2^-56 of it, so its third
@@ -101,8 +103,9 @@ static inline sg_wide sg_gompertz_derivative_wide(sg_wide x) {
 
 /* -------------------------------------------------------------- inverse
  * ALGORITHM
- *   x = -log(L), L = -log y.  Both logs are sg_log_dd (relative 2^-58, and
- *   log y near 1 goes through log1p(y - 1), exact), which is enough where
+ *   x = -log(L), L = -log y.  Both logs are sg_log_vdd (sg_log.h: relative
+ *   2^-58, branch-free, and log y near 1 goes through log1p(y - 1), exact),
+ *   which is enough where
  *   |x| >= 1/2.  Near y = 1/e, x -> 0 and L -> 1: log L would keep only
  *   the absolute accuracy of L.  There (y in [0.19, 0.55], x in
  *   [-0.51, 0.52]) d = y e - 1 is formed in dd against a triple-double 1/e
@@ -112,23 +115,33 @@ static inline sg_wide sg_gompertz_derivative_wide(sg_wide x) {
  *   x(0) = -inf, x(1) = +inf with FE_DIVBYZERO like log(0); y < 0, y > 1
  *   -> NaN with FE_INVALID; NaN -> NaN.  x(5e-324) = -6.6126,
  *   x(1 - 2^-53) = 36.7368.
- * MEASURED (float64, max ULP): 0.50484 at y = 0.36479755942372327 (sg_log1p_dd's Newton step,
- *   2^-64 absolute on a result near 2^-6.5).
+ * MEASURED (float64, max ULP): 0.50484 at y = 0.36479755942372327 (the log1p's Newton step,
+ *   2^-64 absolute on a result near 2^-6.5; the same with the libm start).
  */
-static inline double sg_gompertz_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    if (y < 0.0 || y > 1.0) return sg_invalid();
-    if (y == 0.0) return sg_pole(-1.0);
-    if (y == 1.0) return sg_pole(1.0);
-    sg_dd yd = { y, 0.0 };
-    if (y >= 0.19 && y <= 0.55) {
-        sg_dd l = sg_log1p_dd(sg_gumbel_times_e_minus_1(yd)); /* log y + 1 */
-        sg_dd m = { -l.hi, -l.lo };
-        return -sg_dd_round(sg_log1p_dd(m));
-    }
-    sg_dd ly = sg_log_dd(yd);
-    sg_dd L = { -ly.hi, -ly.lo };
-    return -sg_dd_round(sg_log_dd(L));
+SG_FORCE_INLINE double sg_gompertz_inverse(double y) {
+    /* Branch-free (the loops vectorise), each of the two logarithms one
+     * sg_log_either_vdd: log1p lanes for the middle region and for
+     * arguments near 1, log lanes elsewhere.  y is clamped into (0, 1) (NaN
+     * to just below 1); the poles, the domain and NaN are put back last.
+     * Forced inline: the inlining budget left it a call in its loop. */
+    double yc = sg_clamp_ordered(y, 0x1p-1074, SG_BELOW_ONE);
+    int64_t key = sg_order_key(yc);
+    int middle = (key >= sg_order_key(0.19)) & (key <= sg_order_key(0.55));
+    sg_dd yd = { yc, 0.0 };
+    /* log y + 1 = log1p(d) in the middle, log y elsewhere */
+    sg_dd d = sg_gumbel_times_e_minus_1((sg_dd){ sg_clamp_ordered(yc, 0.19, 0.55), 0.0 });
+    sg_near_one y_near = sg_near_one_of(yd);
+    sg_dd first = sg_log_either_vdd(middle | y_near.near_one, yd, sg_dd_pick(middle, d, y_near.t), 1);
+    /* -log(-(log y + 1) + 1)... : the middle takes log1p(-first), the rest
+     * log(L) with L = -first = -log y > 0 */
+    sg_dd L = { -first.hi, -first.lo };
+    sg_near_one L_near = sg_near_one_of(L);
+    sg_dd second = sg_log_either_vdd(middle | L_near.near_one, L, sg_dd_pick(middle, L, L_near.t), 0);
+    double v = -sg_dd_round(second);
+    v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
+    v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);
+    v = sg_domain_guard(y, 0.0, 1.0, v);
+    return sg_nan_pass(y, v);
 }
 static inline sg_wide sg_gompertz_inverse_wide(sg_wide y) {
     /* log y near 1 through log1p(y - 1): y - 1 is exact. */

@@ -26,20 +26,23 @@
  *   e^y = 1 + t or e^y = q from the double start, one sg_log_reduced and
  *   one sg_exp_dd per lane whichever form it takes.  sg_log1p_vdd,
  *   sg_log_far_vdd and sg_log_vdd (log1p lanes near 1) wrap it; the
- *   hard_sigmoid log-CDF calls it directly.
+ *   hard_sigmoid log-CDF and the gompertz and cloglog inverses call it
+ *   directly.
  *   In narrow mode (float32/float16 loops) they are sg_log1p or sg_log
  *   alone, whose 2^-52 is far inside the rounding test's 2^-44.
  *   The kernels that take them (softplus, the logistic and tanh log-CDFs,
  *   the logit, tanh_ppf, artanh, the hard_sigmoid, hard_tanh and plan
- *   log-CDFs) are forced inline where the translation unit's inlining
+ *   log-CDFs, the gompertz and cloglog inverses) are forced inline where
+ *   the translation unit's inlining
  *   budget had left them calls: a call in the loop keeps it scalar.
- *   CAUTION: the budget also decides what else gets inlined, and GCC 12's
- *   SLP vectoriser then miscompiled gudermannian_ppf once sg_tan_dd was
- *   inlined into its scalar loop (1.76 ULP at p = 0.22677417341319228,
- *   x86-64-v3 and v4 clones; -fno-tree-slp-vectorize or a noinline
- *   sg_tan_dd gives the right 0.5).  Branch-free gompertz and cloglog
- *   inverses on sg_log_either_vdd, forced inline, triggered it and were
- *   withdrawn; run the whole accuracy suite after any inlining change.
+ *   CAUTION: the budget also decides what else gets inlined.  Once the
+ *   gompertz and cloglog inverses were forced inline, sg_tan_dd got
+ *   inlined into gudermannian_ppf's scalar loop and GCC 12's basic-block
+ *   SLP vectoriser miscompiled it (1.76 ULP at p = 0.22677417341319228,
+ *   x86-64-v3 and v4 clones; a 10-line harness reproduces it).  meson.build
+ *   now passes -fno-tree-slp-vectorize; the loop vectoriser is a separate
+ *   pass and is unaffected.  Run the whole accuracy suite after any
+ *   inlining change.
  *
  * SPECIAL VALUES
  *   sg_log:   log(+-0) = -inf with FE_DIVBYZERO, log(x < 0) = NaN with
@@ -279,6 +282,19 @@ SG_FORCE_INLINE sg_dd sg_log1p_vdd(sg_dd t) { return sg_log_either_vdd(1, (sg_dd
  * error about 2^-58; q.hi may be subnormal. */
 SG_FORCE_INLINE sg_dd sg_log_far_vdd(sg_dd q) { return sg_log_either_vdd(0, q, (sg_dd){ 0.0, 0.0 }, 1); }
 
+/* Lanes where q.hi is in (0.75, 1.5), and q - 1 there as an exact dd
+ * (Sterbenz; q.hi is clamped into that range in the other lanes, whose t is
+ * not used): the log1p lanes of sg_log_vdd and of the gompertz and cloglog
+ * inverses, which chain two logarithms. */
+typedef struct { int near_one; sg_dd t; } sg_near_one;
+static inline sg_near_one sg_near_one_of(sg_dd q) {
+    int64_t key = sg_order_key(q.hi);
+    sg_near_one n;
+    n.near_one = (key > sg_order_key(0.75)) & (key < sg_order_key(1.5));
+    n.t = sg_fast_two_sum(sg_clamp_ordered(q.hi, 0.75, 1.5) - 1.0, q.lo);
+    return n;
+}
+
 /* log(q) for a dd q with q.hi positive and finite, relative error about
  * 2^-58 everywhere: the twin of sg_log_dd.  Lanes with q.hi in (0.75, 1.5)
  * take log1p(q - 1), q.hi - 1 exact by Sterbenz.  q_may_be_tiny as for
@@ -291,12 +307,8 @@ SG_FORCE_INLINE sg_dd sg_log_vdd(sg_dd q, int q_may_be_tiny) {
     sg_dd r = { sg_log(q.hi), 0.0 };
     return r;
 #else
-    /* q - 1 is an exact dd in the near-1 lanes (q.hi is clamped into that
-     * range in the others, whose t is not used) */
-    int64_t key = sg_order_key(q.hi);
-    int near_one = (key > sg_order_key(0.75)) & (key < sg_order_key(1.5));
-    sg_dd t = sg_fast_two_sum(sg_clamp_ordered(q.hi, 0.75, 1.5) - 1.0, q.lo);
-    return sg_log_either_vdd(near_one, q, t, q_may_be_tiny);
+    sg_near_one n = sg_near_one_of(q);
+    return sg_log_either_vdd(n.near_one, q, n.t, q_may_be_tiny);
 #endif
 }
 
