@@ -136,7 +136,9 @@ QUIET_AT_INFINITY = {"softplus": (np.inf, 0.0), "logistic_logcdf": (-0.0, -np.in
                      "tanh_logcdf": (-0.0, -np.inf), "tanh_logsf": (-np.inf, -0.0),
                      "hard_sigmoid_logcdf": (0.0, -np.inf), "hard_sigmoid_logsf": (-np.inf, 0.0),
                      "hard_tanh_logcdf": (0.0, -np.inf), "hard_tanh_logsf": (-np.inf, 0.0),
-                     "plan_logcdf": (0.0, -np.inf), "plan_logsf": (-np.inf, 0.0)}
+                     "plan_logcdf": (0.0, -np.inf), "plan_logsf": (-np.inf, 0.0),
+                     "softsign_logcdf": (-0.0, -np.inf), "softsign_logsf": (-np.inf, -0.0),
+                     "algebraic_logcdf": (-0.0, -np.inf), "algebraic_logsf": (-np.inf, -0.0)}
 
 
 @pytest.mark.parametrize("name", sorted(QUIET_AT_INFINITY))
@@ -158,12 +160,11 @@ def test_softplus_family_is_exact_and_quiet_at_the_infinities(name, dtype, lengt
 
 
 # Inputs whose results are normal numbers or exact special values, per
-# kernel moved onto sg_log.h (and the gompertz and cloglog inverses, whose
-# move was withdrawn, see sg_log.h): none may raise underflow or overflow, in any
+# kernel moved onto sg_log.h: none may raise underflow or overflow, in any
 # lane (a discarded lane squaring a tiny argument, or e^x of a huge negative
 # x, once did).  -nan is x86's default NaN, its sign bit set.  The
 # FLOAT64_ONLY inputs give results below float32's range.
-FLOAT64_ONLY = {-400.0, -700.0, 400.0, 700.0, 200.0, 350.0, -200.0, -350.0}
+FLOAT64_ONLY = {-400.0, -700.0, 400.0, 700.0, 200.0, 350.0, -200.0, -350.0, 1e150, -1e150}
 NO_UNDERFLOW_INPUTS = {
     "softplus": [-np.nan, np.nan, -400.0, -700.0, 1e-200, -1e-300, 5e-324, 0.0, 1e308, -np.inf, np.inf],
     "logistic_logcdf": [-np.nan, 400.0, 700.0, 1e-200, 5e-324, -1e308, np.inf, -np.inf],
@@ -178,6 +179,11 @@ NO_UNDERFLOW_INPUTS = {
     "hard_sigmoid_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, -3.0, 3.0, -1e308, 1e308, np.nextafter(-3.0, 0)],
     "hard_tanh_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, -1.0, 1.0, -1e308, 1e308, np.nextafter(-1.0, 0)],
     "plan_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, -5.0, 5.0, -1e308, 1e308, np.nextafter(-5.0, 0)],
+    # the far tails: -1e308 takes log a scaled by 2^-200, 1e300 gives -0.5/a
+    "softsign_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, 2.0**100, -2.0**100, 1e30, -1e30, -1e308, 1e300, -np.inf, np.inf],
+    "softsign_logsf": [-np.nan, 5e-324, -5e-324, 2.0**100, -2.0**100, 1e308, -1e300, -np.inf, np.inf],
+    "algebraic_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, 2.0**40, -2.0**40, 1e15, -1e30, -1e308, 1e150, -np.inf, np.inf],
+    "algebraic_logsf": [-np.nan, 5e-324, -5e-324, 2.0**40, -2.0**40, 1e308, -1e15, -1e150, -np.inf, np.inf],
 }
 
 

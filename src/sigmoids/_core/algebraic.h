@@ -14,6 +14,7 @@
 
 #include "sg_math.h"
 #include "sg_alg.h"
+#include "sg_log.h"
 
 /* 1 + a^2 as an exact dd, for 0 <= a <= 2^40 (a^2 exact by two_prod). */
 static inline sg_dd sg_algebraic_one_plus_square(double a) {
@@ -212,42 +213,49 @@ static inline sg_wide sg_algebraic_ppf_wide(sg_wide p) {
 
 /* ------------------------------------------- log-CDF and log-survival
  * ALGORITHM
- *   x < 0: log G = -log D, D = 2r(r + a) >= 2 as a dd, through sg_log_dd
- *     (Newton-corrected, 2^-58); for a > 2^40, D = 4a^2 (1 + O(a^-2)) and
- *     log G = -(2 log a + log 4) with log a from sg_log_any_dd, which
- *     reaches DBL_MAX without overflow (logcdf(-1e308) = -1419.98).
+ *   x < 0: log G = -log D, D = 2r(r + a) >= 2 as a dd (Newton-corrected,
+ *     2^-58); for a > 2^40, D = 4a^2 (1 + O(a^-2)) and log G = -(2 log a +
+ *     log 4), log a scaled by 2^-200 above 2^900 so that the Newton step
+ *     cannot overflow (logcdf(-1e308) = -1419.98).
  *   x >= 0: log(1 - G) = log1p(-G) with G <= 1/2 a dd; for a > 2^40 it is
  *     -G (G < 2^-82: the next term G^2/2 is below 2^-83 relative).
+ *   Both logarithms are one sg_log_either_vdd per lane (sg_log.h), log lanes
+ *   for x < 0 and log1p lanes for x >= 0, so the loops vectorise; the far
+ *   and infinite lanes are put back last.
  *   a < 2^-200: log(1/2 + x/2) rounds to -log 2 as F does to 1/2.
  *   logsf(x) = logcdf(-x) exactly (the CDF form is symmetric).
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(inf) = -0, logcdf(+-0) = -log 2; NaN -> NaN.
- * MEASURED (float64, max ULP): logcdf 0.5034 at x = 4.517008516041921 (sg_log1p_dd's
- *   Newton step), logsf 0.5034 at x = -4.517008516041921.
+ * MEASURED (float64, max ULP): logcdf 0.5034 at x = 4.517008516041921 (the
+ *   log1p's Newton step), logsf 0.5034 at x = -4.517008516041921.
  */
-static inline double sg_algebraic_logcdf(double x) {
-    if (sg_isnan(x)) return x;
-    double a = fabs(x);
-    if (a == INFINITY) return x < 0 ? -INFINITY : -0.0;
-    if (a < 0x1p-200) return -SG_LN2_HI;
-    if (a > 0x1p40) {
-        if (x >= 0) {
-            return -sg_algebraic_far_tail(sg_clamp_abs(a, 0x1p600));
-        }
-        sg_dd l = sg_log_any_dd(a);
-        sg_dd t = sg_dd_add((sg_dd){2.0 * l.hi, 2.0 * l.lo}, (sg_dd){2.0 * SG_LN2_HI, 2.0 * SG_LN2_LO});
-        return -sg_dd_round(t);
-    }
+SG_FORCE_INLINE double sg_algebraic_logcdf(double x) {
+    /* Forced inline: a call in the loop keeps it scalar. */
+    int negative = (int)(sg_bits(x) >> 63);
+    int far = sg_abs_above(x, SG_BITS_2P40);                     /* (2^40, inf] */
+    double a = fabs(sg_flush_below(sg_clamp_abs(x, 0x1p40), SG_BITS_2M200));   /* NaN -> 0 */
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p40, 0x1.fffffffffffffp+1023));
     sg_dd d = sg_algebraic_tail_denominator(a);
-    if (x < 0) return -sg_dd_round(sg_log_dd(d));
-    sg_dd g = sg_dd_div((sg_dd){-1.0, 0.0}, d);
-    return sg_dd_round(sg_log1p_dd(g));
+    sg_dd q = sg_dd_pick(far, (sg_dd){ a_far, 0.0 }, d);
+    sg_dd l = sg_log_either_vdd(!negative, q, sg_dd_div((sg_dd){ -1.0, 0.0 }, d), SG_Q_HUGE);
+    /* far left: 2 log a + log 4 */
+    sg_dd far_log = sg_dd_add((sg_dd){ 2.0 * l.hi, 2.0 * l.lo }, (sg_dd){ 2.0 * SG_LN2_HI, 2.0 * SG_LN2_LO });
+    double left = -sg_dd_round(sg_dd_pick(far, far_log, l));
+    /* far right: -G with a clamped to [2^40, 2^600] where it is the result,
+     * to 2^40 in every other lane, whose tail must not underflow (the
+     * result is 0 above 2^600, and +inf is put back below) */
+    double right_far = -sg_algebraic_far_tail(fabs(sg_clamp_abs_between(x, 0x1p40, sg_far_left(-x, 0x1p40) ? 0x1p600 : 0x1p40)));
+    double right = far ? right_far : sg_dd_round(l);
+    double v = negative ? left : right;
+    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
+    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
+    return sg_nan_pass(x, v);
 }
 static inline sg_wide sg_algebraic_logcdf_wide(sg_wide x) {
     sg_wide g = sg_algebraic_tail_wide(x < 0 ? -x : x);
     return x < 0 ? sg_wlog(g) : sg_wlog1p(-g);
 }
-static inline double sg_algebraic_logsf(double x) { return sg_algebraic_logcdf(-x); }
+SG_FORCE_INLINE double sg_algebraic_logsf(double x) { return sg_algebraic_logcdf(-x); }
 static inline sg_wide sg_algebraic_logsf_wide(sg_wide x) { return sg_algebraic_logcdf_wide(-x); }
 
 #endif /* SG_ALGEBRAIC_H */

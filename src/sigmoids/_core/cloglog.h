@@ -98,15 +98,15 @@ SG_FORCE_INLINE double sg_cloglog_inverse(double y) {
     /* below the middle, -y clamped to 2^-60 and up: the lanes under 2^-60
      * do not use this logarithm, and its series would square a tiny y */
     double below = -sg_clamp_ordered(yc, 0x1p-60, 0.45);
-    sg_dd first = sg_log_either_vdd(!upper, (sg_dd){ 1.0 - yc, 0.0 }, sg_dd_pick(middle, d, (sg_dd){ below, 0.0 }), 0);
+    sg_dd first = sg_log_either_vdd(!upper, (sg_dd){ 1.0 - yc, 0.0 }, sg_dd_pick(middle, d, (sg_dd){ below, 0.0 }), SG_Q_NORMAL);
     /* the middle: log1p(-first); elsewhere log(L), L = -first > 0; below
      * 2^-60, log y itself (L = y + y^2/2 + ...: the correction is below
      * 2^-66 of |log y|, and nothing squares a subnormal) */
     sg_dd L = { -first.hi, -first.lo };
     sg_near_one L_near = sg_near_one_of(L);
     sg_dd q = sg_dd_pick(tiny, (sg_dd){ yc, 0.0 }, L);
-    int use_log1p = !tiny & (middle | L_near.near_one);
-    sg_dd second = sg_log_either_vdd(use_log1p, q, sg_dd_pick(middle, L, L_near.t), 1);
+    int use_log1p = (!tiny) & (middle | L_near.near_one);
+    sg_dd second = sg_log_either_vdd(use_log1p, q, sg_dd_pick(middle, L, L_near.t), SG_Q_TINY);
     double v = sg_dd_round(second);
     v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
     v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);

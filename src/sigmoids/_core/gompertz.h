@@ -131,12 +131,12 @@ SG_FORCE_INLINE double sg_gompertz_inverse(double y) {
     /* log y + 1 = log1p(d) in the middle, log y elsewhere */
     sg_dd d = sg_gumbel_times_e_minus_1((sg_dd){ sg_clamp_ordered(yc, 0.19, 0.55), 0.0 });
     sg_near_one y_near = sg_near_one_of(yd);
-    sg_dd first = sg_log_either_vdd(middle | y_near.near_one, yd, sg_dd_pick(middle, d, y_near.t), 1);
+    sg_dd first = sg_log_either_vdd(middle | y_near.near_one, yd, sg_dd_pick(middle, d, y_near.t), SG_Q_TINY);
     /* -log(-(log y + 1) + 1)... : the middle takes log1p(-first), the rest
      * log(L) with L = -first = -log y > 0 */
     sg_dd L = { -first.hi, -first.lo };
     sg_near_one L_near = sg_near_one_of(L);
-    sg_dd second = sg_log_either_vdd(middle | L_near.near_one, L, sg_dd_pick(middle, L, L_near.t), 0);
+    sg_dd second = sg_log_either_vdd(middle | L_near.near_one, L, sg_dd_pick(middle, L, L_near.t), SG_Q_NORMAL);
     double v = -sg_dd_round(second);
     v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
     v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);

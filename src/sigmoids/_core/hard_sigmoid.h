@@ -123,7 +123,7 @@ SG_FORCE_INLINE double sg_hard_sigmoid_logcdf(double x) {
     double right = sg_clamp_ordered(xf, 0.0, 3.0);
     sg_dd t = sg_dd_div(sg_two_sum(right, -3.0), (sg_dd){6.0, 0.0});
     int64_t key = sg_order_key(x);
-    double v = sg_dd_round(sg_log_either_vdd(key > sg_order_key(0.0), f, t, 0));
+    double v = sg_dd_round(sg_log_either_vdd(key > sg_order_key(0.0), f, t, SG_Q_NORMAL));
     v = key <= sg_order_key(-3.0) ? -INFINITY : v;
     return sg_nan_pass(x, v);
 }

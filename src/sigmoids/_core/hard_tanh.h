@@ -102,7 +102,7 @@ SG_FORCE_INLINE double sg_hard_tanh_logcdf(double x) {
     sg_dd f = sg_two_sum(c, 1.0);
     f.hi *= 0.5;
     f.lo *= 0.5;
-    double v = sg_dd_round(sg_log_vdd(f, 0));
+    double v = sg_dd_round(sg_log_vdd(f, SG_Q_NORMAL));
     v = sg_order_key(x) <= sg_order_key(-1.0) ? -INFINITY : v;
     return sg_nan_pass(x, v);
 }

@@ -176,7 +176,7 @@ SG_FORCE_INLINE double sg_plan_logcdf(double x) {
     double a = fabs(c);
     sg_plan_segment g = sg_plan_segment_of(a);
     sg_dd left = sg_two_sum(g.e, -g.c * a), right = sg_two_sum(g.d, g.c * a);
-    double v = sg_dd_round(sg_log_vdd(sg_dd_pick(sg_order_key(c) < 0, left, right), 0));
+    double v = sg_dd_round(sg_log_vdd(sg_dd_pick(sg_order_key(c) < 0, left, right), SG_Q_NORMAL));
     v = sg_order_key(x) <= sg_order_key(-5.0) ? -INFINITY : v;
     return sg_nan_pass(x, v);
 }

@@ -187,13 +187,31 @@ static inline double sg_log1p(double t) {
 static inline sg_wide sg_log_wide(sg_wide x) { return sg_wlog(x); }
 static inline sg_wide sg_log1p_wide(sg_wide t) { return sg_wlog1p(t); }
 
+/* What the log lanes' q.hi may be, beyond the normal range that the Newton
+ * step takes as it is (the q_range of sg_log_either_vdd, a constant at each
+ * call, so that the scaling costs nothing where it is not asked for). */
+#define SG_Q_NORMAL 0   /* 2^-900 <= q.hi <= 2^900 */
+#define SG_Q_TINY 1     /* q.hi may be below 2^-900, down to the subnormals */
+#define SG_Q_HUGE 2     /* q.hi may be above 2^900, up to DBL_MAX */
+
 #if defined(SG_NARROW)
-SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_may_be_tiny) {
-    (void)q_may_be_tiny;
+/* Narrow mode: sg_log1p(t.hi) in the log1p lanes, sg_log(q.hi) in the
+ * others, to the bit, with one sg_log_reduced per lane (the two forms
+ * differ only in its argument: 1 + t as u + c, or q, scaled by 2^54 when
+ * subnormal).  Each lane's other operand is masked to a value that raises
+ * no flag. */
+SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_range) {
     uint64_t take_log1p = (uint64_t)-(int64_t)use_log1p;
     double t_hi = sg_from_bits(sg_bits(t.hi) & take_log1p);
     double q_hi = sg_from_bits((sg_bits(q.hi) & ~take_log1p) | (sg_bits(1.0) & take_log1p));
-    sg_dd r = { use_log1p ? sg_log1p(t_hi) : sg_log(q_hi), 0.0 };
+    uint64_t subnormal = (uint64_t)-(int64_t)((q_range & SG_Q_TINY) && sg_abs_bits(q_hi) < 0x0010000000000000LL);
+    double scaled = q_hi * sg_from_bits(sg_bits(1.0) + (subnormal & (54ULL << 52)));   /* exact */
+    sg_log1p_arg a = sg_log1p_reduce(t_hi);
+    double u = sg_from_bits((sg_bits(a.u) & take_log1p) | (sg_bits(scaled) & ~take_log1p));
+    double c = sg_from_bits(sg_bits(a.c) & take_log1p);
+    double k_bias = sg_from_bits(sg_bits(-54.0) & subnormal);
+    double v = sg_log_reduced(u, c, k_bias);
+    sg_dd r = { use_log1p ? sg_log1p_finish(t_hi, v) : v, 0.0 };
     return r;
 }
 #else
@@ -208,17 +226,19 @@ SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_m
  *     double y0 is returned: e^y0 would not be normal.
  *   log lanes (q.hi positive and finite, not in (0.75, 1.5) where the
  *     residual would cancel: sg_log_vdd sends those to log1p): one Newton
- *     step on e^y = q from y0 = sg_log(q.hi), q.hi below 2^-900 (down to
- *     the subnormals) scaled by 2^200 first so that e^y0 and the residual
- *     stay normal, and -200 ln 2 added back.  Callers whose q.hi is
- *     never below 2^-900 pass q_may_be_tiny = 0 (a constant), which drops
- *     that work (hard_tanh's float64 log-CDF: 5.2x -> 5.0x a copy at 1e7,
- *     one run).
+ *     step on e^y = q from y0 = sg_log(q.hi).  With q_range SG_Q_TINY,
+ *     q.hi below 2^-900 (down to the subnormals) is scaled by 2^200 first
+ *     so that e^y0 and the residual stay normal, and -200 ln 2 added back;
+ *     with SG_Q_HUGE, q.hi above 2^900 is scaled by 2^-200 so that e^y0
+ *     cannot overflow near DBL_MAX, and 200 ln 2 added back.  Callers
+ *     whose q.hi stays in [2^-900, 2^900] pass SG_Q_NORMAL (a constant),
+ *     which drops that work (hard_tanh's float64 log-CDF: 5.2x -> 5.0x a
+ *     copy at 1e7, one run).
  * Each lane's other operand is masked to a value that raises no flag.
  * Forced inline, with the wrappers below: the translation unit's inlining
  * budget left them calls in the hard_sigmoid, hard_tanh and plan log-CDFs,
  * whose loops then ran scalar. */
-SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_may_be_tiny) {
+SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_range) {
     uint64_t take_log1p = (uint64_t)-(int64_t)use_log1p;
     /* log1p lanes: the series, h = 0 elsewhere so that no power of a large
      * t is formed */
@@ -235,10 +255,13 @@ SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_m
     /* log1p lanes: the start and the target 1 + t, t clamped so that 1 + t
      * raises nothing */
     double t_hi = sg_from_bits(sg_bits(t.hi) & take_log1p);
-    /* log lanes: q (1 in the log1p lanes), scaled when tiny */
+    /* log lanes: q (1 in the log1p lanes), scaled when tiny or huge; the
+     * scale's exponent is 0, +200 or -200, set on the bits (nested selects
+     * on int conditions would not vectorise, see sg_dd_pick) */
     double q_hi = sg_from_bits((sg_bits(q.hi) & ~take_log1p) | (sg_bits(1.0) & take_log1p));
-    int tiny = q_may_be_tiny & (sg_abs_bits(q_hi) < 0x07b0000000000000LL);     /* 2^-900 */
-    double scale = sg_from_bits(tiny ? sg_bits(0x1p200) : sg_bits(1.0));
+    uint64_t tiny = (uint64_t)-(int64_t)((q_range & SG_Q_TINY) && sg_abs_bits(q_hi) < 0x07b0000000000000LL);  /* 2^-900 */
+    uint64_t huge = (uint64_t)-(int64_t)((q_range & SG_Q_HUGE) && sg_abs_bits(q_hi) > 0x7830000000000000LL);  /* 2^900 */
+    double scale = sg_from_bits(sg_bits(1.0) + (tiny & (200ULL << 52)) - (huge & (200ULL << 52)));
     sg_dd scaled = { q_hi * scale, sg_from_bits(sg_bits(q.lo) & ~take_log1p) * scale };   /* exact */
     /* One double logarithm per lane, of 1 + t or of q (normal and positive
      * once scaled, so sg_log would add nothing to sg_log_reduced). */
@@ -257,13 +280,18 @@ SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_m
     sg_dd e = sg_exp_dd(y0);
     double diff = (target.hi - e.hi) + (target.lo - e.lo);
     sg_dd by_newton = sg_fast_two_sum(y0, diff / e.hi);
+    /* -200 ln 2 for the tiny lanes, +200 ln 2 (the sign bits flipped) for
+     * the huge ones */
     sg_dd shift = sg_dd_add(sg_two_prod(-200.0, SG_LN2_HI), sg_two_prod(-200.0, SG_LN2_LO));
+    uint64_t flip = huge & 0x8000000000000000ULL;
+    shift.hi = sg_from_bits(sg_bits(shift.hi) ^ flip);
+    shift.lo = sg_from_bits(sg_bits(shift.lo) ^ flip);
     sg_dd shifted = sg_dd_add(shift, by_newton);
     /* the choice as 64-bit masks: nested selects on int conditions made
      * GCC 12 select between the conditions themselves, a mix of mask widths
      * it then refused to vectorise */
     uint64_t take_start = take_log1p & ~take_series & ~(uint64_t)-(int64_t)log1p_ok;
-    uint64_t take_shifted = ~take_log1p & (uint64_t)-(int64_t)tiny;
+    uint64_t take_shifted = ~take_log1p & (tiny | huge);
     uint64_t take_newton = ~(take_series | take_start | take_shifted);
     sg_dd r;
     r.hi = sg_from_bits((sg_bits(by_series.hi) & take_series) | (sg_bits(y0_log1p) & take_start)
@@ -275,12 +303,12 @@ SG_FORCE_INLINE sg_dd sg_log_either_vdd(int use_log1p, sg_dd q, sg_dd t, int q_m
 #endif /* SG_NARROW */
 
 /* log(1 + t) for a dd t, relative error about 2^-58 (see the header). */
-SG_FORCE_INLINE sg_dd sg_log1p_vdd(sg_dd t) { return sg_log_either_vdd(1, (sg_dd){ 1.0, 0.0 }, t, 0); }
+SG_FORCE_INLINE sg_dd sg_log1p_vdd(sg_dd t) { return sg_log_either_vdd(1, (sg_dd){ 1.0, 0.0 }, t, SG_Q_NORMAL); }
 
 /* log(q) for a dd q with q.hi positive and finite and not in (0.75, 1.5)
  * (where the result is small and the Newton residual loses it), relative
  * error about 2^-58; q.hi may be subnormal. */
-SG_FORCE_INLINE sg_dd sg_log_far_vdd(sg_dd q) { return sg_log_either_vdd(0, q, (sg_dd){ 0.0, 0.0 }, 1); }
+SG_FORCE_INLINE sg_dd sg_log_far_vdd(sg_dd q) { return sg_log_either_vdd(0, q, (sg_dd){ 0.0, 0.0 }, SG_Q_TINY); }
 
 /* Lanes where q.hi is in (0.75, 1.5), and q - 1 there as an exact dd
  * (Sterbenz; q.hi is clamped into that range in the other lanes, whose t is
@@ -297,18 +325,18 @@ static inline sg_near_one sg_near_one_of(sg_dd q) {
 
 /* log(q) for a dd q with q.hi positive and finite, relative error about
  * 2^-58 everywhere: the twin of sg_log_dd.  Lanes with q.hi in (0.75, 1.5)
- * take log1p(q - 1), q.hi - 1 exact by Sterbenz.  q_may_be_tiny as for
- * sg_log_either_vdd (0 for the piecewise-linear log-CDFs, whose F is never
+ * take log1p(q - 1), q.hi - 1 exact by Sterbenz.  q_range as for
+ * sg_log_either_vdd (SG_Q_NORMAL for the piecewise-linear log-CDFs, whose F is never
  * below 2^-56 short of their zero).  In narrow mode log1p(q.hi - 1) is
  * sg_log(q.hi) to the bit (1 + t is exact), so that is what it takes. */
-SG_FORCE_INLINE sg_dd sg_log_vdd(sg_dd q, int q_may_be_tiny) {
+SG_FORCE_INLINE sg_dd sg_log_vdd(sg_dd q, int q_range) {
 #if defined(SG_NARROW)
-    (void)q_may_be_tiny;
+    (void)q_range;
     sg_dd r = { sg_log(q.hi), 0.0 };
     return r;
 #else
     sg_near_one n = sg_near_one_of(q);
-    return sg_log_either_vdd(n.near_one, q, n.t, q_may_be_tiny);
+    return sg_log_either_vdd(n.near_one, q, n.t, q_range);
 #endif
 }
 

@@ -15,6 +15,7 @@
 
 #include "sg_math.h"
 #include "sg_alg.h"
+#include "sg_log.h"
 
 /* ---------------------------------------------------------------- value
  * ALGORITHM
@@ -164,40 +165,52 @@ static inline sg_wide sg_softsign_ppf_wide(sg_wide p) {
 /* ------------------------------------------- log-CDF and log-survival
  * ALGORITHM
  *   x < 0: log G = -log(2(1 + a)).  a <= 2^100: 2(1 + a) is an exact dd
- *     (>= 2, so sg_log_dd's Newton branch); a > 2^100: -(log a + log 2)
- *     (the dropped log1p(1/a) is below 2^-106 relative), log a from
- *     sg_log_any_dd so that a near DBL_MAX does not overflow the Newton
- *     step (logcdf(-1e308) = -709.89).
+ *     (>= 2, never near 1); a > 2^100: -(log a + log 2) (the dropped
+ *     log1p(1/a) is below 2^-106 relative), log a scaled by 2^-200 above
+ *     2^900 so that the Newton step cannot overflow (logcdf(-1e308) =
+ *     -709.89).
  *   x >= 0: log(1 - G) = log1p(-G) with G <= 1/2 as a dd; a > 2^100: -G.
+ *   Both logarithms are one sg_log_either_vdd per lane (sg_log.h), log lanes
+ *   for x < 0 and log1p lanes for x >= 0, so the loops vectorise; the far
+ *   and infinite lanes are put back last.
+ *   |x| < 2^-200: -log 2, to which the result rounds.
  *   logsf(x) = logcdf(-x) exactly (the CDF form is symmetric).
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(inf) = -0, logcdf(+-0) = -log 2, NaN -> NaN.
- * MEASURED (float64, max ULP): logcdf 0.5041 at x = 39.723962490329605 (sg_log1p_dd's
- *   Newton step), logsf 0.5041 at x = -39.723962490329605.
+ * MEASURED (float64, max ULP): logcdf 0.5041 at x = 39.723962490329605 (the
+ *   log1p's Newton step), logsf 0.5041 at x = -39.723962490329605.
  */
-static inline double sg_softsign_logcdf(double x) {
-    if (sg_isnan(x)) return x;
-    double a = fabs(x);
-    if (a == INFINITY) return x < 0 ? -INFINITY : -0.0;
-    if (a > 0x1p100) {
-        if (x >= 0) return -(0.5 / a);
-        sg_dd l = sg_log_any_dd(a);
-        return -sg_dd_round(sg_dd_add(l, (sg_dd){SG_LN2_HI, SG_LN2_LO}));
-    }
-    if (x < 0) {
-        sg_dd d = sg_two_sum(1.0, a);
-        d.hi *= 2.0;
-        d.lo *= 2.0;
-        return -sg_dd_round(sg_log_dd(d));
-    }
+SG_FORCE_INLINE double sg_softsign_logcdf(double x) {
+    /* Forced inline: a call in the loop keeps it scalar. */
+    int negative = (int)(sg_bits(x) >> 63);
+    int far = sg_abs_above(x, SG_BITS_2P100);                    /* (2^100, inf] */
+    /* NaN -> 0; below 2^-200 the result rounds to -log 2 either way, and
+     * the dd tails of 1 + a and of G would underflow (a flag the old
+     * branchy kernel raised at x = 5e-324) */
+    double a = fabs(sg_flush_below(sg_clamp_abs(x, 0x1p100), SG_BITS_2M200));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p100, 0x1.fffffffffffffp+1023));
+    sg_dd d = sg_two_sum(1.0, a);
+    d.hi *= 2.0;
+    d.lo *= 2.0;
+    sg_dd q = sg_dd_pick(far, (sg_dd){ a_far, 0.0 }, d);
     sg_dd g = sg_softsign_tail(a);
-    return sg_dd_round(sg_log1p_dd((sg_dd){-g.hi, -g.lo}));
+    sg_dd l = sg_log_either_vdd(!negative, q, (sg_dd){ -g.hi, -g.lo }, SG_Q_HUGE);
+    sg_dd ln2 = sg_dd_pick(far, (sg_dd){ SG_LN2_HI, SG_LN2_LO }, (sg_dd){ 0.0, 0.0 });
+    double left = -sg_dd_round(sg_dd_add(l, ln2));
+    /* -G = -0.5/a beyond 2^100 on the right; the divisor is 2^100 in every
+     * other lane, whose quotient must not underflow (x -> -inf included) */
+    double right_far = -(0.5 / fabs(sg_clamp_abs_between(x, 0x1p100, sg_far_left(-x, 0x1p100) ? 0x1.fffffffffffffp+1023 : 0x1p100)));
+    double right = far ? right_far : sg_dd_round(l);
+    double v = negative ? left : right;
+    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
+    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
+    return sg_nan_pass(x, v);
 }
 static inline sg_wide sg_softsign_logcdf_wide(sg_wide x) {
     sg_wide g = sg_softsign_tail_wide(x < 0 ? -x : x);
     return x < 0 ? sg_wlog(g) : sg_wlog1p(-g);
 }
-static inline double sg_softsign_logsf(double x) { return sg_softsign_logcdf(-x); }
+SG_FORCE_INLINE double sg_softsign_logsf(double x) { return sg_softsign_logcdf(-x); }
 static inline sg_wide sg_softsign_logsf_wide(sg_wide x) { return sg_softsign_logcdf_wide(-x); }
 
 #endif /* SG_SOFTSIGN_H */
