@@ -138,7 +138,8 @@ QUIET_AT_INFINITY = {"softplus": (np.inf, 0.0), "logistic_logcdf": (-0.0, -np.in
                      "hard_tanh_logcdf": (0.0, -np.inf), "hard_tanh_logsf": (-np.inf, 0.0),
                      "plan_logcdf": (0.0, -np.inf), "plan_logsf": (-np.inf, 0.0),
                      "softsign_logcdf": (-0.0, -np.inf), "softsign_logsf": (-np.inf, -0.0),
-                     "algebraic_logcdf": (-0.0, -np.inf), "algebraic_logsf": (-np.inf, -0.0)}
+                     "algebraic_logcdf": (-0.0, -np.inf), "algebraic_logsf": (-np.inf, -0.0),
+                     "gompertz_logsf": (-np.inf, -0.0), "cloglog_logcdf": (-0.0, -np.inf)}
 
 
 @pytest.mark.parametrize("name", sorted(QUIET_AT_INFINITY))
@@ -164,7 +165,7 @@ def test_softplus_family_is_exact_and_quiet_at_the_infinities(name, dtype, lengt
 # lane (a discarded lane squaring a tiny argument, or e^x of a huge negative
 # x, once did).  -nan is x86's default NaN, its sign bit set.  The
 # FLOAT64_ONLY inputs give results below float32's range.
-FLOAT64_ONLY = {-400.0, -700.0, 400.0, 700.0, 200.0, 350.0, -200.0, -350.0, 1e150, -1e150}
+FLOAT64_ONLY = {-400.0, -700.0, 400.0, 700.0, 200.0, 350.0, -200.0, -350.0, 1e150, -1e150, -6.0, -5.8, 6.0, 5.8}
 NO_UNDERFLOW_INPUTS = {
     "softplus": [-np.nan, np.nan, -400.0, -700.0, 1e-200, -1e-300, 5e-324, 0.0, 1e308, -np.inf, np.inf],
     "logistic_logcdf": [-np.nan, 400.0, 700.0, 1e-200, 5e-324, -1e308, np.inf, -np.inf],
@@ -184,6 +185,16 @@ NO_UNDERFLOW_INPUTS = {
     "softsign_logsf": [-np.nan, 5e-324, -5e-324, 2.0**100, -2.0**100, 1e308, -1e300, -np.inf, np.inf],
     "algebraic_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, 2.0**40, -2.0**40, 1e15, -1e30, -1e308, 1e150, -np.inf, np.inf],
     "algebraic_logsf": [-np.nan, 5e-324, -5e-324, 2.0**40, -2.0**40, 1e308, -1e15, -1e150, -np.inf, np.inf],
+    # -6: G = e^-403 is normal; beyond 745, e^-x would underflow but the result is -x
+    "gompertz_logsf": [-np.nan, 5e-324, -5e-324, 1e-300, 16.0, np.nextafter(16.0, 17), -1.0, np.nextafter(-1.0, -2),
+                       -6.0, 700.0, 750.0, 1e30, 1e308, -np.inf, np.inf],
+    "cloglog_logcdf": [-np.nan, 5e-324, -5e-324, -16.0, 1.0, 6.0, -750.0, -1e308, -np.inf, np.inf],
+    # e^-t for t in [290, 670] (x in [-6.5, -5.7]) is normal, but sg_exp_of_dd's
+    # discarded 2^-600 scaling underflowed in vectorised loops
+    "gompertz": [-6.0, -5.8, -np.nan],
+    "gompertz_derivative": [-6.0, -5.8, -np.nan],
+    "cloglog": [6.0, 5.8, -np.nan],
+    "cloglog_derivative": [6.0, 5.8, -np.nan],
 }
 
 

@@ -129,7 +129,7 @@ static inline sg_wide sg_cloglog_inverse_wide(sg_wide y) {
  * MEASURED (float64, max ULP): logcdf 0.50450 at x = 1.4972420420983292, logsf
  *   0.50001 at x = -4.876914299288016 (the Gompertz figures, mirrored).
  */
-static inline double sg_cloglog_logcdf(double x) {
+SG_FORCE_INLINE double sg_cloglog_logcdf(double x) {
     double r = sg_gompertz_logsf(-x);
     return sg_isnan(x) ? x : r;
 }

@@ -182,34 +182,50 @@ static inline sg_wide sg_gompertz_logcdf_wide(sg_wide x) { return -sg_wexp(-x); 
  *     (x clamped to >= -8, where G is 0 and logsf -0): relative accuracy
  *     into the subnormal G, logsf(-6.6) = -G(-6.6).
  *   otherwise: log(-expm1(-t)), expm1 in dd (sg_expm1_dd keeps relative
- *     accuracy for small t), the log by sg_log_dd, whose near-1 branch
- *     serves 1 - e^-t up to 0.934.
+ *     accuracy for small t), the log through log1p(S - 1) where S = 1 - e^-t
+ *     is in (0.75, 1.5) (S - 1 exact), up to 0.934.
+ *   Branch-free, so that the loops vectorise: t = e^-x is one
+ *   sg_exp_dd_fine per lane (2^-75; x clamped to [-8, 40], so that no
+ *   lane's t over- or underflows), every lane forms G and S on arguments clamped into their
+ *   own regions, and the one logarithm, log1p(-G), log1p(S - 1) or log S,
+ *   is one sg_log_either_vdd.
  * SPECIAL VALUES
  *   logsf(-inf) = -0, logsf(+inf) = -inf, NaN -> NaN.
- * MEASURED (float64, max ULP): 0.50463 at x = -1.500317604407247 (sg_log1p_dd's Newton step).
+ * MEASURED (float64, max ULP): 0.50463 at x = -1.500317604407247 (the log1p's Newton step).
  */
-static inline double sg_gompertz_logsf(double x) {
-    if (sg_isnan(x)) return x;
-    if (x > 16.0) {
-        double t = sg_dd_round(sg_exp_dd(-x));
-        return -x + t * (-0.5 + t * (1.0 / 24));
-    }
-    if (x < -1.0) {
-        sg_dd t = sg_exp_dd_fine(x < -8.0 ? 8.0 : -x);
-        sg_dd a = { -t.hi, -t.lo };
-        sg_dd g = sg_exp_of_dd(a);
-        sg_dd m = { -g.hi, -g.lo };
-        /* The sign from hi: below x = -6.6, g underflows to 0 and the
-         * result is -0 (the truth is a tiny negative number), but a narrow
-         * dd (sg_math.h) carries a tail of +0.0 and -0.0 + +0.0 is +0.0. */
-        sg_dd r = sg_log1p_dd(m);
-        return copysign(sg_dd_round(r), r.hi);
-    }
-    sg_dd t = sg_exp_dd(-x);
-    sg_dd a = { -t.hi, -t.lo };
-    sg_dd e = sg_expm1_dd(a);
-    sg_dd survival = { -e.hi, -e.lo };
-    return sg_dd_round(sg_log_dd(survival));
+SG_FORCE_INLINE double sg_gompertz_logsf(double x) {
+    /* Forced inline: a call in the loop keeps it scalar. */
+    int64_t key = sg_order_key(x);
+    int right = key > sg_order_key(16.0);
+    int left = key < sg_order_key(-1.0);
+    int minus_inf = sg_bits(x) == sg_bits(-INFINITY);
+    /* -inf and NaN take t = 1 (their e^-t would underflow) and get -0 and
+     * NaN back below; |x| < 2^-200 is flushed to 0, to whose result it
+     * rounds, and whose dd tail would underflow in G; beyond x = 40, t/2
+     * is below half an ULP of x and t = e^-40 serves (e^-x would underflow
+     * from 745 on, a flag on the result -x). */
+    uint64_t keep = (uint64_t)(minus_inf | sg_isnan(x)) - 1;
+    double z = sg_clamp_ordered(sg_flush_below(sg_from_bits(sg_bits(x) & keep), SG_BITS_2M200), -8.0, 40.0);
+    sg_dd t = sg_exp_dd_fine(-z);
+    /* x > 16: -x - t/2 + t^2/24 */
+    double by_series = -x + t.hi * (-0.5 + t.hi * (1.0 / 24));
+    /* x < -1: G = e^-t; elsewhere t <= e, and G does not underflow */
+    sg_dd g = sg_exp_of_dd((sg_dd){ -t.hi, -t.lo });
+    /* -1 <= x <= 16: S = -expm1(-t), t clamped to e (G's lanes would
+     * underflow), S = 1/2 in the right lanes (whose tiny S the log is not
+     * asked for) */
+    sg_dd e = sg_expm1_dd((sg_dd){ -sg_clamp_ordered(t.hi, 0.0, 2.75), -t.lo });
+    sg_dd survival = sg_dd_pick(right, (sg_dd){ 0.5, 0.0 }, (sg_dd){ -e.hi, -e.lo });
+    sg_near_one near = sg_near_one_of(survival);
+    sg_dd l = sg_log_either_vdd(left | near.near_one, survival, sg_dd_pick(left, (sg_dd){ -g.hi, -g.lo }, near.t),
+                                SG_Q_NORMAL);
+    /* The sign from hi: below x = -6.6, G underflows to 0 and the result is
+     * -0 (the truth is a tiny negative number), but a narrow dd (sg_math.h)
+     * carries a tail of +0.0 and -0.0 + +0.0 is +0.0. */
+    double v = copysign(sg_dd_round(l), l.hi);
+    v = right ? by_series : v;
+    v = minus_inf ? -0.0 : v;
+    return sg_nan_pass(x, v);
 }
 static inline sg_wide sg_gompertz_logsf_wide(sg_wide x) {
     if (x > 40) {

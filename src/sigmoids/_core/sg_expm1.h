@@ -89,7 +89,13 @@ static inline sg_dd sg_exp_of_dd(sg_dd a) {
      * which may raise FE_INVALID; a negative NaN takes either path). */
     uint64_t hb = sg_bits(a.hi);
     int tiny = (int)(hb >> 63) & ((int64_t)(hb & 0x7fffffffffffffffULL) > 0x4084f00000000000LL);
-    double shift = tiny ? 600.0 : 0.0;
+    /* The shift and the scales are set on the bits, not selected: GCC turned
+     * r.hi * (tiny ? 2^-600 : 1) into tiny ? r.hi * 2^-600 : r.hi, and the
+     * discarded product underflowed for a.hi in [-670, -290], where the
+     * result is normal (gompertz(-6) = 3.6e-176 raised the flag in
+     * vectorised loops). */
+    uint64_t tiny_mask = (uint64_t)-(int64_t)tiny;
+    double shift = sg_from_bits(sg_bits(600.0) & tiny_mask);
     sg_dd s = sg_two_prod(shift, SG_LN2_HI);
     s.lo += shift * SG_LN2_LO;
     sg_dd b = sg_dd_add(a, s);
@@ -97,12 +103,13 @@ static inline sg_dd sg_exp_of_dd(sg_dd a) {
     sg_dd r = sg_fast_two_sum(e.hi, e.lo + e.hi * b.lo);
     /* Scale by 2^-600 (exact unless the result is subnormal) and settle a
      * subnormal tie with the tail. */
-    double scale = tiny ? 0x1p-600 : 1.0, unscale = tiny ? 0x1p600 : 1.0;
+    double scale = sg_from_bits(sg_bits(1.0) - (tiny_mask & (600ULL << 52)));     /* 2^-600 or 1 */
+    double unscale = sg_from_bits(sg_bits(1.0) + (tiny_mask & (600ULL << 52)));   /* 2^600 or 1 */
     double scaled = r.hi * scale;
     double remainder = r.hi - scaled * unscale;         /* exact */
     /* Half of 2^-1074 before scaling; 1.0 never matches the zero remainder
      * of the unscaled path. */
-    double half_ulp = tiny ? 0x1p-475 : 1.0;
+    double half_ulp = sg_from_bits(sg_bits(1.0) - (tiny_mask & (475ULL << 52)));  /* 2^-475 or 1 */
     uint64_t rem_bits = sg_bits(remainder), lo_bits = sg_bits(r.lo);
     int tie_up = ((rem_bits & 0x7fffffffffffffffULL) == sg_bits(half_ulp))
                & ((lo_bits << 1) != 0) & (((rem_bits ^ lo_bits) >> 63) == 0);
