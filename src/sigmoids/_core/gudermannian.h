@@ -23,6 +23,7 @@
 #define SG_GUDERMANNIAN_H
 
 #include "sg_atan.h"
+#include "sg_log.h"
 
 #define SG_GD_WPI SG_TRIG_WIDE(SG_TRIG_PI)
 
@@ -259,7 +260,7 @@ static inline sg_wide sg_gudermannian_cdf_wide(sg_wide x) {
  *   last term (-t^2/3) is below 2^-115: x - log(pi/2) as a dd sum, finite
  *   and exact to x = -1.8e308 (F itself is 0 below -745).
  *   -40 <= x <= 0: log F with F = (2/pi) arctan(e^x) a dd in [2.7e-18, 1/2]:
- *   sg_log_dd, 2^-64.8 absolute with |log F| >= log 2.
+ *   sg_log.h's Newton-corrected log, 2^-64.8 absolute with |log F| >= log 2.
  *   0 < x <= 56: log(1 - S) with S = F(-x) <= 1/2, as
  *   -2 artanh(S/(2 - S)) (argument <= 1/3: the table artanh, 2^-80).
  *   x > 56: log F = -S - S^2/2 with S < 2^-80: -S, rounded once also
@@ -270,22 +271,34 @@ static inline sg_wide sg_gudermannian_cdf_wide(sg_wide x) {
  *   sg_exp_dd's 2^-64.8; 2M inputs against the binary128 twin
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
-static inline double sg_gudermannian_logcdf(double x) {
-    if (sg_isnan(x)) return x;
-    double a = fabs(x);
-    if (sg_bits(x) >> 63) {
-        if (a == INFINITY) return x;
-        if (a > 40.0) {
-            sg_dd l = sg_two_sum(x, -SG_TRIG_LOG_PI_2.hi);
-            return l.hi + (l.lo - SG_TRIG_LOG_PI_2.lo);
-        }
-        return sg_dd_round(sg_log_dd(sg_gd_tail_dd(a)));
-    }
-    if (a > 56.0) return a > 600.0 ? -sg_gd_far_tail(a) : -sg_dd_round(sg_gd_tail_dd(a));
+SG_FORCE_INLINE double sg_gudermannian_logcdf(double x) {
+    /* Branch-free, so that the loops vectorise: every lane forms S = F(-a)
+     * on a clamped to 600 (|x| < 2^-200 flushed to 0: the result rounds to
+     * -log 2, and S's dd tail would underflow), its logarithm (the left
+     * side, S >= 1e-261), the table artanh (the right side), the far right
+     * tail on a clamped to [600, 760] where it is used (sg_far_left) and to
+     * 600 elsewhere, and x - log(pi/2) on x clamped to a finite value. */
+    int negative = (int)(sg_bits(x) >> 63);
+    double a = fabs(sg_flush_below(sg_clamp_abs(x, 600.0), SG_BITS_2M200));   /* NaN -> 0 */
     sg_dd s = sg_gd_tail_dd(a);
-    sg_dd two_minus_s = sg_two_sum(2.0, -s.hi);
-    two_minus_s.lo -= s.lo;
-    return -2.0 * sg_dd_round(sg_atanh_dd(sg_dd_div(s, two_minus_s)));
+    double left_near = sg_dd_round(sg_log_either_vdd(0, s, (sg_dd){ 0.0, 0.0 }, SG_Q_NORMAL));
+    sg_dd l = sg_two_sum(sg_clamp_ordered(x, -0x1.fffffffffffffp+1023, 0.0), -SG_TRIG_LOG_PI_2.hi);
+    double left_far = l.hi + (l.lo - SG_TRIG_LOG_PI_2.lo);
+    double left = sg_abs_bits(x) > (int64_t)sg_bits(40.0) ? left_far : left_near;
+    /* the artanh's lanes have x <= 56, S >= 4.4e-25; the others take 1/4,
+     * whose quotient does not underflow as S(600)'s did */
+    int beyond_56 = sg_abs_bits(x) > (int64_t)sg_bits(56.0);
+    sg_dd s_mid = sg_dd_pick(beyond_56, (sg_dd){ 0.25, 0.0 }, s);
+    sg_dd two_minus_s = sg_two_sum(2.0, -s_mid.hi);
+    two_minus_s.lo -= s_mid.lo;
+    double right_mid = -2.0 * sg_dd_round(sg_atanh_dd(sg_dd_div(s_mid, two_minus_s)));
+    double far_tail = sg_gd_far_tail(fabs(sg_clamp_abs_between(x, 600.0, sg_far_left(-x, 600.0) ? 760.0 : 600.0)));
+    double right_far = sg_abs_bits(x) > (int64_t)sg_bits(600.0) ? -far_tail : -sg_dd_round(s);
+    double right = beyond_56 ? right_far : right_mid;
+    double v = negative ? left : right;
+    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
+    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
+    return sg_nan_pass(x, v);
 }
 static inline sg_wide sg_gudermannian_logcdf_wide(sg_wide x) {
     if (x < -80) return x - sg_wlog(SG_GD_WPI / 2);
@@ -301,7 +314,7 @@ static inline sg_wide sg_gudermannian_logcdf_wide(sg_wide x) {
  *   logsf(-inf) = -0, logsf(+inf) = -inf, NaN -> NaN.
  * MEASURED (float64, max ULP): as logcdf, mirrored (0.500059 in the same sweep).
  */
-static inline double sg_gudermannian_logsf(double x) { return sg_gudermannian_logcdf(-x); }
+SG_FORCE_INLINE double sg_gudermannian_logsf(double x) { return sg_gudermannian_logcdf(-x); }
 static inline sg_wide sg_gudermannian_logsf_wide(sg_wide x) { return sg_gudermannian_logcdf_wide(-x); }
 
 #endif /* SG_GUDERMANNIAN_H */
