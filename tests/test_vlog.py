@@ -142,7 +142,8 @@ QUIET_AT_INFINITY = {"softplus": (np.inf, 0.0), "logistic_logcdf": (-0.0, -np.in
                      "gompertz_logsf": (-np.inf, -0.0), "cloglog_logcdf": (-0.0, -np.inf),
                      "normal_logcdf": (-0.0, -np.inf), "normal_logsf": (-np.inf, -0.0),
                      "erf_logcdf": (-0.0, -np.inf), "erf_logsf": (-np.inf, -0.0),
-                     "gudermannian_logcdf": (-0.0, -np.inf), "gudermannian_logsf": (-np.inf, -0.0)}
+                     "gudermannian_logcdf": (-0.0, -np.inf), "gudermannian_logsf": (-np.inf, -0.0),
+                     "arctan_logcdf": (-0.0, -np.inf), "arctan_logsf": (-np.inf, -0.0)}
 
 
 @pytest.mark.parametrize("name", sorted(QUIET_AT_INFINITY))
@@ -169,7 +170,7 @@ def test_softplus_family_is_exact_and_quiet_at_the_infinities(name, dtype, lengt
 # x, once did).  -nan is x86's default NaN, its sign bit set.  The
 # FLOAT64_ONLY inputs give results below float32's range.
 FLOAT64_ONLY = {-400.0, -700.0, 400.0, 700.0, 200.0, 350.0, -200.0, -350.0, 1e150, -1e150, -6.0, -5.8, 6.0, 5.8,
-                20.0, -20.0, 14.0, -14.0, 600.0, -600.0}
+                20.0, -20.0, 14.0, -14.0, 600.0, -600.0, 1e280, -1e280}
 NO_UNDERFLOW_INPUTS = {
     "softplus": [-np.nan, np.nan, -400.0, -700.0, 1e-200, -1e-300, 5e-324, 0.0, 1e308, -np.inf, np.inf],
     "logistic_logcdf": [-np.nan, 400.0, 700.0, 1e-200, 5e-324, -1e308, np.inf, -np.inf],
@@ -208,6 +209,10 @@ NO_UNDERFLOW_INPUTS = {
     "gudermannian_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, -40.0, -41.0, 56.0, 57.0, 600.0, -700.0, -1e308,
                             -np.inf, np.inf],
     "gudermannian_logsf": [-np.nan, 5e-324, -5e-324, 40.0, 41.0, -56.0, -57.0, -600.0, 700.0, 1e308, -np.inf, np.inf],
+    # 1e280: -S = -1/(pi x), normal, where S's dd tail would underflow
+    "arctan_logcdf": [-np.nan, 5e-324, -5e-324, 1e-300, 1.0, -1.0, 2.0**60, -2.0**60, 2.0**80, -1e30, 1e30, 1e280,
+                      -1e308, -np.inf, np.inf],
+    "arctan_logsf": [-np.nan, 5e-324, -5e-324, -1.0, 2.0**60, -2.0**80, -1e30, 1e30, -1e280, 1e308, -np.inf, np.inf],
 }
 
 

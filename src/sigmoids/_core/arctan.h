@@ -18,6 +18,7 @@
 #define SG_ARCTAN_H
 
 #include "sg_atan.h"
+#include "sg_log.h"
 
 #define SG_ARCTAN_WPI SG_TRIG_WIDE(SG_TRIG_PI)
 
@@ -141,21 +142,6 @@ static inline double sg_arctan_inverse(double y) {
 }
 static inline sg_wide sg_arctan_inverse_wide(sg_wide y) { return sg_wtan(y); }
 
-/* S(a) = arctan(1/a)/pi = F(-a) for a > 1, as a dd (the Cauchy tail).
- * Up to 2^1000 from the dd 1/a; the caller handles larger a. */
-static inline sg_dd sg_arctan_tail_dd(double a) {
-    sg_dd one = {1.0, 0.0}, divisor = {a, 0.0};
-    return sg_dd_mul(sg_atan_dd(sg_dd_div(one, divisor)), SG_TRIG_INV_PI);
-}
-
-/* 1/(pi a) rounded once for a > 2^1000 (F(-a) there, to 2^-2000): formed at
- * the scale 2^128 so that the subnormal results round once; 0 at inf. */
-static inline double sg_arctan_far_tail(double a) {
-    if (a == INFINITY) return 0.0;
-    sg_dd y = {a * 0x1p-128, 0.0};
-    return sg_trig_scale_round(sg_dd_div(SG_TRIG_INV_PI, y), 0x1p-128, 0x1p128);
-}
-
 /* ------------------------------------------------------------------ cdf
  * ALGORITHM
  *   With a = |x|:
@@ -243,47 +229,63 @@ static inline sg_wide sg_arctan_ppf_wide(sg_wide p) {
 
 /* --------------------------------------------------------------- logcdf
  * ALGORITHM
+ *   S = F(-a) = 1/2 - arctan(a)/pi (a <= 1) or arctan(1/a)/pi (a > 1, 1/a
+ *   a dd), as for the CDF.
  *   x < 0, a = -x:
- *     a <= 2^60: log F with F = 1/2 - arctan(a)/pi (a <= 1) or
- *     arctan(1/a)/pi (a > 1) as a dd; sg_log_dd is accurate to 2^-64
- *     absolute and |log F| >= log 2, so the relative error stays ~2^-64.
+ *     a <= 2^60: log F = log S; sg_log.h's Newton-corrected log is
+ *     accurate to 2^-64 absolute and |log F| >= log 2, so the relative
+ *     error stays ~2^-64.
  *     a > 2^60: log F = -log(pi a) - 1/(3a^2) + ..., the last below 2^-121:
- *     -(log a + log pi) from sg_log_dd, finite to a = 1.8e308
- *     (logcdf(-1e300) = -691.9), where F itself would be subnormal or 0.
- *   x >= 0: log F = log(1 - S) with S = F(-x) in (0, 1/2] (a dd, as for the
- *     CDF), written -2 artanh(S/(2 - S)) with S/(2 - S) in (0, 1/3]: the
- *     table artanh keeps 2^-80 where log1p's Newton step would give 2^-57.
- *     x > 2^80: log F = -S (S/2 < 2^-82 relative is dropped), so that the
- *     subnormal S of x > 1.4e307 is rounded once, as the CDF rounds it.
+ *     -(log a + log pi), log a scaled by 2^-200 above 2^900 so that the
+ *     Newton step cannot overflow (logcdf(-1e300) = -691.9), where F
+ *     itself would be subnormal or 0.
+ *   x >= 0: log F = log(1 - S), written -2 artanh(S/(2 - S)) with
+ *     S/(2 - S) in (0, 1/3]: the table artanh keeps 2^-80 where log1p's
+ *     Newton step would give 2^-57.
+ *     x > 2^80: log F = -S (S/2 < 2^-82 relative is dropped); beyond 2^900
+ *     S = 1/(pi x), formed at scale 2^128 and rounded once (subnormal past
+ *     1.4e307), as the CDF does.
+ *   Branch-free, so that the loops vectorise: one arctan, one logarithm
+ *   (of S or of a) and one artanh per lane, each on an argument clamped
+ *   into its own lanes' range; the far and infinite lanes are put back last.
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(+inf) = -0, logcdf(0) = -log 2, NaN -> NaN.
  * MEASURED (float64, max ULP): 0.500019 at x = -1.960104365050264,
- *   sg_log_dd's 2^-64.8; 2M inputs against the binary128 twin
+ *   the log's 2^-64.8; 2M inputs against the binary128 twin
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
-static inline double sg_arctan_logcdf(double x) {
-    if (sg_isnan(x)) return x;
-    double a = fabs(x);
+SG_FORCE_INLINE double sg_arctan_logcdf(double x) {
     int negative = (int)(sg_bits(x) >> 63);
-    sg_dd half = {0.5, 0.0};
-    if (negative) {
-        if (a == INFINITY) return -INFINITY;
-        if (a > 0x1p60) {
-            sg_dd l = sg_dd_add(sg_log_dd((sg_dd){a, 0.0}), SG_TRIG_LOG_PI);
-            return -sg_dd_round(l);
-        }
-        sg_dd f = a <= 1.0 ? sg_trig_sub(half, sg_dd_mul(sg_atan_dd((sg_dd){a, 0.0}), SG_TRIG_INV_PI))
-                           : sg_arctan_tail_dd(a);
-        return sg_dd_round(sg_log_dd(f));
-    }
-    if (a > 0x1p80) return a > 0x1p1000 ? -sg_arctan_far_tail(a) : -sg_dd_round(sg_arctan_tail_dd(a));
-    sg_dd s = a <= 1.0 ? sg_trig_sub(half, sg_dd_mul(sg_atan_dd((sg_dd){a, 0.0}), SG_TRIG_INV_PI))
-                       : sg_arctan_tail_dd(a);
-    sg_dd two_minus_s = sg_two_sum(2.0, -s.hi);
-    two_minus_s.lo -= s.lo;
-    sg_dd z = sg_dd_div(s, two_minus_s);
-    sg_dd l = sg_atanh_dd(z);
-    return -2.0 * sg_dd_round(l);
+    int inner = sg_abs_below(x, sg_bits(1.0) + 1);                /* a <= 1 */
+    /* below 2^-200 the result rounds to -log 2, and dd tails would underflow */
+    double a_inner = fabs(sg_flush_below(sg_clamp_abs(x, 1.0), SG_BITS_2M200));
+    double a_tail = fabs(sg_clamp_abs_between(x, 1.0, 0x1p900));
+    sg_dd one = {1.0, 0.0}, half = {0.5, 0.0};
+    sg_dd w = sg_trig_select(inner, (sg_dd){a_inner, 0.0}, sg_dd_div(one, (sg_dd){a_tail, 0.0}));
+    sg_dd v = sg_dd_mul(sg_atan_dd(w), SG_TRIG_INV_PI);
+    sg_dd s = sg_trig_select(inner, sg_trig_sub(half, v), v);
+    /* the left side: log S, or log a + log pi beyond 2^60 */
+    int far_log = sg_abs_above(x, sg_bits(0x1p60)) | (sg_abs_bits(x) == SG_BITS_INF);
+    double a_log = fabs(sg_clamp_abs_between(x, 0x1p60, 0x1.fffffffffffffp+1023));
+    sg_dd l = sg_log_either_vdd(0, sg_dd_pick(far_log, (sg_dd){a_log, 0.0}, s), (sg_dd){0.0, 0.0}, SG_Q_HUGE);
+    sg_dd minus_log_pi = {-SG_TRIG_LOG_PI.hi, -SG_TRIG_LOG_PI.lo};
+    double left = sg_dd_round(sg_dd_pick(far_log, sg_dd_add((sg_dd){-l.hi, -l.lo}, minus_log_pi), l));
+    /* the right side: the artanh up to 2^80 (1/4 beyond, whose quotient
+     * does not underflow), -S up to 2^900, the far tail beyond */
+    int beyond_80 = sg_abs_above(x, sg_bits(0x1p80)) | (sg_abs_bits(x) == SG_BITS_INF);
+    sg_dd s_mid = sg_trig_select(beyond_80, (sg_dd){0.25, 0.0}, s);
+    sg_dd two_minus_s = sg_two_sum(2.0, -s_mid.hi);
+    two_minus_s.lo -= s_mid.lo;
+    double right_mid = -2.0 * sg_dd_round(sg_atanh_dd(sg_dd_div(s_mid, two_minus_s)));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, sg_far_left(-x, 0x1p900) ? 0x1.fffffffffffffp+1023 : 0x1p900));
+    sg_dd y = {a_far * 0x1p-128, 0.0};
+    double far_tail = sg_trig_scale_round(sg_dd_div(SG_TRIG_INV_PI, y), 0x1p-128, 0x1p128);
+    double right_far = sg_abs_above(x, sg_bits(0x1p900)) ? -far_tail : -sg_dd_round(s);
+    double right = beyond_80 ? right_far : right_mid;
+    double r = negative ? left : right;
+    r = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : r;
+    r = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : r;
+    return sg_nan_pass(x, r);
 }
 static inline sg_wide sg_arctan_logcdf_wide(sg_wide x) {
     if (x < 0) return sg_wlog(sg_watan(-1 / x) / SG_ARCTAN_WPI);
@@ -299,7 +301,7 @@ static inline sg_wide sg_arctan_logcdf_wide(sg_wide x) {
  *   logsf(-inf) = -0, logsf(+inf) = -inf, NaN -> NaN.
  * MEASURED (float64, max ULP): as logcdf, mirrored (0.500018 in the same sweep).
  */
-static inline double sg_arctan_logsf(double x) { return sg_arctan_logcdf(-x); }
+SG_FORCE_INLINE double sg_arctan_logsf(double x) { return sg_arctan_logcdf(-x); }
 static inline sg_wide sg_arctan_logsf_wide(sg_wide x) { return sg_arctan_logcdf_wide(-x); }
 
 #endif /* SG_ARCTAN_H */
