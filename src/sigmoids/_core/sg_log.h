@@ -24,17 +24,20 @@
  *   2^-58 relative, the branch-free twin of sg_log1p_dd and sg_log_dd
  *   (sg_math.h): the series below |t| = 2^-8, otherwise one Newton step on
  *   e^y = 1 + t or e^y = q from the double start, one sg_log_reduced and
- *   one sg_exp_dd per lane whichever form it takes.  sg_log1p_vdd,
- *   sg_log_far_vdd and sg_log_vdd (log1p lanes near 1) wrap it; the
- *   hard_sigmoid log-CDF and the gompertz and cloglog inverses call it
- *   directly.
+ *   one sg_exp_dd per lane whichever form it takes.  q_range scales the
+ *   log lanes' q below 2^-900 (SG_Q_TINY) or above 2^900 (SG_Q_HUGE) by
+ *   2^+-200.  sg_log1p_vdd, sg_log_far_vdd and sg_log_vdd (log1p lanes
+ *   near 1) wrap it; the kernels with a log lane and a log1p lane call it
+ *   directly (the hard_sigmoid, softsign, algebraic, erf, normal and
+ *   Gompertz log-CDFs, the gompertz and cloglog inverses).
  *   In narrow mode (float32/float16 loops) they are sg_log1p or sg_log
- *   alone, whose 2^-52 is far inside the rounding test's 2^-44.
- *   The kernels that take them (softplus, the logistic and tanh log-CDFs,
- *   the logit, tanh_ppf, artanh, the hard_sigmoid, hard_tanh and plan
- *   log-CDFs, the gompertz and cloglog inverses) are forced inline where
- *   the translation unit's inlining
- *   budget had left them calls: a call in the loop keeps it scalar.
+ *   alone, bit for bit, with one sg_log_reduced per lane; their 2^-52 is
+ *   far inside the rounding test's 2^-44.
+ *   The kernels that take them (softplus, the log-CDFs and log-SFs of every
+ *   one-input family, the logit, tanh_ppf, artanh, the gompertz and
+ *   cloglog inverses) are forced inline where the translation unit's
+ *   inlining budget had left them calls: a call in the loop keeps it
+ *   scalar.
  *   CAUTION: the budget also decides what else gets inlined.  Once the
  *   gompertz and cloglog inverses were forced inline, sg_tan_dd got
  *   inlined into gudermannian_ppf's scalar loop and GCC 12's basic-block
