@@ -234,7 +234,7 @@ SG_FORCE_INLINE double sg_algebraic_logcdf(double x) {
     int negative = (int)(sg_bits(x) >> 63);
     int far = sg_abs_above(x, SG_BITS_2P40);                     /* (2^40, inf] */
     double a = fabs(sg_flush_below(sg_clamp_abs(x, 0x1p40), SG_BITS_2M200));   /* NaN -> 0 */
-    double a_far = fabs(sg_clamp_abs_between(x, 0x1p40, 0x1.fffffffffffffp+1023));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p40, DBL_MAX));
     sg_dd d = sg_algebraic_tail_denominator(a);
     sg_dd q = sg_dd_pick(far, (sg_dd){ a_far, 0.0 }, d);
     sg_dd l = sg_log_either_vdd(!negative, q, sg_dd_div((sg_dd){ -1.0, 0.0 }, d), SG_Q_HUGE);
@@ -247,9 +247,7 @@ SG_FORCE_INLINE double sg_algebraic_logcdf(double x) {
     double right_far = -sg_algebraic_far_tail(fabs(sg_clamp_abs_between(x, 0x1p40, sg_far_left(-x, 0x1p40) ? 0x1p600 : 0x1p40)));
     double right = far ? right_far : sg_dd_round(l);
     double v = negative ? left : right;
-    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
-    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
-    return sg_nan_pass(x, v);
+    return sg_logcdf_ends(x, v);
 }
 static inline sg_wide sg_algebraic_logcdf_wide(sg_wide x) {
     sg_wide g = sg_algebraic_tail_wide(x < 0 ? -x : x);

@@ -175,7 +175,7 @@ SG_FORCE_INLINE double sg_arctan_cdf(double x) {
     sg_dd v = sg_dd_mul(sg_atan_dd(w), SG_TRIG_INV_PI);
     double r_inner = sg_dd_round(negative ? sg_trig_sub(half, v) : sg_dd_add(half, v));
     double r_tail = sg_dd_round(negative ? v : sg_trig_sub(one, v));
-    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, sg_far_left(x, 0x1p900) ? 0x1.fffffffffffffp+1023 : 0x1p900));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, sg_far_left(x, 0x1p900) ? DBL_MAX : 0x1p900));
     sg_dd y = {a_far * 0x1p-128, 0.0};
     double far_tail = sg_trig_scale_round(sg_dd_div(SG_TRIG_INV_PI, y), 0x1p-128, 0x1p128);
     double r_far = negative ? (sg_isfinite(x) ? far_tail : 0.0) : 1.0;
@@ -265,8 +265,8 @@ SG_FORCE_INLINE double sg_arctan_logcdf(double x) {
     sg_dd v = sg_dd_mul(sg_atan_dd(w), SG_TRIG_INV_PI);
     sg_dd s = sg_trig_select(inner, sg_trig_sub(half, v), v);
     /* the left side: log S, or log a + log pi beyond 2^60 */
-    int far_log = sg_abs_above(x, sg_bits(0x1p60)) | (sg_abs_bits(x) == SG_BITS_INF);
-    double a_log = fabs(sg_clamp_abs_between(x, 0x1p60, 0x1.fffffffffffffp+1023));
+    int far_log = sg_abs_above(x, SG_BITS_2P60) | (sg_abs_bits(x) == SG_BITS_INF);
+    double a_log = fabs(sg_clamp_abs_between(x, 0x1p60, DBL_MAX));
     sg_dd l = sg_log_either_vdd(0, sg_dd_pick(far_log, (sg_dd){a_log, 0.0}, s), (sg_dd){0.0, 0.0}, SG_Q_HUGE);
     sg_dd minus_log_pi = {-SG_TRIG_LOG_PI.hi, -SG_TRIG_LOG_PI.lo};
     double left = sg_dd_round(sg_dd_pick(far_log, sg_dd_add((sg_dd){-l.hi, -l.lo}, minus_log_pi), l));
@@ -277,15 +277,13 @@ SG_FORCE_INLINE double sg_arctan_logcdf(double x) {
     sg_dd two_minus_s = sg_two_sum(2.0, -s_mid.hi);
     two_minus_s.lo -= s_mid.lo;
     double right_mid = -2.0 * sg_dd_round(sg_atanh_dd(sg_dd_div(s_mid, two_minus_s)));
-    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, sg_far_left(-x, 0x1p900) ? 0x1.fffffffffffffp+1023 : 0x1p900));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p900, sg_far_left(-x, 0x1p900) ? DBL_MAX : 0x1p900));
     sg_dd y = {a_far * 0x1p-128, 0.0};
     double far_tail = sg_trig_scale_round(sg_dd_div(SG_TRIG_INV_PI, y), 0x1p-128, 0x1p128);
     double right_far = sg_abs_above(x, sg_bits(0x1p900)) ? -far_tail : -sg_dd_round(s);
     double right = beyond_80 ? right_far : right_mid;
     double r = negative ? left : right;
-    r = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : r;
-    r = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : r;
-    return sg_nan_pass(x, r);
+    return sg_logcdf_ends(x, r);
 }
 static inline sg_wide sg_arctan_logcdf_wide(sg_wide x) {
     if (x < 0) return sg_wlog(sg_watan(-1 / x) / SG_ARCTAN_WPI);

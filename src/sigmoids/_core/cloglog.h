@@ -108,10 +108,7 @@ SG_FORCE_INLINE double sg_cloglog_inverse(double y) {
     int use_log1p = (!tiny) & (middle | L_near.near_one);
     sg_dd second = sg_log_either_vdd(use_log1p, q, sg_dd_pick(middle, L, L_near.t), SG_Q_TINY);
     double v = sg_dd_round(second);
-    v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
-    v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);
-    v = sg_domain_guard(y, 0.0, 1.0, v);
-    return sg_nan_pass(y, v);
+    return sg_unit_inverse_ends(y, v);
 }
 static inline sg_wide sg_cloglog_inverse_wide(sg_wide y) {
     if (y < 0.5) return sg_wlog(-sg_wlog1p(-y));

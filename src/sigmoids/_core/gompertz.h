@@ -138,10 +138,7 @@ SG_FORCE_INLINE double sg_gompertz_inverse(double y) {
     sg_near_one L_near = sg_near_one_of(L);
     sg_dd second = sg_log_either_vdd(middle | L_near.near_one, L, sg_dd_pick(middle, L, L_near.t), SG_Q_NORMAL);
     double v = -sg_dd_round(second);
-    v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
-    v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);
-    v = sg_domain_guard(y, 0.0, 1.0, v);
-    return sg_nan_pass(y, v);
+    return sg_unit_inverse_ends(y, v);
 }
 static inline sg_wide sg_gompertz_inverse_wide(sg_wide y) {
     /* log y near 1 through log1p(y - 1): y - 1 is exact. */

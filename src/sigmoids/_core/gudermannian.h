@@ -282,7 +282,7 @@ SG_FORCE_INLINE double sg_gudermannian_logcdf(double x) {
     double a = fabs(sg_flush_below(sg_clamp_abs(x, 600.0), SG_BITS_2M200));   /* NaN -> 0 */
     sg_dd s = sg_gd_tail_dd(a);
     double left_near = sg_dd_round(sg_log_either_vdd(0, s, (sg_dd){ 0.0, 0.0 }, SG_Q_NORMAL));
-    sg_dd l = sg_two_sum(sg_clamp_ordered(x, -0x1.fffffffffffffp+1023, 0.0), -SG_TRIG_LOG_PI_2.hi);
+    sg_dd l = sg_two_sum(sg_clamp_ordered(x, -DBL_MAX, 0.0), -SG_TRIG_LOG_PI_2.hi);
     double left_far = l.hi + (l.lo - SG_TRIG_LOG_PI_2.lo);
     double left = sg_abs_bits(x) > (int64_t)sg_bits(40.0) ? left_far : left_near;
     /* the artanh's lanes have x <= 56, S >= 4.4e-25; the others take 1/4,
@@ -296,9 +296,7 @@ SG_FORCE_INLINE double sg_gudermannian_logcdf(double x) {
     double right_far = sg_abs_bits(x) > (int64_t)sg_bits(600.0) ? -far_tail : -sg_dd_round(s);
     double right = beyond_56 ? right_far : right_mid;
     double v = negative ? left : right;
-    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
-    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
-    return sg_nan_pass(x, v);
+    return sg_logcdf_ends(x, v);
 }
 static inline sg_wide sg_gudermannian_logcdf_wide(sg_wide x) {
     if (x < -80) return x - sg_wlog(SG_GD_WPI / 2);

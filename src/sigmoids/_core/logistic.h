@@ -116,10 +116,7 @@ SG_FORCE_INLINE double sg_logistic_inverse(double y) {
     int in_half = sg_abs_bits(folded) >= (int64_t)sg_bits(0.25);
     double v = sg_dd_round(in_half ? near_half : tail);
     v = upper ? -v : v;
-    v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
-    v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);
-    v = sg_domain_guard(y, 0.0, 1.0, v);
-    return sg_nan_pass(y, v);
+    return sg_unit_inverse_ends(y, v);
 }
 static inline sg_wide sg_logistic_inverse_wide(sg_wide y) {
     /* The same three regions as the float64 kernel: log1p((2y-1)/(1-y)) alone

@@ -1,25 +1,22 @@
 /*
  * sg_alg.h -- algebraic helpers for the families built from square roots and
- * quotients (algebraic, softsign) and for logarithms of arguments that reach
- * the top of the float64 range.
+ * quotients (algebraic, softsign), and the lane guards of the branch-free
+ * kernels.
  *
  *  - sg_sqrt_dd: sqrt of a dd to about 2^-104 relative.  ALGORITHM: libm's
  *    correctly rounded sqrt of the high part, then one Newton correction
  *    whose residual d - r^2 is exact through an fma (r^2 = d.hi to within
  *    an ULP, so the fma's result is exact by Sterbenz-like cancellation).
  *    The argument must be a normal double with a normal tail or a zero tail.
- *
- *  - sg_log_any_dd: log(a) for every positive finite double a, relative
- *    error about 2^-58.  sg_log_dd's Newton step evaluates e^y0 = a, which
- *    overflows for a near DBL_MAX; splitting a = m 2^e with m in
- *    [sqrt(1/2), sqrt(2)) keeps every intermediate near 1 and makes the
- *    e ln 2 part an exact dd product.
+
  *
  *  - sg_abs_below / sg_abs_above: NaN-quiet lane selects on |x|; clamps
  *    that cannot raise flags (sg_clamp_*, sg_flush_below, sg_nonzero), and
  *    sg_nan_pass.  For the branch-free inverses and quantiles:
  *    sg_domain_guard and sg_pole_guard raise FE_INVALID and FE_DIVBYZERO
- *    in their own lanes only, and sg_quantile_fold folds p onto
+ *    in their own lanes only (sg_unit_inverse_ends puts back the poles,
+ *    domain and NaN of an inverse on [0, 1], sg_logcdf_ends the infinities
+ *    and NaN of a log-CDF), and sg_quantile_fold folds p onto
  *    min(p, 1 - p).
  *
  *  - sg_wsqrt: the square root of the wide type used by the float32/float16
@@ -134,6 +131,25 @@ static inline double sg_pole_guard(int pole, double numerator, double v) {
     return divisor == 1.0 ? v : at_pole;
 }
 
+/* The ends of an inverse or quantile on [0, 1], put back last on the
+ * kernel's value v: -inf at 0 and +inf at 1 with FE_DIVBYZERO, NaN with
+ * FE_INVALID outside [0, 1], NaN itself passed through. */
+static inline double sg_unit_inverse_ends(double y, double v) {
+    v = sg_pole_guard(sg_abs_bits(y) == 0, -1.0, v);
+    v = sg_pole_guard(sg_bits(y) == sg_bits(1.0), 1.0, v);
+    v = sg_domain_guard(y, 0.0, 1.0, v);
+    return sg_nan_pass(y, v);
+}
+
+/* The ends of a log-CDF, put back last on the kernel's value v:
+ * logcdf(-inf) = -inf and logcdf(+inf) = -0 exactly (the kernels compute
+ * those lanes on clamped arguments), NaN passed through. */
+static inline double sg_logcdf_ends(double x, double v) {
+    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
+    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
+    return sg_nan_pass(x, v);
+}
+
 /* The quantiles' fold onto q = min(p, 1 - p) (1 - p is exact for p >= 1/2),
  * branch-free: p is clamped to [0, 1] on the bits (NaN to 0; the kernels
  * put NaN back and raise the domain's flags with sg_domain_guard), and
@@ -190,19 +206,6 @@ static inline sg_dd sg_sqrt_dd(sg_dd d) {
     double safe = sg_clamp_abs_between(r, 0x1p-1022, INFINITY);
     double residual = fma(-r, r, d.hi) + d.lo;
     return sg_fast_two_sum(r, residual / (2.0 * safe));
-}
-
-/* log(a) for a positive finite normal double a, as a dd. */
-static inline sg_dd sg_log_any_dd(double a) {
-    uint64_t bits = sg_bits(a);
-    /* a = m 2^e with m in [sqrt(1/2), sqrt(2)): counting e from the bit
-     * pattern of sqrt(1/2) makes it one arithmetic shift (floor). */
-    int64_t e = ((int64_t)bits - (int64_t)0x3fe6a09e667f3bcdLL) >> 52;
-    double m = sg_from_bits(bits - ((uint64_t)e << 52));
-    sg_dd lm = sg_log_dd((sg_dd){m, 0.0});
-    double ef = (double)e;   /* e ln 2 as the exact dd products of e with ln 2's two parts */
-    sg_dd shift = sg_dd_add(sg_two_prod(ef, SG_LN2_HI), sg_two_prod(ef, SG_LN2_LO));
-    return sg_dd_add(shift, lm);
 }
 
 #endif /* SG_ALG_H */

@@ -188,7 +188,7 @@ SG_FORCE_INLINE double sg_softsign_logcdf(double x) {
      * the dd tails of 1 + a and of G would underflow (a flag the old
      * branchy kernel raised at x = 5e-324) */
     double a = fabs(sg_flush_below(sg_clamp_abs(x, 0x1p100), SG_BITS_2M200));
-    double a_far = fabs(sg_clamp_abs_between(x, 0x1p100, 0x1.fffffffffffffp+1023));
+    double a_far = fabs(sg_clamp_abs_between(x, 0x1p100, DBL_MAX));
     sg_dd d = sg_two_sum(1.0, a);
     d.hi *= 2.0;
     d.lo *= 2.0;
@@ -199,12 +199,10 @@ SG_FORCE_INLINE double sg_softsign_logcdf(double x) {
     double left = -sg_dd_round(sg_dd_add(l, ln2));
     /* -G = -0.5/a beyond 2^100 on the right; the divisor is 2^100 in every
      * other lane, whose quotient must not underflow (x -> -inf included) */
-    double right_far = -(0.5 / fabs(sg_clamp_abs_between(x, 0x1p100, sg_far_left(-x, 0x1p100) ? 0x1.fffffffffffffp+1023 : 0x1p100)));
+    double right_far = -(0.5 / fabs(sg_clamp_abs_between(x, 0x1p100, sg_far_left(-x, 0x1p100) ? DBL_MAX : 0x1p100)));
     double right = far ? right_far : sg_dd_round(l);
     double v = negative ? left : right;
-    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
-    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
-    return sg_nan_pass(x, v);
+    return sg_logcdf_ends(x, v);
 }
 static inline sg_wide sg_softsign_logcdf_wide(sg_wide x) {
     sg_wide g = sg_softsign_tail_wide(x < 0 ? -x : x);
