@@ -158,6 +158,23 @@ def test_special_rows():
             assert sg.logsumexp(row) == -inf
 
 
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+def test_exact_and_normal_results_raise_no_flag(dtype):
+    """A one-element row is exactly [1] and [0]; rows of close values give
+    normal results: no warning at all, not even "underflow" (the tie test
+    once halved the smallest subnormal for the zero weight of a one-element
+    row)."""
+    rows = [[0.0], [-3.5], [1000.0], [0.25, 0.0], [0.25] * 7 + [0.0], [-700.0, -701.0]]
+    for row in rows:
+        x = np.asarray(row, dtype=dtype)
+        with np.errstate(all="raise"):
+            soft, log_soft, lse = sg.softmax(x), sg.log_softmax(x), sg.logsumexp(x)
+        assert np.isfinite(soft).all() and np.isfinite(log_soft).all() and np.isfinite(lse)
+    with np.errstate(all="raise"):
+        assert sg.softmax(np.array([0.0], dtype=dtype))[0] == 1.0
+        assert sg.log_softmax(np.array([-3.5], dtype=dtype))[0] == 0.0
+
+
 @settings(max_examples=300, deadline=None)
 @given(hnp.arrays(st.sampled_from([np.float16, np.float32, np.float64]),
                   hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=6),

@@ -67,7 +67,9 @@ static inline sg_wide sg_algebraic_wide(sg_wide x) { return x / sg_wsqrt(1 + x *
  * MEASURED (float64, max ULP): derivative and pdf 0.5000 at x = 9.875783897013497e+51.
  */
 static inline double sg_algebraic_derivative_scaled(double x, double k) {
-    double a = fabs(x);
+    /* +-inf computes at 0 (clamped to 2^400 it would raise underflow) and
+     * gets its exact +0 back */
+    double a = fabs(sg_infinity_to_zero(x));
     int tiny = sg_abs_below(a, SG_BITS_2M30), far = sg_abs_above(a, SG_BITS_2P40);
     double am = sg_flush_below(sg_clamp_abs(a, 0x1p40), SG_BITS_2M30);
     sg_dd d = sg_algebraic_one_plus_square(am);
@@ -80,7 +82,7 @@ static inline double sg_algebraic_derivative_scaled(double x, double k) {
     kw3.lo *= k;
     double v_far = sg_dd_round_scaled(kw3, 600);
     v = tiny ? k : v;
-    return sg_nan_pass(x, far ? v_far : v);
+    return sg_put_limits(x, 0.0, 0.0, far ? v_far : v);
 }
 static inline sg_wide sg_algebraic_derivative_scaled_wide(sg_wide x, sg_wide k) {
     sg_wide d = 1 + x * x;

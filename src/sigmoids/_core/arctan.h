@@ -48,9 +48,12 @@ static inline sg_wide sg_arctan_wide(sg_wide x) { return sg_watan(x); }
  *   (exact) and scaled back by 2^-1000 with a single rounding
  *   (sg_trig_scale_round).  x is capped at 2^600, where the result rounds
  *   to 0 anyway, so that y^2 never overflows. */
-static inline double sg_arctan_over_1px2(double x, sg_dd numerator) {
+static inline double sg_arctan_over_1px2(double x_in, sg_dd numerator) {
     /* Lane tests on the bits only: a floating test ORed with an integer
-     * one mixed mask widths, and the loop stayed scalar (see sg_erf). */
+     * one mixed mask widths, and the loop stayed scalar (see sg_erf).
+     * +-inf computes at 0 (capped at 2^600 it would raise underflow) and
+     * gets its exact +0 back. */
+    double x = sg_infinity_to_zero(x_in);
     int far = sg_abs_above(x, sg_bits(0x1p500));
     /* |x| < 2^-30, far or NaN: x^2 is not needed (below 2^-60 it would
      * underflow, beyond 2^500 overflow); those lanes square 0. */
@@ -67,7 +70,7 @@ static inline double sg_arctan_over_1px2(double x, sg_dd numerator) {
     double y = fabs(sg_clamp_abs_between(x, 0x1p500, 0x1p600)) * 0x1p-500;
     sg_dd y2 = sg_two_prod(y, y);
     double far_result = sg_trig_scale_round(sg_dd_div(numerator, y2), 0x1p-1000, 0x1p1000);
-    return sg_nan_pass(x, far ? far_result : near_result);
+    return sg_put_limits(x_in, 0.0, 0.0, far ? far_result : near_result);
 }
 
 /* ----------------------------------------------------------- derivative

@@ -23,9 +23,9 @@
  *   for small s, so C(x) ~ e^x for x -> -inf is exact to the last bit
  *   (C(-700) = 9.86e-305, C(-740) subnormal, where s is rounded once by
  *   sg_exp_of_dd), and the condition number of 1 - e^-s in s is below 1.
- *   x is clamped to [-800, 8] (C(8) = 1 - exp(-2981) rounds to 1 and e^x
- *   must not overflow; C(-800) = 0); NaN is swapped for 0 and put back by
- *   a select.  s comes from sg_exp_of_dd rather than sg_exp_dd: with the
+ *   x is clamped to [-800, 4] (C(4) = 1 - exp(-54.6) rounds to 1, e^x
+ *   must not overflow, and e^-e^x not underflow; C(-800) = 0); NaN is
+ *   swapped for 0 and put back by a select.  s comes from sg_exp_of_dd rather than sg_exp_dd: with the
  *   clamp in front of sg_exp_dd, GCC 12 folds its NaN test into a select of
  *   booleans of two widths and gives up vectorising the loop.
  * SPECIAL VALUES
@@ -34,14 +34,17 @@
  * MEASURED (float64, max ULP): 0.50017 at x = -2.8148428155210534.
  */
 static inline double sg_cloglog(double x) {
-    int nan = sg_isnan(x);
-    double xc = sg_clamp_between(x, -800.0, 8.0);      /* NaN -> 0 */
+    /* NaN -> 0; x is clamped to 4 above (C(4) already rounds to 1; e^-e^x
+     * underflows from 6.6 on), flushed to 0 below |x| = 2^-60 (C rounds to
+     * 1 - 1/e there, and e^x of a subnormal x would raise underflow), and
+     * -inf computes at 0 and gets its exact +0 back */
+    double xc = sg_clamp_between(sg_flush_below(sg_infinity_to_zero(x), SG_BITS_2M60), -800.0, 4.0);
     sg_dd xd = { xc, 0.0 };
     sg_dd s = sg_exp_of_dd(xd);
     sg_dd a = { -s.hi, -s.lo };
     sg_dd e = sg_expm1_dd(a);
-    double c = -e.hi - e.lo; /* +0 for C(-inf): -(-0 + +0) would be -0 */
-    return nan ? x : c;
+    double c = -e.hi - e.lo;
+    return sg_put_limits(x, 0.0, 1.0, c);
 }
 static inline sg_wide sg_cloglog_wide(sg_wide x) {
     if (x > 12) x = 12; /* C = 1 already; keeps e^x finite */

@@ -21,7 +21,7 @@
 
 /* ---------------------------------------------------------------- value
  * ALGORITHM
- *   |x| < 2^-900: (2/sqrt pi) x, formed 2^200 higher and rounded once, so
+ *   |x| < 2^-480: (2/sqrt pi) x, formed 2^200 higher and rounded once, so
  *     that subnormal results are correctly rounded (the x^3 term is gone).
  *   |x| < 1/2: x P(x^2), the dd series of sg_erf_small (< 2^-64).
  *   |x| < 6: 1 - erfc(|x|) with erfc = erfcx e^(-x^2) in dd; erfc <= 0.48
@@ -35,14 +35,14 @@
 SG_FORCE_INLINE double sg_erf(double x) {
     /* Branch-free: the three forms are computed in every lane, each on |x|
      * clamped to its own interval (NaN to the lower bound; 0 for the series
-     * below 2^-900), so that no lane squares a tiny number or indexes the erfcx
+     * below 2^-480), so that no lane squares a tiny number or indexes the erfcx
      * pieces out of range.  Lane tests on the bits (see sg_order_key), and
      * never combined with & (GCC 12 did not vectorise the mixed masks). */
-    int tiny = sg_abs_below(x, sg_bits(0x1p-900));
+    int tiny = sg_abs_below(x, sg_bits(SG_ERF_TINY));
     int small = sg_abs_below(x, sg_bits(0.5));
     int mid = sg_abs_below(x, sg_bits(6.0));
-    double r_tiny = sg_tiny_times(fabs(sg_clamp_abs(x, 0x1p-900)), SG_2_SQRTPI_HI, SG_2_SQRTPI_LO);
-    double r_small = sg_dd_round(sg_erf_small(sg_gauss_erf(fabs(sg_flush_below(sg_clamp_abs(x, 0.5), sg_bits(0x1p-900))))));
+    double r_tiny = sg_tiny_times(fabs(sg_clamp_abs(x, SG_ERF_TINY)), SG_2_SQRTPI_HI, SG_2_SQRTPI_LO);
+    double r_small = sg_dd_round(sg_erf_small(sg_gauss_erf(fabs(sg_flush_below(sg_clamp_abs(x, 0.5), sg_bits(SG_ERF_TINY))))));
     sg_gauss g = sg_gauss_erf(fabs(sg_clamp_abs_between(x, 0.5, 6.0)));
     sg_dd c = sg_dd_mul(sg_erfcx_pieces(g), sg_expneg(g.s, 0));
     sg_dd d = sg_fast_two_sum(1.0, -c.hi);
@@ -68,7 +68,7 @@ static inline sg_wide sg_erf_derivative_wide(sg_wide x) { return sg_gauss_densit
 /* -------------------------------------------------------------- inverse
  * ALGORITHM
  *   erfinv is odd: solve for |y| and put the sign back.
- *   |y| < 2^-900: (sqrt(pi)/2) y formed 2^200 higher, rounded once.
+ *   |y| < 2^-480: (sqrt(pi)/2) y formed 2^200 higher, rounded once.
  *   |y| < 2^-26: (sqrt(pi)/2)(y + (pi/12) y^3) (next term 2^-104 relative).
  *   |y| <= 1/2: erfinv_central, a degree-6 starting point in y^2 and one
  *     Halley step on the dd erf.
@@ -85,7 +85,7 @@ static inline double sg_erf_inverse(double y) {
     double ay = fabs(y), r;
     if (ay > 1.0) return sg_invalid();
     if (ay == 1.0) return sg_pole(y);
-    if (ay < 0x1p-900) r = sg_tiny_times(ay, SG_SQRTPI_2_HI, SG_SQRTPI_2_LO);
+    if (ay < SG_ERF_TINY) r = sg_tiny_times(ay, SG_SQRTPI_2_HI, SG_SQRTPI_2_LO);
     else if (ay <= 0.5) r = sg_dd_round(sg_erfinv_upto_half(ay));
     else r = sg_dd_round(sg_erfcinv_tail(1.0 - ay));
     return copysign(r, y);

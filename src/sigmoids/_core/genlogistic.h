@@ -40,6 +40,8 @@ static inline double sg_genlogistic(double x, double alpha) {
     if (sg_positive_param_guard(x, alpha, &out)) return out;
     if (x == INFINITY) return 1.0;
     if (x == -INFINITY) return 0.0;
+    /* 1 - alpha e^-x rounds to 1 (and e^-x would underflow from 745 on) */
+    if (x > 40.0 && log(alpha) - x < -45.0) return 1.0;
     sg_dd s = sg_softplus_ddx(sg_dd_from(-x));
     if (sg_exponent(s.hi) + sg_exponent(alpha) >= 11) return 0.0;
     return sg_exp_ddx_round(sg_dd_mul_d(s, -alpha));
@@ -68,11 +70,16 @@ static inline double sg_genlogistic_derivative(double x, double alpha) {
     sg_dd lead;
     if (x < 0.0) {
         if (sg_exponent(alpha) + sg_exponent(x) >= 11) return 0.0;  /* alpha x <= -2048 */
-        lead = sg_two_prod(alpha, x);
+        /* alpha x, 0 where it is below 2^-200 (absolute in w, and its
+         * product's tail would underflow) */
+        lead = sg_exponent(alpha) + sg_exponent(x) < -200 ? sg_dd_from(0.0) : sg_two_prod(alpha, x);
     } else {
         lead = sg_dd_from(-x);
     }
-    sg_dd l = sg_log1p_ddx(sg_exp_ddx(sg_dd_from(-fabs(x))));
+    /* log1p(e^-|x|); 0 beyond |x| = 80: dropping it is an absolute error
+     * under 2^-115 in w, so relative in the result, and e^-|x|'s dd tail
+     * would underflow from 670 on */
+    sg_dd l = fabs(x) > 80.0 ? sg_dd_from(0.0) : sg_log1p_ddx(sg_exp_ddx(sg_dd_from(-fabs(x))));
     sg_dd w = sg_dd_sub_acc(lead, sg_dd_mul(sg_two_sum(alpha, 1.0), l));
     int64_t m;
     sg_dd e = sg_exp_ddx_parts(w, &m);
@@ -128,7 +135,9 @@ static inline double sg_genlogistic_inverse(double y, double alpha) {
     sg_dd w = sg_dd_div_d(sg_dd_neg(sg_log_ddx(sg_dd_from(y))), alpha);
     if (!sg_isfinite(w.hi)) return -w.hi;                   /* alpha so small that x overflows */
     sg_dd x;
-    if (w.hi > 1.0) {
+    if (w.hi > 80.0) {
+        x = sg_dd_neg(w);   /* log1p(-e^-w) weighs under 2^-121 of w; e^-w would underflow */
+    } else if (w.hi > 1.0) {
         sg_dd t = sg_exp_ddx(sg_dd_neg(w));
         x = sg_dd_neg(sg_dd_add_acc(w, sg_log1p_ddx(sg_dd_neg(t))));
     } else {
@@ -202,8 +211,11 @@ static inline double sg_genlogistic_logsf(double x, double alpha) {
     sg_dd z, logz;
     int have_logz = 0;
     if (x > 30.0) {
-        double t = exp(-x);
+        double t = x > 80.0 ? 0.0 : exp(-x);   /* t/2 weighs under 2^-121 of x beyond */
         logz = sg_dd_add_acc(sg_log_ddx(sg_dd_from(alpha)), sg_two_sum(-x, -0.5 * t));
+        /* log(1 - e^-z) = log z - z/2 + ...: the z/2 weighs under 2^-121
+         * of |log z| (and e^(log z) would underflow from -745 on) */
+        if (logz.hi < -80.0) return sg_dd_round(logz);
         have_logz = 1;
         z = sg_exp_ddx(logz);
     } else {

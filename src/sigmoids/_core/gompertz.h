@@ -50,8 +50,9 @@ static inline sg_dd sg_gumbel_times_e_minus_1(sg_dd x) {
  * ALGORITHM
  *   t = e^-x as a dd, G = e^-t by sg_exp_of_dd, whose dd argument keeps
  *   t's tail (dropping it costs 2^-44 relative: 2^8 ULP of a subnormal G).
- *   x is clamped to >= -8 first: there G < exp(-2980) is 0 already, and
- *   e^-x would overflow (a spurious overflow flag) from x < -709.8.  NaN
+ *   x is clamped to [-8, 40] first: below, G < exp(-2980) is 0 already,
+ *   and e^-x would overflow (a spurious overflow flag) from x < -709.8;
+ *   above, G rounds to 1 and e^-x would underflow.  NaN
  *   is swapped for 0 before any comparison (which could raise FE_INVALID)
  *   and put back by a select, so the kernel is branch-free.  (fmax would
  *   do the same but is a library call, which stops vectorisation.)
@@ -63,12 +64,16 @@ static inline sg_dd sg_gumbel_times_e_minus_1(sg_dd x) {
  *   instead of sg_exp_dd_fine: 0.589 at x = -6.55).
  */
 static inline double sg_gompertz(double x) {
-    int nan = sg_isnan(x);
-    double xc = sg_clamp_between(x, -8.0, INFINITY);   /* NaN computes a harmless G(0) */
+    /* x is clamped to 40 above (G(40) already rounds to 1; e^-x would
+     * underflow from 745 on), flushed to 0 below |x| = 2^-60 (G rounds to
+     * 1/e there; e^-x of a subnormal x would raise underflow), and -inf
+     * computes at 0 and gets its exact +0 back.  NaN computes a harmless
+     * G(0). */
+    double xc = sg_clamp_between(sg_flush_below(sg_infinity_to_zero(x), SG_BITS_2M60), -8.0, 40.0);
     sg_dd t = sg_exp_dd_fine(-xc);
     sg_dd a = { -t.hi, -t.lo };
     double g = sg_dd_round(sg_exp_of_dd(a));
-    return nan ? x : g;
+    return sg_put_limits(x, 0.0, 1.0, g);
 }
 static inline sg_wide sg_gompertz_wide(sg_wide x) {
     if (x < -12) x = -12; /* G = 0 already; keeps e^-x finite */
@@ -88,13 +93,14 @@ static inline sg_wide sg_gompertz_wide(sg_wide x) {
  * MEASURED (float64, max ULP): 0.49999 at x = -6.146064675998852.
  */
 static inline double sg_gompertz_derivative(double x) {
-    int nan = sg_isnan(x);
-    double xc = sg_clamp_between(x, -8.0, 800.0);      /* NaN -> 0 */
+    /* NaN -> 0; +-inf computes at 0 (clamped, its exponentials would raise
+     * underflow) and gets its exact +0 back */
+    double xc = sg_clamp_between(sg_infinity_to_zero(x), -8.0, 800.0);
     sg_dd t = sg_exp_dd_fine(-xc);
     sg_dd u = sg_two_sum(-xc, -t.hi);
     u = sg_fast_two_sum(u.hi, u.lo - t.lo);
     double d = sg_dd_round(sg_exp_of_dd(u));
-    return nan ? x : d;
+    return sg_put_limits(x, 0.0, 0.0, d);
 }
 static inline sg_wide sg_gompertz_derivative_wide(sg_wide x) {
     if (x < -12) x = -12;
@@ -152,19 +158,17 @@ static inline sg_wide sg_gompertz_inverse_wide(sg_wide y) {
  *   For x < -709.78 the true value is below -DBL_MAX: that is an overflow
  *   of the result itself, so it is -inf with the overflow flag, exactly as
  *   np.exp(710) is inf with a warning (logcdf(-700) = -1.0142320547350045e304
- *   is still finite).  x = -inf is the exact asymptote -inf, without flag.
- *   (That select in front of sg_exp_dd keeps GCC 12 from vectorising the
- *   loop, see cloglog.h; the flag is worth more here.)
+ *   is still finite).  x = -inf is the exact asymptote -inf and +inf the
+ *   exact -0, without flag.
  * SPECIAL VALUES
  *   logcdf(-inf) = -inf, logcdf(+inf) = -0, logcdf(0) = -1, NaN -> NaN.
  * MEASURED (float64, max ULP): 0.50001 at x = 4.876914299288016.
  */
 static inline double sg_gompertz_logcdf(double x) {
-    int minus_inf = sg_bits(x) == sg_bits(-INFINITY);
-    double xc = minus_inf ? 0.0 : x;
-    sg_dd t = sg_exp_dd(-xc);
-    double r = -sg_dd_round(t);
-    return minus_inf ? -INFINITY : r;
+    /* +-inf compute at 0 and get their exact -inf and -0 back (e^-inf
+     * would raise underflow) */
+    sg_dd t = sg_exp_dd(-sg_infinity_to_zero(x));
+    return sg_logcdf_ends(x, -sg_dd_round(t));
 }
 static inline sg_wide sg_gompertz_logcdf_wide(sg_wide x) { return -sg_wexp(-x); }
 

@@ -73,8 +73,12 @@ static inline sg_wide sg_gudermannian_wide(sg_wide x) {
  *   2^128 by sg_trig_exp_scaled and rounded once: sg_exp_dd keeps no tail
  *   below 2^-968 (|x| > 671) and the result is subnormal past 708.4, and
  *   2 round(e^-|x|) measured 1.1 ULP there. */
-static inline double sg_gd_sech(double x, sg_dd c) {
-    /* lane tests on the bits, NaN excluded (see sg_order_key) */
+static inline double sg_gd_sech(double x_in, sg_dd c) {
+    /* lane tests on the bits, NaN excluded (see sg_order_key).  +-inf
+     * computes at 0 (e^-inf would raise underflow) and gets its exact +0
+     * back; |x| below 2^-60 computes at 0 (sech rounds to 1 there, and
+     * e^-|x| would raise underflow for a subnormal x). */
+    double x = sg_flush_below(sg_infinity_to_zero(x_in), SG_BITS_2M60);
     double a = sg_isnan(x) ? 0.0 : fabs(x);
     int far = sg_abs_above(x, sg_bits(600.0));
     sg_dd t = sg_exp_dd(far ? -600.0 : -a);
@@ -85,8 +89,7 @@ static inline double sg_gd_sech(double x, sg_dd c) {
     double near_result = sg_dd_round(sg_dd_div(num, den));
     sg_dd e = sg_trig_exp_scaled(far ? -a : -600.0);
     double far_result = sg_trig_scale_round(sg_dd_mul(c, sg_trig_mul_d(e, 2.0)), 0x1p-128, 0x1p128);
-    double result = far ? far_result : near_result;
-    return sg_isnan(x) ? x : result;
+    return sg_put_limits(x_in, 0.0, 0.0, far ? far_result : near_result);
 }
 
 /* ----------------------------------------------------------- derivative
@@ -236,13 +239,13 @@ static inline double sg_gd_far_tail(double a) {
  */
 SG_FORCE_INLINE double sg_gudermannian_cdf(double x) {
     /* Branch-free, so that the loops vectorise: every lane forms S(a) on a
-     * clamped to 600 (|x| < 2^-900 flushed to 0, where F rounds to 1/2 and
-     * e^-a - 1 would underflow), and the far tail on a clamped to
+     * clamped to 600 (|x| < 2^-60 flushed to 0, where F rounds to 1/2 and
+     * e^-a - 1 or the quotient's remainder would underflow), and the far tail on a clamped to
      * [600, 760] in the lanes that use it (sg_far_left) and to 600 in the
      * others, which must not underflow. */
     int negative = (int)(sg_bits(x) >> 63);
     int far = sg_abs_above(x, sg_bits(600.0));
-    double a = fabs(sg_flush_below(sg_clamp_abs(x, 600.0), sg_bits(0x1p-900)));
+    double a = fabs(sg_flush_below(sg_clamp_abs(x, 600.0), SG_BITS_2M60));
     sg_dd s = sg_gd_tail_dd(a);
     sg_dd one = {1.0, 0.0};
     double right = sg_dd_round(sg_trig_sub(one, s));

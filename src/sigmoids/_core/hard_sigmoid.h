@@ -50,8 +50,11 @@ static inline double sg_hard_sigmoid(double x) {
 #if defined(SG_NARROW)
     return sg_nan_pass(x, (xc + 3.0) * (1.0 / 6.0));
 #else
-    double q = xc / 6.0;
-    double q_lo = fma(-q, 6.0, xc) / 6.0;
+    /* |x| below 2^-200 computes at 0: the result rounds to 1/2, and x/6
+     * would raise underflow for a subnormal x */
+    double xs = sg_flush_below(xc, SG_BITS_2M200);
+    double q = xs / 6.0;
+    double q_lo = fma(-q, 6.0, xs) / 6.0;
     sg_dd s = sg_two_sum(0.5, q);
     return sg_nan_pass(x, s.hi + (s.lo + q_lo));
 #endif

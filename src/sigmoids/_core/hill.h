@@ -83,6 +83,7 @@ static inline double sg_hill(double x, double n) {
     sg_dd z;
     int sign;
     if (!sg_hill_z(x, n, &z, &sign)) return sign > 0 ? 1.0 : 0.0;
+    if (z.hi > 40.0) return 1.0;   /* 1/(1 + e^-z) rounds to 1; e^-z would underflow from 745 */
     if (sign > 0) {
         sg_dd t = sg_exp_ddx(sg_dd_neg(z));
         return sg_dd_round(sg_dd_div(sg_dd_from(1.0), sg_dd_add(sg_dd_from(1.0), t)));
@@ -129,7 +130,9 @@ static inline double sg_hill_derivative(double x, double n) {
     if (l.hi != 0.0 && sg_exponent(l.hi) + sg_exponent(n) >= 11) return 0.0;
     int below_one = l.hi < 0;
     sg_dd z = sg_dd_mul_d(l, n);
-    sg_dd t = sg_exp_ddx(below_one ? z : sg_dd_neg(z));          /* e^-|z| <= 1 */
+    /* e^-|z| <= 1, only added to 1: 0 where it is below 2^-115 (it would
+     * underflow from |z| = 745 on) */
+    sg_dd t = fabs(z.hi) > 80.0 ? sg_dd_from(0.0) : sg_exp_ddx(below_one ? z : sg_dd_neg(z));
     sg_dd denom = sg_dd_add(sg_dd_from(1.0), t);
     sg_dd factor = below_one ? sg_two_sum(n, -1.0) : sg_dd_neg(sg_two_sum(n, 1.0));
     int64_t m;
@@ -177,6 +180,11 @@ static inline double sg_hill_inverse(double y, double n) {
     if (y > 0.5) {
         double c = 1.0 - y;                                  /* exact */
         logit = sg_dd_neg(sg_log_ddx(sg_dd_div(sg_dd_from(c), sg_dd_from(y))));
+    } else if (y < 0x1p-900) {
+        /* log(y/(1 - y)) = log y + y + ...: the y is an absolute error
+         * under 2^-900 in logit/n (the result's relative error), and the
+         * quotient's remainder would underflow */
+        logit = sg_log_ddx(sg_dd_from(y));
     } else {
         logit = sg_log_ddx(sg_dd_div(sg_dd_from(y), sg_two_sum(1.0, -y)));
     }

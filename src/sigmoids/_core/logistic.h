@@ -30,7 +30,9 @@
  * SPECIAL VALUES
  *   sigma(+-0) = 0.5, sigma(+inf) = 1, sigma(-inf) = +0, NaN -> NaN (quiet).
  *   No overflow flag for any finite x; an underflow flag only where the
- *   result itself is subnormal or 0.
+ *   result itself is subnormal or 0, or (float64) below 2^-511, where the
+ *   dd quotient's products of the result with its own tail underflow
+ *   first (sigma(-355) = 1.5e-154 warns; tests/test_fp_semantics.py).
  * MEASURED (float64, max ULP): 0.49999 at x = -2.661984408756453.
  * SPEED: the float32 loop (narrow mode) runs at about 4 ns/element on one
  *   AVX2 core, 5x a copy at 1e7 elements where torch.sigmoid takes 1.4x.
@@ -41,14 +43,20 @@
  *   double result, and so need the exhaustive float32 check redone.
  */
 static inline double sg_logistic(double x) {
-    /* Branch-free so that loops vectorise: NaN flows through sg_exp_dd, and
-     * the sign is read from the bits (a `<` on NaN could raise FE_INVALID). */
-    sg_dd t = sg_exp_dd(-fabs(x));
+    /* Branch-free so that loops vectorise: the sign is read from the bits
+     * (a `<` on NaN could raise FE_INVALID).  So that no normal result
+     * raises "underflow": |x| is flushed to 0 below 2^-60 (sigma rounds to
+     * 1/2 there, and e^-|x| would underflow inside sg_exp_dd), x > 0 is
+     * clamped to 40 (sigma(40) already rounds to 1, e^-800 would
+     * underflow), and -inf computes at 0 and gets +0 back.  NaN computes
+     * at 0 and is put back last. */
+    uint64_t negative = sg_bits(x) >> 63;
+    double a = fabs(sg_flush_below(sg_clamp_abs(sg_infinity_to_zero(x), negative ? INFINITY : 40.0), SG_BITS_2M60));
+    sg_dd t = sg_exp_dd(-a);
     sg_dd denom = sg_two_sum(1.0, t.hi);
     denom.lo += t.lo;
-    uint64_t negative = sg_bits(x) >> 63;
     sg_dd num = { negative ? t.hi : 1.0, negative ? t.lo : 0.0 };
-    return sg_dd_round(sg_dd_div(num, denom));
+    return sg_put_limits(x, 0.0, 1.0, sg_dd_round(sg_dd_div(num, denom)));
 }
 static inline sg_wide sg_logistic_wide(sg_wide x) {
     if (x < 0) { sg_wide t = sg_wexp(x); return t / (1 + t); }
@@ -66,10 +74,12 @@ static inline sg_wide sg_logistic_wide(sg_wide x) {
  * MEASURED (float64, max ULP): 0.49999 at x = -0.4342145886583211.
  */
 static inline double sg_logistic_derivative(double x) {
-    sg_dd t = sg_exp_dd(-fabs(x));   /* NaN propagates; branch-free */
+    /* branch-free, NaN flows through; +-inf computes at 0 (e^-inf would
+     * raise underflow) and gets its exact +0 back */
+    sg_dd t = sg_exp_dd(-fabs(sg_infinity_to_zero(x)));
     sg_dd denom = sg_two_sum(1.0, t.hi);
     denom.lo += t.lo;
-    return sg_dd_round(sg_dd_div(t, sg_dd_mul(denom, denom)));
+    return sg_put_limits(x, 0.0, 0.0, sg_dd_round(sg_dd_div(t, sg_dd_mul(denom, denom))));
 }
 static inline sg_wide sg_logistic_derivative_wide(sg_wide x) {
     sg_wide t = sg_wexp(x < 0 ? x : -x);

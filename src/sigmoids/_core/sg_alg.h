@@ -17,7 +17,8 @@
  *    in their own lanes only (sg_unit_inverse_ends puts back the poles,
  *    domain and NaN of an inverse on [0, 1], sg_logcdf_ends the infinities
  *    and NaN of a log-CDF), and sg_quantile_fold folds p onto
- *    min(p, 1 - p).
+ *    min(p, 1 - p).  sg_infinity_to_zero and sg_put_limits: the lanes at
+ *    +-inf computed at 0 and their exact limits put back, with no flag.
  *
  *  - sg_wsqrt: the square root of the wide type used by the float32/float16
  *    hard cases (binary128 via libquadmath, or long double).
@@ -141,14 +142,24 @@ static inline double sg_unit_inverse_ends(double y, double v) {
     return sg_nan_pass(y, v);
 }
 
+/* The kernels whose limits at +-inf are exact (a density's +0, a CDF's 0
+ * and 1) compute those lanes at 0 and put the limits back last with
+ * sg_put_limits: a huge clamped argument instead would raise an underflow
+ * that the exact limit does not.  On the bits, like the clamps above. */
+static inline int sg_is_infinite(double x) { return sg_abs_bits(x) == SG_BITS_INF; }
+static inline double sg_infinity_to_zero(double x) {
+    return sg_from_bits(sg_bits(x) & ((uint64_t)sg_is_infinite(x) - 1));
+}
+/* v with the limits at -inf and +inf put back, NaN passed through. */
+static inline double sg_put_limits(double x, double at_minus_inf, double at_plus_inf, double v) {
+    v = sg_bits(x) == sg_bits(-INFINITY) ? at_minus_inf : v;
+    v = sg_bits(x) == sg_bits(INFINITY) ? at_plus_inf : v;
+    return sg_nan_pass(x, v);
+}
 /* The ends of a log-CDF, put back last on the kernel's value v:
  * logcdf(-inf) = -inf and logcdf(+inf) = -0 exactly (the kernels compute
  * those lanes on clamped arguments), NaN passed through. */
-static inline double sg_logcdf_ends(double x, double v) {
-    v = sg_bits(x) == sg_bits(-INFINITY) ? -INFINITY : v;
-    v = sg_bits(x) == sg_bits(INFINITY) ? -0.0 : v;
-    return sg_nan_pass(x, v);
-}
+static inline double sg_logcdf_ends(double x, double v) { return sg_put_limits(x, -INFINITY, -0.0, v); }
 
 /* The quantiles' fold onto q = min(p, 1 - p) (1 - p is exact for p >= 1/2),
  * branch-free: p is clamped to [0, 1] on the bits (NaN to 0; the kernels

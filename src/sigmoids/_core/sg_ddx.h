@@ -102,6 +102,9 @@ static inline sg_dd sg_expm1_small_ddx(sg_dd r) {
 static inline sg_dd sg_exp_ddx_parts(sg_dd x, int64_t *m) {
     double xh = x.hi, xl = x.lo;
     if (sg_isnan(xh)) { *m = 0; return x; }
+    /* 1 + x: x^2/2 weighs under 2^-400, and the reduction's products of
+     * such an x would raise a spurious underflow */
+    if (fabs(xh) < 0x1p-200) { *m = 0; return sg_fast_two_sum(1.0, xh + xl); }
     if (xh > 1500.0) { xh = 1500.0; xl = 0.0; }
     if (xh < -1500.0) { xh = -1500.0; xl = 0.0; }
     const double shift = 0x1.8p52;
@@ -191,6 +194,7 @@ static inline sg_dd sg_expm1_ddx(sg_dd x) {
 /* log(1 + t) for a dd t > -1, relative error about 2^-100. */
 static inline sg_dd sg_log1p_ddx(sg_dd t) {
     if (sg_isnan(t.hi)) return t;
+    if (fabs(t.hi) < 0x1p-200) return t;   /* t^2/2 weighs under 2^-200; e^y0's tail would underflow */
     double y0 = log1p(t.hi);
     if (!sg_isfinite(y0)) { sg_dd r = {y0, 0.0}; return r; }
     sg_dd d;
@@ -240,6 +244,9 @@ static inline sg_dd sg_log_ddx(sg_dd q) {
 static inline sg_dd sg_softplus_ddx(sg_dd x) {
     if (sg_isnan(x.hi)) return x;
     if (x.hi == INFINITY) return x;
+    /* x + log1p(e^-x), the second term below 2^-121 of x (and e^-x
+     * underflows from 745 on, a spurious flag) */
+    if (x.hi > 80.0) return x;
     sg_dd neg_abs = x.hi > 0 ? sg_dd_neg(x) : x;
     sg_dd l = sg_log1p_ddx(sg_exp_ddx(neg_abs));
     if (x.hi <= 0) return l;

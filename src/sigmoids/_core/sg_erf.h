@@ -263,7 +263,12 @@ static inline int64_t sg_erf_bias_for(sg_dd s) {
     return sg_abs_above(s.hi, sg_bits(SG_ERF_BIAS_FROM)) ? SG_ERF_BIAS : 0;
 }
 
-/* x * c rounded once for tiny |x| (< 2^-900), c a dd constant: the product
+/* Below this |x| no result of the erf and normal families depends on x^2
+ * (its relative weight is under 2^-960), and the dd tail of x*x would
+ * underflow (a spurious flag for a normal result). */
+#define SG_ERF_TINY 0x1p-480
+
+/* x * c rounded once for tiny |x| (< SG_ERF_TINY), c a dd constant: the product
  * is formed 2^200 higher so that its dd tail survives. */
 static inline double sg_tiny_times(double x, double c_hi, double c_lo) {
     double xs = x * 0x1p200;
@@ -347,7 +352,7 @@ static inline sg_dd sg_erfcinv_tail(double q) {
 static inline sg_dd sg_erfinv_upto_half(double y) {
     if (y >= 0x1p-26) return sg_erfinv_central(y);
     sg_dd z = sg_two_prod(y, SG_SQRTPI_2_HI);
-    double cube = y * y * y;
+    double cube = y >= 0x1p-300 ? y * y * y : 0.0;   /* below, y^3 would underflow and weighs < 2^-600 */
     return sg_fast_two_sum(z.hi, z.lo + y * SG_SQRTPI_2_LO + SG_SQRTPI_2_HI * SG_PI_12 * cube);
 }
 
@@ -362,23 +367,25 @@ static inline sg_gauss sg_gauss_make(double ax, int normal) {
 }
 
 /* |x| for the branch-free kernels: clamped to `bound` (no flag from
- * x*x), 0 below 2^-900 (where no result depends on x^2 and x*x would
+ * x*x), 0 below SG_ERF_TINY (where no result depends on x^2 and x*x would
  * underflow) and for NaN, which the kernels put back last. */
 static inline double sg_gauss_abs(double x, double bound) {
-    return fabs(sg_flush_below(sg_clamp_abs(x, bound), sg_bits(0x1p-900)));
+    return fabs(sg_flush_below(sg_clamp_abs(x, bound), sg_bits(SG_ERF_TINY)));
 }
 
 /* C e^(-s), rounded once (subnormal results included).  |x| is clamped
  * where the result is 0 anyway (e^-900), which keeps x*x finite, and
- * flushed to 0 below 2^-900, where C e^(-s) rounds to C and x*x would
+ * flushed to 0 below SG_ERF_TINY, where C e^(-s) rounds to C and x*x would
  * underflow.  Branch-free, so that the loops vectorise: NaN is clamped to
  * 0 and put back last. */
 static inline double sg_gauss_density(double x, int normal, double c_hi, double c_lo) {
-    double ax = sg_gauss_abs(x, normal ? 42.5 : 30.0);
+    /* +-inf computes at 0 (clamped, its e^(-s) would raise underflow) and
+     * gets its exact +0 back */
+    double ax = sg_gauss_abs(sg_infinity_to_zero(x), normal ? 42.5 : 30.0);
     sg_gauss g = sg_gauss_make(ax, normal);
     int64_t bias = sg_erf_bias_for(g.s);
     sg_dd v = sg_dd_mul(sg_expneg(g.s, bias), (sg_dd){ c_hi, c_lo });
-    return sg_nan_pass(x, sg_dd_round_scaled(v, bias));
+    return sg_put_limits(x, 0.0, 0.0, sg_dd_round_scaled(v, bias));
 }
 
 /* The CDF form erfc(-z)/2.  x <= -0: erfc(z)/2 directly (never 1 - ...),
@@ -388,7 +395,7 @@ static inline double sg_gauss_density(double x, int normal, double c_hi, double 
  * Branch-free, so that the loops vectorise: every lane computes the three
  * forms of erfc (1 - erf below z = 1/2, the erfcx pieces below 8, the
  * asymptotic erfcx beyond) and selects one.  Their arguments are clamped so
- * that no lane raises a flag its own result does not: |x| below 2^-900 is
+ * that no lane raises a flag its own result does not: |x| below SG_ERF_TINY is
  * flushed to 0 (its square would underflow; erfc rounds to 1 either way),
  * NaN is sent to 0 and put back last, and the asymptotic form gets z >= 7
  * (1/s and 1/z finite) -- a clamp that never touches the lanes that select
@@ -397,7 +404,9 @@ static inline double sg_gauss_density(double x, int normal, double c_hi, double 
 SG_FORCE_INLINE double sg_gauss_cdf(double x, int normal) {
     int negative = (int)(sg_bits(x) >> 63);
     double far = normal ? 40.0 : 28.0, near = normal ? 10.0 : 7.0;
-    double ax = sg_gauss_abs(x, negative ? far : near);
+    /* -inf computes at 0 and gets its exact +0 back (clamped to the far
+     * bound, its erfc would raise underflow) */
+    double ax = sg_gauss_abs(sg_infinity_to_zero(x), negative ? far : near);
     sg_gauss g = sg_gauss_make(ax, normal);
     sg_dd c_small = sg_erfc_small(g);
     sg_dd erfcx_pieces = sg_erfcx_pieces(g);
@@ -412,7 +421,7 @@ SG_FORCE_INLINE double sg_gauss_cdf(double x, int normal) {
     double left = sg_dd_round_scaled(c, bias + 1);
     sg_dd d = sg_fast_two_sum(1.0, -0.5 * c.hi);
     double right = d.hi + (d.lo - 0.5 * c.lo);
-    return sg_nan_pass(x, negative ? left : right);
+    return sg_put_limits(x, 0.0, 1.0, negative ? left : right);
 }
 
 /* log of the CDF form.

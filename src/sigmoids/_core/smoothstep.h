@@ -89,8 +89,12 @@ static inline sg_dd sg_dde_log(sg_dde a) {
 
 /* S_n(x) for 0 < x <= 1/2 as a dde (see the header for the algorithm). */
 static inline sg_dde sg_smoothstep_half(double x, int64_t n) {
-    sg_dd c1x = sg_two_sum(1.0, -x);                        /* 1 - x, exact */
-    sg_dd r = sg_dd_div(sg_dd_from(x), c1x);                /* <= 1 */
+    /* Below x = 2^-200, x weighs under 2^-190 in 1 - x and in P(r), and
+     * the dd products of its square would raise underflow: 1 - x = 1 and
+     * r = 0 there. */
+    int tiny = x < 0x1p-200;
+    sg_dd c1x = tiny ? sg_dd_from(1.0) : sg_two_sum(1.0, -x);        /* 1 - x, exact */
+    sg_dd r = tiny ? sg_dd_from(0.0) : sg_dd_div(sg_dd_from(x), c1x);  /* <= 1 */
     /* P(r) by Horner from the top: c_n = 1, c_(i-1) = c_i (n+1+i)/(n+1-i),
      * c_i = C(2n+1, n+1+i); both rescaled together when they grow large. */
     sg_dd c = {1.0, 0.0}, p = {1.0, 0.0};

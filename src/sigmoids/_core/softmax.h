@@ -115,8 +115,11 @@ static inline sg_dd sg_row_log_weight(const sg_row *row, double xj) {
      * t.hi + t.lo would be a tie that the true value is not.  Move t.lo one
      * step the way -L points, so that the one rounding of t goes the right
      * way (log_softmax of [-1047.65788522, 992.43452928, ...]). */
-    double half_ulp = 0.5 * (sg_from_bits(sg_bits(t.hi) + 1) - t.hi);
-    if (fabs(t.lo) == fabs(half_ulp) && row->log_sum.hi != 0.0)
+    /* 2|t.lo| against the ulp rather than |t.lo| against half of it: half
+     * the smallest subnormal (t.hi = 0, a one-element row) would raise
+     * underflow */
+    double ulp = sg_from_bits(sg_bits(t.hi) + 1) - t.hi;
+    if (2.0 * fabs(t.lo) == fabs(ulp) && row->log_sum.hi != 0.0)
         t.lo = nextafter(t.lo, row->log_sum.hi > 0 ? -INFINITY : INFINITY);
     return far ? far_weight : t;
 }

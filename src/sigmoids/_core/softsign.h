@@ -51,13 +51,14 @@ static inline sg_wide sg_softsign_wide(sg_wide x) { return x / (1 + (x < 0 ? -x 
  * MEASURED (float64, max ULP): derivative and pdf 0.5000 at x = 5.422944976136773e+81.
  */
 static inline double sg_softsign_derivative_scaled(double x, double k) {
-    double a = fabs(x);
-    double am = sg_clamp_abs(a, 0x1p540);
+    /* +-inf computes at 0 (clamped to 2^540 it would raise underflow) and
+     * gets its exact +0 back */
+    double am = sg_clamp_abs(fabs(sg_infinity_to_zero(x)), 0x1p540);
     sg_dd w = sg_dd_div((sg_dd){0x1p300, 0.0}, sg_two_sum(1.0, am));   /* 2^300/(1 + a) */
     sg_dd kw2 = sg_dd_mul(w, w);
     kw2.hi *= k;
     kw2.lo *= k;
-    return sg_nan_pass(x, sg_dd_round_scaled(kw2, 600));
+    return sg_put_limits(x, 0.0, 0.0, sg_dd_round_scaled(kw2, 600));
 }
 static inline sg_wide sg_softsign_derivative_scaled_wide(sg_wide x, sg_wide k) {
     sg_wide d = 1 + (x < 0 ? -x : x);
@@ -109,7 +110,9 @@ static inline double sg_softsign_cdf(double x) {
     double a = fabs(x);
     int far = sg_abs_above(a, SG_BITS_2P100);
     int negative = (int)(sg_bits(x) >> 63);
-    sg_dd g = sg_softsign_tail(sg_clamp_abs(a, 0x1p100));
+    /* |x| below 2^-200 computes at 0: F rounds to 1/2 there, and the
+     * quotient's remainder would underflow */
+    sg_dd g = sg_softsign_tail(sg_flush_below(sg_clamp_abs(a, 0x1p100), SG_BITS_2M200));
     sg_dd upper = sg_two_sum(1.0, -g.hi);
     upper.lo -= g.lo;
     double v = negative ? sg_dd_round(g) : sg_dd_round(upper);

@@ -19,11 +19,6 @@
 #include "logistic.h"
 #include "sg_alg.h"
 
-/* 2 clamp(x, -1000, 1000): every CDF-form kernel is saturated beyond
- * (sigma(2000) = 1, sigma'(2000) = 0), and 2x would overflow above 2^1023.
- * NaN becomes 0 here: callers put it back with sg_nan_pass. */
-static inline double sg_tanh_twice_clamped(double x) { return 2.0 * sg_clamp_abs(x, 1000.0); }
-
 /* ---------------------------------------------------------------- value
  * ALGORITHM
  *   a = |x|, and the sign is put back with copysign (odd, keeps -0).
@@ -99,7 +94,8 @@ static inline sg_wide sg_tanh_wide(sg_wide x) {
  *   range 354 < |x| < 373).
  */
 static inline double sg_tanh_sech2_scaled(double x, double k) {
-    double a = fabs(x);
+    /* +-inf computes at 0 (e^-inf would raise underflow) and gets +0 back */
+    double a = fabs(sg_infinity_to_zero(x));
     int far = sg_abs_above(a, 0x4044000000000000ULL);     /* 40 < a <= inf */
     sg_dd u = sg_exp_dd(-a);                       /* 0 for a = inf, NaN for NaN */
     /* a <= 40 branch (far lanes use u = 1 so that nothing underflows) */
@@ -116,7 +112,7 @@ static inline double sg_tanh_sech2_scaled(double x, double k) {
     ku2.hi *= k;
     ku2.lo *= k;
     double r_far = sg_dd_round_scaled(ku2, 600);
-    return far ? r_far : r_near;
+    return sg_put_limits(x, 0.0, 0.0, far ? r_far : r_near);
 }
 static inline sg_wide sg_tanh_sech2_scaled_wide(sg_wide x, sg_wide k) {
     sg_wide a = x < 0 ? -x : x;
@@ -191,7 +187,13 @@ static inline sg_wide sg_tanh_inverse_wide(sg_wide y) {
  *   x = 2.198205635145247, logsf 0.5052 at x = -2.198205635145247 (the
  *   softplus' worst input halved).
  */
-static inline double sg_tanh_cdf(double x) { return sg_nan_pass(x, sg_logistic(sg_tanh_twice_clamped(x))); }
+static inline double sg_tanh_cdf(double x) {
+    /* 2x with x clamped to +-1000 (sigma(2000) = 1, and 2x would overflow
+     * above 2^1023); +-inf computes at 0 (-2000 would raise underflow) and
+     * gets its limits back, NaN computes at 0 */
+    double v = sg_logistic(2.0 * sg_clamp_abs(sg_infinity_to_zero(x), 1000.0));
+    return sg_put_limits(x, 0.0, 1.0, v);
+}
 static inline sg_wide sg_tanh_cdf_wide(sg_wide x) { return sg_logistic_wide(2 * x); }
 static inline double sg_tanh_pdf(double x) { return sg_tanh_sech2_scaled(x, 2.0); }
 static inline sg_wide sg_tanh_pdf_wide(sg_wide x) { return sg_tanh_sech2_scaled_wide(x, 2); }
