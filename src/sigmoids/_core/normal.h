@@ -60,9 +60,9 @@ static inline sg_wide sg_normal_derivative_wide(sg_wide x) {
  * SPECIAL VALUES
  *   probit(0) = -inf and probit(1) = +inf with FE_DIVBYZERO, probit(1/2) = 0,
  *   p outside [0, 1] -> NaN with FE_INVALID, NaN -> NaN.
- * MEASURED (float64, max ULP): 0.499976 at p = 0.500000000000028.
+ * MEASURED (float64, max ULP): 0.500027 at p = 0.2053728700993792 (a near-tie).
  */
-static inline double sg_normal_inverse(double p) { return sg_gauss_ppf(p, 1); }
+SG_FORCE_INLINE double sg_normal_inverse(double p) { return sg_gauss_ppf(p, 1); }
 static inline sg_wide sg_normal_inverse_wide(sg_wide p) { return sg_gauss_ppf_wide(p, 1); }
 
 /* ------------------------------------------- log-CDF and log-survival

@@ -10,7 +10,7 @@
  * 2^-53 in a rounded z^2 would already cost 2^-43 relative in e^(-s).
  *
  *  - sg_erf_small: erf(z) for z <= 1/2 as z P(s), relative error < 2^-64.
- *  - sg_erfcx_big: erfcx(z) = e^(z^2) erfc(z) for z >= 1/2, < 2^-63:
+ *  - sg_erfcx_pieces / sg_erfcx_asym: erfcx(z) = e^(z^2) erfc(z) for z >= 1/2, < 2^-63:
  *    32 polynomial pieces on [1/2, 8) (eight per binade, chosen from the
  *    bits of z) and R(1/z^2)/(sqrt(pi) z) beyond.  erfcx is smooth and
  *    slowly varying, so a few pieces do; the exponential is applied exactly.
@@ -18,10 +18,10 @@
  *    tail would underflow, so the caller asks for a bias of 2^600 and rounds
  *    once at the end with sg_dd_round_scaled (subnormal results stay
  *    correctly rounded: erfc(27)/2 = 2.6e-319, Phi(-38) = 2.9e-316).
- *  - sg_erfinv_central / sg_erfcinv_tail: the inverses, as a dd z0 + delta:
- *    a polynomial starting point (2^-26) and one Halley step on the dd
- *    forward function (cubic convergence: 2^-70).  The tail step is taken on
- *    log erfc(z) - log q = log erfcx(z) - s - log q, which stays well
+ *  - sg_erfinv_halley: the inverses, as a dd z0 + delta: a polynomial
+ *    starting point (2^-26) and one Halley step on the dd forward function
+ *    (cubic convergence: 2^-70), branch-free.  The tail step is taken on
+ *    log erfc(z) - log q = log(erfcx(z)/q) - s, which stays well
  *    conditioned down to q = 2^-1074 (z = 27.2); in linear space the Halley
  *    constant grows like z^2.
  *
@@ -235,11 +235,6 @@ SG_FORCE_INLINE sg_dd sg_erfcx_asym_split(sg_gauss g_r, sg_gauss g_z) {
 }
 SG_FORCE_INLINE sg_dd sg_erfcx_asym(sg_gauss g) { return sg_erfcx_asym_split(g, g); }
 
-static inline sg_dd sg_erfcx_big(sg_gauss g) {
-    if (g.zh < 8.0) return sg_erfcx_pieces(g);
-    return sg_erfcx_asym(g);
-}
-
 /* ------------------------------------------------------------ e^(-s)
  * e^(-s) 2^bias for a dd s >= 0, bias 0 or SG_ERF_BIAS: e^(-s.hi + bias ln2)
  * by sg_exp_dd, times e^(lo) = 1 + lo for the few bits left over
@@ -278,82 +273,108 @@ static inline double sg_tiny_times(double x, double c_hi, double c_lo) {
 }
 
 /* ------------------------------------------------------------ erfc
- * erfc(z) 2^bias for z >= 0 as a dd: 1 - erf(z) below 1/2 (erfc > 0.47
- * there, no cancellation; bias must be 0), erfcx(z) e^(-s) from 1/2 on.
+ * 1 - erf(z) for z <= 1/2 from the dd erf (erfc > 0.47: no cancellation);
+ * from 1/2 on the kernels form erfcx(z) e^(-s).
  */
-/* 1 - erf(z) for z <= 1/2 (erfc > 0.47: no cancellation). */
-static inline sg_dd sg_erfc_small(sg_gauss g) {
-    sg_dd e = sg_erf_small(g);
+static inline sg_dd sg_erfc_from_erf(sg_dd e) {
     sg_dd r = sg_fast_two_sum(1.0, -e.hi);
     return sg_fast_two_sum(r.hi, r.lo - e.lo);
 }
-
-static inline sg_dd sg_erfc_biased(sg_gauss g, int64_t bias) {
-    if (g.zh < 0.5) return sg_erfc_small(g);
-    return sg_dd_mul(sg_erfcx_big(g), sg_expneg(g.s, bias));
-}
+static inline sg_dd sg_erfc_small(sg_gauss g) { return sg_erfc_from_erf(sg_erf_small(g)); }
 
 /* ------------------------------------------------------------ the inverses
- * erfinv(y) for 2^-26 <= y <= 1/2 as a dd z0 + delta.  Halley on
- * f(z) = erf(z) - y: f'' = -2 z f', so delta = -h / (1 + z0 h), h = f/f'.
- * f' needs only ~2^-20 (delta is below 2^-25 z0), so libm's exp does.
- */
-static inline sg_dd sg_erfinv_central(double y) {
-    const double *c = SG_ERFINV_CENTRAL;
-    const int n = (int)(sizeof(SG_ERFINV_CENTRAL) / sizeof(SG_ERFINV_CENTRAL[0]));
-    double s = y * y;
-    double p = c[n - 1];
-    for (int k = n - 2; k >= 0; k--) p = p * s + c[k];
-    double z0 = y * p;
-    sg_dd e = sg_erf_small(sg_gauss_erf(z0));
-    sg_dd f = sg_two_sum(e.hi, -y);
-    double residual = f.hi + (f.lo + e.lo);
-    double h = residual / (SG_2_SQRTPI_HI * exp(-z0 * z0));
-    double delta = -h / (1.0 + z0 * h);
-    return sg_fast_two_sum(z0, delta);
-}
-
-/* erfcinv(q) for 2^-1074 <= q <= 1/2 as a dd z0 + delta.  Start from the
- * tail polynomial in v = sqrt(-log q); Halley on g(z) = log erfc(z) - log q:
- * g' = -(2/sqrt pi)/erfcx(z), g''/g' = -2z - g', so
- * delta = -h / (1 + h (z0 + g'/2)), h = g/g'.  The log erfc and log q are
- * dd (absolute error ~2^-64 with |log q| up to 744), and an error e in g
- * moves z by e/|g'| ~ e/(2z): relative error below 2^-64. */
-static inline sg_dd sg_erfcinv_tail(double q) {
-    double v = sqrt(-log(q));
-    uint64_t row_index = (sg_bits(v) >> 51) - (sg_bits(0.75) >> 51);
-    const double *b = SG_ERFCINV_TAIL + row_index * (SG_ERFCINV_DEGREE + 2);
-    double t = v - b[0];
-    double z0 = b[SG_ERFCINV_DEGREE + 1];
-    for (int k = SG_ERFCINV_DEGREE; k >= 1; k--) z0 = z0 * t + b[k];
+ * erfinv(a) (0 <= a <= 1/2, the central lanes) or erfcinv(q) (0 < q <= 1/2,
+ * the tail lanes) as a dd z >= 0: a polynomial starting point z0 (2^-26)
+ * and one Halley step on the dd forward function (cubic convergence:
+ * 2^-70).  Branch-free, so that the loops vectorise: every lane forms both
+ * starting points, each on its argument clamped into its own range, and
+ * one step whose forward function it selects.
+ *   central: f(z) = erf(z) - a, f'' = -2z f', so delta = -h/(1 + z0 h),
+ *     h = f/f'; f' = (2/sqrt pi) e^(-z0^2) needs only its double (delta is
+ *     below 2^-25 z0).
+ *   tail: the start is a polynomial in v = sqrt(-log q), one of 11 pieces
+ *     read from v's bits; the step is taken on g(z) = log erfc(z) - log q
+ *     = log(E/q) - s, E = erfcx(z0) (or erfc(z0) below z0 = 1/2, where the
+ *     s is not subtracted), which stays well conditioned down to q =
+ *     2^-1074 (z = 27.2); in linear space the Halley constant grows like
+ *     z^2.  g' = -(2/sqrt pi)/erfcx(z), g''/g' = -2z - g', so
+ *     delta = -h/(1 + h (z0 + g'/2)).  One logarithm, of the dd quotient
+ *     E/q (q scaled by 2^200 below 2^-900, so that the quotient stays
+ *     finite): its absolute error ~2^-64 moves z by ~2^-64/(2z).
+ * The two steps share one erf of z0 <= 1/2 (the central lanes and the
+ * tail's z0 < 1/2) and one e^(-+z0^2) (the central slope; erfcx = erfc
+ * e^(z0^2) for the tail's z0 < 1/2). */
+SG_FORCE_INLINE sg_dd sg_erfinv_halley(int tail, double a, double q) {
+    /* central start: erfinv(a)/a as a degree-6 polynomial in a^2 */
+    double ac = sg_clamp_ordered(a, 0x1p-26, 0.5);
+    const double *cc = SG_ERFINV_CENTRAL;
+    const int n_central = (int)(sizeof(SG_ERFINV_CENTRAL) / sizeof(SG_ERFINV_CENTRAL[0]));
+    double sq = ac * ac, pc = cc[n_central - 1];
+    for (int k = n_central - 2; k >= 0; k--) pc = pc * sq + cc[k];
+    double z0_central = ac * pc;
+    /* tail start: v = sqrt(-log q) in [0.83, 27.3], the piece from its
+     * exponent and first mantissa bit (rows [3/4, 1), [1, 3/2), ...,
+     * [24, 32)); the index is clamped so that no lane reads past the table */
+    double qc = sg_clamp_ordered(q, 0x1p-1074, 0.5);
+    double v = sqrt(-sg_log(qc));
+    uint64_t row = (sg_bits(v) >> 51) - (sg_bits(0.75) >> 51);
+    row = (row > 10 ? 10 : row) * (SG_ERFCINV_DEGREE + 2);
+#define SG_ERFCINV_B(k) SG_ERFCINV_TAIL[row + (k)]
+    double t = v - SG_ERFCINV_B(0);
+    double z0_tail = SG_ERFCINV_B(SG_ERFCINV_DEGREE + 1);
+    for (int k = SG_ERFCINV_DEGREE; k >= 1; k--) z0_tail = z0_tail * t + SG_ERFCINV_B(k);
+#undef SG_ERFCINV_B
+    double z0 = sg_select(tail, z0_tail, z0_central);
     sg_gauss g = sg_gauss_erf(z0);
-    double erfcx_z0;
-    sg_dd log_erfc;
-    if (z0 < 0.5) {
-        sg_dd c = sg_erfc_biased(g, 0);
-        log_erfc = sg_log_dd(c);
-        erfcx_z0 = c.hi * exp(z0 * z0);
-    } else {
-        sg_dd e = sg_erfcx_big(g);
-        sg_dd minus_s = { -g.s.hi, -g.s.lo };
-        log_erfc = sg_dd_add(sg_log_dd(e), minus_s);
-        erfcx_z0 = e.hi;
-    }
-    sg_dd log_q = sg_log_dd((sg_dd){ q, 0.0 });
-    sg_dd r = sg_dd_add(log_erfc, (sg_dd){ -log_q.hi, -log_q.lo });
+    /* erf(z0) for z0 <= 1/2, and e^(-z0^2) (central) or e^(z0^2) (tail) */
+    double z_small = sg_clamp_ordered(z0, 0.0, 0.5);
+    sg_dd e = sg_erf_small(sg_gauss_erf(z_small));
+    double u = z_small * z_small;
+    double e_u = sg_exp_dd(sg_select(tail, u, -u)).hi;
+    /* the central step */
+    sg_dd f = sg_two_sum(e.hi, -ac);
+    double h_central = (f.hi + (f.lo + e.lo)) / (SG_2_SQRTPI_HI * e_u);
+    double delta_central = -h_central / (1.0 + z0 * h_central);
+    /* the tail step: E = erfc(z0) below 1/2, erfcx(z0) from there */
+    int small = sg_abs_below(z0, sg_bits(0.5));
+    sg_dd erfc_small = sg_erfc_from_erf(e);
+    sg_dd erfcx_pieces = sg_erfcx_pieces(sg_gauss_erf(sg_clamp_ordered(z0, 0.5, 0x1.fffffffffffffp+2)));
+    sg_dd erfcx_asym = sg_erfcx_asym(sg_gauss_erf(sg_clamp_ordered(z0, 7.0, 28.0)));
+    sg_dd erfcx = sg_dd_pick(sg_abs_below(z0, sg_bits(8.0)), erfcx_pieces, erfcx_asym);
+    sg_dd big_e = sg_dd_pick(small, erfc_small, erfcx);
+    int tiny_q = sg_abs_below(qc, sg_bits(0x1p-900));
+    double q_scaled = qc * sg_from_bits(sg_bits(1.0) + ((uint64_t)-(int64_t)tiny_q & (200ULL << 52)));  /* exact */
+    sg_dd log_ratio = sg_log_vdd(sg_dd_div(big_e, (sg_dd){ q_scaled, 0.0 }), SG_Q_NORMAL);
+    /* + 200 ln 2 for the scaled q, - s where E is erfcx */
+    uint64_t keep_shift = (uint64_t)-(int64_t)tiny_q, keep_s = (uint64_t)(int64_t)small - 1;
+    sg_dd shift = sg_dd_add(sg_two_prod(200.0, SG_LN2_HI), sg_two_prod(200.0, SG_LN2_LO));
+    shift.hi = sg_from_bits(sg_bits(shift.hi) & keep_shift);
+    shift.lo = sg_from_bits(sg_bits(shift.lo) & keep_shift);
+    sg_dd minus_s = { -sg_from_bits(sg_bits(g.s.hi) & keep_s), -sg_from_bits(sg_bits(g.s.lo) & keep_s) };
+    sg_dd r = sg_dd_add(sg_dd_add(log_ratio, shift), minus_s);
+    double erfcx_z0 = sg_select(small, erfc_small.hi * e_u, erfcx.hi);
     double slope = -SG_2_SQRTPI_HI / erfcx_z0;
-    double h = (r.hi + r.lo) / slope;
-    double delta = -h / (1.0 + h * (z0 + 0.5 * slope));
-    return sg_fast_two_sum(z0, delta);
+    double h_tail = (r.hi + r.lo) / slope;
+    double delta_tail = -h_tail / (1.0 + h_tail * (z0 + 0.5 * slope));
+    return sg_fast_two_sum(z0, sg_select(tail, delta_tail, delta_central));
 }
 
-/* erfinv(y) for 0 <= y <= 1/2 including tiny y: below 2^-26 the series
- * (sqrt(pi)/2) (y + (pi/12) y^3) is exact to 2^-104 relative. */
-static inline sg_dd sg_erfinv_upto_half(double y) {
-    if (y >= 0x1p-26) return sg_erfinv_central(y);
-    sg_dd z = sg_two_prod(y, SG_SQRTPI_2_HI);
-    double cube = y >= 0x1p-300 ? y * y * y : 0.0;   /* below, y^3 would underflow and weighs < 2^-600 */
-    return sg_fast_two_sum(z.hi, z.lo + y * SG_SQRTPI_2_LO + SG_SQRTPI_2_HI * SG_PI_12 * cube);
+/* The quantile |z| = erfinv(a) or erfcinv(q) (times sqrt 2 for the normal
+ * family), rounded once: below a = 2^-26 the series (sqrt(pi)/2)(a +
+ * (pi/12) a^3) (next term 2^-104 relative), formed 2^200 higher so that
+ * subnormal a and their subnormal results round once (a^3 is dropped below
+ * 2^-300, where it weighs under 2^-600); elsewhere sg_erfinv_halley. */
+SG_FORCE_INLINE double sg_gauss_quantile_abs(int tail, double a, double q, int normal) {
+    int series = (!tail) & sg_abs_below(a, sg_bits(0x1p-26));
+    double as = sg_clamp_ordered(a, 0.0, 0x1p-26);
+    double a_cube = sg_flush_below(as, sg_bits(0x1p-300));
+    double scaled = as * 0x1p200;
+    sg_dd z_series = sg_two_prod(scaled, SG_SQRTPI_2_HI);
+    z_series = sg_fast_two_sum(z_series.hi, z_series.lo + scaled * SG_SQRTPI_2_LO
+                                            + SG_SQRTPI_2_HI * SG_PI_12 * (scaled * a_cube * a_cube));
+    sg_dd z = sg_dd_pick(series, z_series, sg_erfinv_halley(tail, a, q));
+    if (normal) z = sg_dd_mul(z, (sg_dd){ SG_SQRT2_HI, SG_SQRT2_LO });
+    return sg_dd_round_scaled(z, series ? 200 : 0);
 }
 
 /* ================================================ shared by erf.h, normal.h
@@ -464,9 +485,7 @@ SG_FORCE_INLINE double sg_gauss_logcdf(double x, int normal) {
     sg_gauss g_right = sg_gauss_make(sg_from_bits(sg_bits(ax) & ((uint64_t)negative - 1)), normal);
     int64_t bias = sg_erf_bias_for(g_right.s);
     sg_dd c_big = sg_dd_mul(erfcx, sg_expneg(g_right.s, bias));
-    sg_dd erfc_small = sg_fast_two_sum(1.0, -erf_small.hi);
-    erfc_small = sg_fast_two_sum(erfc_small.hi, erfc_small.lo - erf_small.lo);
-    sg_dd c = sg_dd_pick(small, erfc_small, c_big);
+    sg_dd c = sg_dd_pick(small, sg_erfc_from_erf(erf_small), c_big);
     /* one logarithm: log1p(-erf) or log erfcx on the left, log1p(-c/2) on
      * the right */
     sg_dd t = sg_dd_pick(negative, (sg_dd){ -erf_small.hi, -erf_small.lo }, (sg_dd){ -0.5 * c.hi, -0.5 * c.lo });
@@ -482,29 +501,18 @@ SG_FORCE_INLINE double sg_gauss_logcdf(double x, int normal) {
 }
 
 /* The quantile of the CDF form: erfinv(2p - 1), times sqrt 2 for the
- * normal.  p < 1/4: -erfcinv(2p) (2p exact, down to the smallest
- * subnormal p); p > 3/4: erfcinv(2(1 - p)) (1 - p exact, so accurate near
- * 1); between, y = 2p - 1 is exact (Sterbenz) and erfinv(y) has no
- * cancellation near p = 1/2. */
-static inline double sg_gauss_ppf(double p, int normal) {
-    if (sg_isnan(p)) return p;
-    if (p < 0.0 || p > 1.0) return sg_invalid();
-    if (p == 0.0) return sg_pole(-1.0);
-    if (p == 1.0) return sg_pole(1.0);
-    sg_dd z;
-    double sign = 1.0;
-    if (p < 0.25) {
-        z = sg_erfcinv_tail(2.0 * p);
-        sign = -1.0;
-    } else if (p > 0.75) {
-        z = sg_erfcinv_tail(2.0 * (1.0 - p));
-    } else {
-        double y = 2.0 * p - 1.0;
-        if (y < 0.0) sign = -1.0;
-        z = sg_erfinv_upto_half(fabs(y));
-    }
-    if (normal) z = sg_dd_mul(z, (sg_dd){ SG_SQRT2_HI, SG_SQRT2_LO });
-    return sign * sg_dd_round(z);
+ * normal.  p is folded onto f = min(p, 1 - p) (1 - p exact for p >= 1/2);
+ * f < 1/4: erfcinv(2f) (2f exact, down to the smallest subnormal p);
+ * otherwise erfinv(1 - 2f), with 1 - 2f = |2p - 1| exact (Sterbenz), so
+ * no cancellation near p = 1/2.  Negative below p = 1/2.  Branch-free (see
+ * sg_erfinv_halley); the poles, the domain and NaN are put back last. */
+SG_FORCE_INLINE double sg_gauss_ppf(double p, int normal) {
+    sg_fold f = sg_quantile_fold(p);
+    double sign = f.upper ? 1.0 : -1.0;
+    int tail = sg_abs_below(f.q, sg_bits(0.25));
+    double v = sign * sg_gauss_quantile_abs(tail, 1.0 - 2.0 * f.q, 2.0 * f.q, normal);
+    v = sg_pole_guard(f.pole, sign, v);
+    return sg_nan_pass(p, sg_domain_guard(p, 0.0, 1.0, v));
 }
 
 /* ------------------------------------------------------------ binary128 twins
