@@ -127,16 +127,19 @@ static inline sg_wide sg_gudermannian_pdf_wide(sg_wide x) {
     return 2 * t / (SG_GD_WPI * (1 + t * t));
 }
 
-/* gd^-1 for y = pi/2 - 2h with both h (a dd, h <= pi/8... pi/4) and the
- * complement given, choosing the branch by `use_log`:
- *   small y (y < pi/4): 2 artanh(tan(y/2)), tan(y/2) <= tan(pi/8) < 1/2;
- *   large y: -log(tan h) with h = (pi/2 - y)/2, tan h <= tan(pi/8), so
- *   |log| >= 0.88 and sg_log_dd's 2^-64.8 absolute error stays 2^-64.6
- *   relative.  Both avoid artanh(sin y) near y = pi/2, where 1 - sin y
- *   cancels. */
-static inline sg_dd sg_gd_inverse_dd(sg_dd half_y, sg_dd half_complement, int use_log) {
-    if (use_log) return sg_trig_neg(sg_log_dd(sg_tan_dd(half_complement)));
-    return sg_trig_mul_d(sg_atanh_dd(sg_tan_dd(half_y)), 2.0);
+/* gd^-1 from t = tan h, branch-free: 2 artanh(t) where h = y/2 (small y,
+ * y < pi/4: t <= tan(pi/8) < 1/2), -log(q) - log_shift where h = (pi/2 -
+ * y)/2 (large y: t <= tan(pi/8), so |log| >= 0.88 and the logarithm's
+ * absolute 2^-64 stays relative).  Both avoid artanh(sin y) near y = pi/2,
+ * where 1 - sin y cancels.  Every lane forms both, each on an operand it
+ * cannot raise a flag on (t clamped to 1/2 for the artanh; the log lanes'
+ * q is t, or for the ppf's tiny p the p itself, which may be subnormal:
+ * SG_Q_TINY), and `use_log` selects. */
+SG_FORCE_INLINE sg_dd sg_gd_inverse_from_tan(int use_log, sg_dd t, sg_dd q, sg_dd log_shift) {
+    sg_dd t_artanh = { sg_clamp_ordered(t.hi, 0.0, 0.5), t.lo };
+    sg_dd by_artanh = sg_trig_mul_d(sg_atanh_dd(t_artanh), 2.0);
+    sg_dd by_log = sg_trig_neg(sg_dd_add(sg_log_far_vdd(q), log_shift));
+    return sg_dd_pick(use_log, by_log, by_artanh);
 }
 
 /* -------------------------------------------------------------- inverse
@@ -146,7 +149,9 @@ static inline sg_dd sg_gd_inverse_dd(sg_dd half_y, sg_dd half_complement, int us
  *   pi/4 <= a < pi/2: -log(tan((pi/2 - a)/2)) with pi/2 - a the dd
  *   (pi/2_hi - a) + pi/2_lo (Sterbenz: exact), halved exactly.  The
  *   largest double below pi/2 gives -log(tan(3.06e-17)) = 38.0.
- *   The sign is put back with copysign (gd^-1 is odd).
+ *   The sign is put back with copysign (gd^-1 is odd).  Branch-free: one
+ *   tan per lane of the argument its region selects, then both the artanh
+ *   and the logarithm (sg_gd_inverse_from_tan).
  * SPECIAL VALUES
  *   gd^-1(+-0) = +-0; |y| > pi/2 (every double above pi/2_hi), +-inf ->
  *   NaN with FE_INVALID; NaN -> NaN.
@@ -154,19 +159,22 @@ static inline sg_dd sg_gd_inverse_dd(sg_dd half_y, sg_dd half_complement, int us
  *   2M inputs against the binary128 twin
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
-static inline double sg_gudermannian_inverse(double y) {
-    if (sg_isnan(y)) return y;
-    double a = fabs(y);
-    if (a > SG_TRIG_PI_2.hi) return sg_invalid();
-    /* gd^-1 y = y + y^3/6: y itself below 2^-30; this also keeps a/2 from
-     * losing the last bit of a subnormal y. */
-    if (a < 0x1p-30) return y;
-    int use_log = a >= SG_TRIG_PI_4.hi;
+SG_FORCE_INLINE double sg_gudermannian_inverse(double y) {
+    /* Branch-free (the loops vectorise): one tan per lane, of a/2 or of
+     * (pi/2 - a)/2, a = |y| clamped to [2^-30, pi/2_hi] (NaN to 2^-30);
+     * below 2^-30 the result is y itself, and the domain and NaN are put
+     * back last. */
+    double a = sg_clamp_ordered(fabs(y), 0x1p-30, SG_TRIG_PI_2.hi);
+    int use_log = sg_abs_bits(a) >= (int64_t)sg_bits(SG_TRIG_PI_4.hi);
     sg_dd half_y = {0.5 * a, 0.0};
     sg_dd comp = sg_fast_two_sum(SG_TRIG_PI_2.hi - a, SG_TRIG_PI_2.lo);
     comp = sg_fast_two_sum(comp.hi, comp.lo + SG_TRIG_PI_2_LO2);
     sg_dd half_comp = {0.5 * comp.hi, 0.5 * comp.lo};
-    return copysign(sg_dd_round(sg_gd_inverse_dd(half_y, half_comp, use_log)), y);
+    sg_dd t = sg_tan_dd(sg_dd_pick(use_log, half_comp, half_y));
+    sg_dd zero = {0.0, 0.0};
+    double v = copysign(sg_dd_round(sg_gd_inverse_from_tan(use_log, t, t, zero)), y);
+    v = sg_abs_below(y, SG_BITS_2M30) ? y : v;
+    return sg_nan_pass(y, sg_domain_guard(y, -SG_TRIG_PI_2.hi, SG_TRIG_PI_2.hi, v));
 }
 static inline sg_wide sg_gudermannian_inverse_wide(sg_wide y) { return sg_wasinh(sg_wtan(y)); }
 
@@ -177,8 +185,8 @@ static inline sg_wide sg_gudermannian_inverse_wide(sg_wide y) { return sg_wasinh
  *   q >= 1/4: 2 artanh(tan(pi (1/2 - q)/2)), 1/2 - q exact, pi times it a
  *   dd: no cancellation at p = 1/2 (log(tan(pi p/2)) would lose it all).
  *   2^-60 <= q < 1/4: (pi/2 - y)/2 = pi q/2 exactly as a dd: -log(tan(pi q/2)).
- *   q < 2^-60: -(log q + log(pi/2)) (tan z = z to 2^-118 there), with
- *   sg_log_dd, which takes subnormal q.
+ *   q < 2^-60: -(log q + log(pi/2)) (tan z = z to 2^-118 there), the
+ *   logarithm taking subnormal q.  Branch-free, as the inverse.
  * SPECIAL VALUES
  *   F^-1(0) = -inf, F^-1(1) = +inf with FE_DIVBYZERO; F^-1(1/2) = +0;
  *   p < 0, p > 1 -> NaN with FE_INVALID; NaN -> NaN.
@@ -186,24 +194,27 @@ static inline sg_wide sg_gudermannian_inverse_wide(sg_wide y) { return sg_wasinh
  *   sg_log_dd's 2^-64.8; 2M inputs against the binary128 twin
  *   (tools/stress_wide.c), worst confirmed with mpmath.
  */
-static inline double sg_gudermannian_ppf(double p) {
-    if (sg_isnan(p)) return p;
-    if (p < 0.0 || p > 1.0) return sg_invalid();
-    if (p == 0.0) return sg_pole(-1.0);
-    if (p == 1.0) return sg_pole(1.0);
-    int lower = p < 0.5;
-    double q = lower ? p : 1.0 - p;
-    double r;
-    if (q >= 0.25) {
-        sg_dd half_y = sg_trig_mul_d(SG_TRIG_PI_2, 0.5 - q);
-        r = sg_dd_round(sg_gd_inverse_dd(half_y, half_y, 0));
-    } else if (q >= 0x1p-60) {
-        sg_dd half_comp = sg_trig_mul_d(SG_TRIG_PI_2, q);
-        r = sg_dd_round(sg_gd_inverse_dd(half_comp, half_comp, 1));
-    } else {
-        r = -sg_dd_round(sg_dd_add(sg_log_dd((sg_dd){q, 0.0}), SG_TRIG_LOG_PI_2));
-    }
-    return lower ? -r : r;
+SG_FORCE_INLINE double sg_gudermannian_ppf(double p) {
+    /* Branch-free (the loops vectorise): one tan per lane, of
+     * (pi/2)(1/2 - q) (q clamped to [1/4, 1/2]) or of (pi/2) q (q clamped
+     * to [2^-60, 1/4]); below 2^-60 the log lanes take q itself and add
+     * log(pi/2).  The poles, the domain and NaN are put back last. */
+    sg_fold f = sg_quantile_fold(p);
+    double sign = f.upper ? 1.0 : -1.0;
+    int central = sg_abs_bits(f.q) >= (int64_t)sg_bits(0.25);
+    int tiny = sg_abs_below(f.q, SG_BITS_2M60);
+    sg_dd half_y = sg_trig_mul_d(SG_TRIG_PI_2, 0.5 - sg_clamp_ordered(f.q, 0.25, 0.5));
+    sg_dd half_comp = sg_trig_mul_d(SG_TRIG_PI_2, sg_clamp_ordered(f.q, 0x1p-60, 0.25));
+    sg_dd t = sg_tan_dd(sg_dd_pick(central, half_y, half_comp));
+    /* the log's argument: q itself in the tiny lanes, t elsewhere; a zero
+     * (p = 0, 1/2 or 1, whose results come from elsewhere) is replaced so
+     * that the unused log raises nothing */
+    sg_dd q = sg_dd_pick(tiny, (sg_dd){ sg_nonzero(f.q, 1.0), 0.0 }, (sg_dd){ sg_nonzero(t.hi, 1.0), t.lo });
+    sg_dd zero = {0.0, 0.0};
+    sg_dd shift = sg_dd_pick(tiny, SG_TRIG_LOG_PI_2, zero);
+    double v = sign * sg_dd_round(sg_gd_inverse_from_tan(!central, t, q, shift));
+    v = sg_pole_guard(f.pole, sign, v);
+    return sg_nan_pass(p, sg_domain_guard(p, 0.0, 1.0, v));
 }
 static inline sg_wide sg_gudermannian_ppf_wide(sg_wide p) {
     if (p < 0.25) return sg_wlog(sg_wtan(SG_GD_WPI * p / 2));
