@@ -188,11 +188,16 @@ static inline sg_wide sg_tanh_inverse_wide(sg_wide y) {
  *   softplus' worst input halved).
  */
 static inline double sg_tanh_cdf(double x) {
-    /* 2x with x clamped to +-1000 (sigma(2000) = 1, and 2x would overflow
-     * above 2^1023); +-inf computes at 0 (-2000 would raise underflow) and
-     * gets its limits back, NaN computes at 0 */
-    double v = sg_logistic(2.0 * sg_clamp_abs(sg_infinity_to_zero(x), 1000.0));
-    return sg_put_limits(x, 0.0, 1.0, v);
+    /* sigma(2x), |x| capped at 1000 (sigma(2000) = 1, and 2x would
+     * overflow above 2^1023) except at +-inf, whose exact limits
+     * sg_logistic returns without a flag (capped, -2000 would raise
+     * underflow); NaN computes at 1000 and is put back.  The cap is a mask
+     * on the bits: sg_clamp_abs here made the loop 2.2x slower. */
+    int64_t ab = sg_abs_bits(x);
+    int64_t capped = (ab > (int64_t)sg_bits(1000.0)) & (ab != SG_BITS_INF);
+    ab = capped ? (int64_t)sg_bits(1000.0) : ab;
+    double xc = sg_from_bits((sg_bits(x) & 0x8000000000000000ULL) | (uint64_t)ab);
+    return sg_nan_pass(x, sg_logistic(2.0 * xc));
 }
 static inline sg_wide sg_tanh_cdf_wide(sg_wide x) { return sg_logistic_wide(2 * x); }
 static inline double sg_tanh_pdf(double x) { return sg_tanh_sech2_scaled(x, 2.0); }
