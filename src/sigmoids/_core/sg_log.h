@@ -148,7 +148,14 @@ static inline double sg_log(double x) {
     int special = (ab == 0) | (ab >= SG_BITS_INF);
     double a = sg_from_bits(special ? sg_bits(1.0) : (uint64_t)ab);
     int subnormal = ab < 0x0010000000000000LL;
-    double scaled = a * sg_from_bits(subnormal ? sg_bits(0x1p54) : sg_bits(1.0));  /* exact */
+    /* Subnormals scaled by 2^54 (exact).  The product is taken of an
+     * operand zeroed on its bits above the subnormal range: the vectorised
+     * loop forms it in every lane, and the x86-64-v3 clone once turned
+     * `a * (subnormal ? 2^54 : 1)` into a * 2^54 and a select, which
+     * overflowed for x above 2^970 (found by tests/test_vlog.py on an AVX2
+     * machine; the AVX-512 clone masks the multiply). */
+    double small = sg_from_bits((uint64_t)ab & (uint64_t)-(int64_t)subnormal);
+    double scaled = sg_select(subnormal, small * 0x1p54, a);
     double v = sg_log_reduced(scaled, 0.0, subnormal ? -54.0 : 0.0);
     v = sg_bits(x) == sg_bits(INFINITY) ? INFINITY : v;
     v = sg_pole_guard(ab == 0, -1.0, v);
