@@ -431,10 +431,14 @@ def narrow_kernels() -> set:
 
 
 def float32_block(name: str) -> str:
-    """What the float32 loop of kernel ``name`` runs: "once" (its narrow
-    block rounded once, no rounding test: ``SG_ROUNDS_ONCE``), "narrow" (the
-    narrow block and the test) or "full" (the full float64 block and the
-    test).  Audit results record it, and a certificate covers only that."""
+    """What the float32 loop of kernel ``name`` runs: "fast" (its explicit-SIMD
+    loop, ``SG_FAST_F32_TABLE``, with the lanes it leaves on the narrow block
+    and the test), "once" (its narrow block rounded once, no rounding test:
+    ``SG_ROUNDS_ONCE``), "narrow" (the narrow block and the test) or "full"
+    (the full float64 block and the test).  Audit results record it, and a
+    certificate covers only that."""
+    if name in _kernel_list("FAST_KERNELS"):
+        return "fast"
     if name in _kernel_list("ROUND_ONCE_KERNELS"):
         return "once"
     return "narrow" if name in _kernel_list("NARROW_KERNELS") else "full"
@@ -787,6 +791,10 @@ def report(paths) -> str:
             how += f", against the {r['against']}"
             if r.get("block") == "once":
                 how += " (loop rounded once, no test)"
+            elif r.get("block") == "fast":
+                how += f" (fast loop, {r.get('fast_variant', '?')})"
+        elif r.get("block") == "fast":
+            how += f", fast loop ({r.get('fast_variant', '?')})"
         elif r.get("block") in ("narrow", "once"):
             how += f", {r['block']} block"
         lines.append(f"| {name} | {r['checked']:,}{'' if r['exhaustive'] else ' (sample)'} | {how} | "
@@ -841,6 +849,9 @@ def main(argv=None) -> int:
     info = machine()
     info["wide_type"] = getattr(_ufuncs, "WIDE_TYPE", None)
     info["simd_path"] = getattr(_ufuncs, "SIMD_PATH", None)
+    if hasattr(_ufuncs, "fast_variant"):
+        # the fast loops certified are this variant's (tests compare the others with it)
+        info["fast_variant"] = _ufuncs.fast_variant()[0]
     info["load_average"] = os.getloadavg()
     started = _dt.datetime.now(_dt.timezone.utc)
     results = []
@@ -924,6 +935,8 @@ def main(argv=None) -> int:
             res["filter_check"] = fc
             if args.narrow:
                 res["against"] = "certified full block"
+            if res["block"] == "fast":
+                res["fast_variant"] = info.get("fast_variant")
             results.append(res)
             if res["exhaustive"] and res["misrounded"] == 0:
                 CERTIFIED.add(name)

@@ -78,16 +78,39 @@ def _threads_from_environment() -> None:
 _threads_from_environment()
 
 
+def _simd_from_environment() -> None:
+    """``SIGMOIDS_SIMD=v3`` (or ``base``, ...) runs the float32 fast loops of
+    that variant instead of the best this CPU has: for comparing them, or for
+    working around a suspected miscompilation."""
+    value = _os.environ.get("SIGMOIDS_SIMD", "").strip()
+    if not value:
+        return
+    try:
+        _ufuncs._set_fast_variant(value)
+    except ValueError as exc:
+        import warnings
+
+        warnings.warn(f"ignoring SIGMOIDS_SIMD={value!r}: {exc} (this CPU runs: "
+                      f"{', '.join(_ufuncs.fast_variants())})", RuntimeWarning, stacklevel=2)
+
+
+_simd_from_environment()
+
+
 def show_config() -> dict:
     """Print and return how this build of sigmoids runs.
 
     Returns
     -------
     dict
-        ``simd_path``: the compiled code path the CPU selected at load time;
+        ``simd_path``: the compiled code path the CPU selected at load time
+        for the auto-vectorised kernels;
+        ``fast_loops``: the explicit-SIMD variant running the float32 fast
+        loops (``SIGMOIDS_SIMD`` can force a lesser one) and the kernels
+        that have one;
         ``wide_type``: the type that settles float16/float32 hard cases;
         ``num_threads``: threads used for large arrays;
-    ``version`` and ``numpy``.
+        ``version`` and ``numpy``.
 
     Examples
     --------
@@ -95,15 +118,20 @@ def show_config() -> dict:
     >>> config = sg.show_config()  # doctest: +ELLIPSIS
     sigmoids ...
     >>> sorted(config)
-    ['num_threads', 'numpy', 'simd_path', 'version', 'wide_type']
+    ['fast_loops', 'num_threads', 'numpy', 'simd_path', 'version', 'wide_type']
+    >>> 'logistic' in config['fast_loops']['kernels']
+    True
     """
     import numpy
 
-    config = {"version": __version__, "simd_path": _ufuncs.SIMD_PATH,
+    variant, description = _ufuncs.fast_variant()
+    fast = {"variant": variant, "description": description, "kernels": _ufuncs.FAST_KERNELS.split()}
+    config = {"version": __version__, "simd_path": _ufuncs.SIMD_PATH, "fast_loops": fast,
               "wide_type": _ufuncs.WIDE_TYPE, "num_threads": get_num_threads(),
               "numpy": numpy.__version__}
-    print(f"sigmoids {__version__}: SIMD path {config['simd_path']}, {config['num_threads']} "
-          f"threads, hard cases in {config['wide_type']}, NumPy {config['numpy']}")
+    print(f"sigmoids {__version__}: SIMD path {config['simd_path']}, float32 fast loops "
+          f"{description} for {len(fast['kernels'])} kernels, {config['num_threads']} threads, "
+          f"hard cases in {config['wide_type']}, NumPy {config['numpy']}")
     return config
 
 

@@ -22,6 +22,7 @@
 #define _GNU_SOURCE /* sched_getaffinity */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <fenv.h>
 #define NPY_NO_DEPRECATED_API NPY_2_0_API_VERSION
 #include <numpy/ndarraytypes.h>
 #include <numpy/ufuncobject.h>
@@ -48,6 +49,7 @@
 #include "smoothstep.h"
 #include "softmax.h"
 #include "student_t.h"
+#include "sg_vec.h"
 
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(SG_NO_MULTIVERSION)
 #define SG_MULTIVERSION __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
@@ -500,6 +502,8 @@ typedef struct {
     sg_block_fn block_narrow; /* float32/float16 loops: the same, or the narrow mode (SG_NARROW_CERTIFIED) */
     sg_wide_fn wide;          /* binary128 twin for the hard cases */
     sg_f32_fn f32_once;       /* SG_ROUNDS_ONCE: contiguous float32 in one fused loop, no rounding test */
+    sg_fast_fn f32_fast;      /* SG_FAST_F32_TABLE: the explicit-SIMD float32 loop (sg_vec.h) */
+    sg_fast_fn f64_fast;      /* SG_FAST_F64_TABLE: the explicit-SIMD float64 loop */
 } sg_impl;
 
 static inline npy_intp sg_min(npy_intp a, npy_intp b) { return a < b ? a : b; }
@@ -509,6 +513,10 @@ static inline npy_intp sg_min(npy_intp a, npy_intp b) { return a < b ? a : b; }
  * certifies a narrow block by comparing it bit for bit with the full block,
  * whose float32 results an exhaustive mpmath audit has already certified. */
 static volatile int sg_narrow_enabled = 1;
+/* 0 makes the float32 loops of SG_FAST_F32_TABLE run their narrow block
+ * and the float64 loops of SG_FAST_F64_TABLE their full block instead of
+ * the fast loop (tests compare the two). */
+static volatile int sg_fast_enabled = 1;
 static inline sg_block_fn sg_narrow_block(const sg_impl *impl) {
     return sg_narrow_enabled ? impl->block_narrow : impl->block;
 }
@@ -531,9 +539,65 @@ static inline void sg_gather(const char *in, npy_intp step, enum sg_type type, d
     }
 }
 
+/* The float32 result of element x the way sg_range_f gives it: the narrow
+ * block, rounded once, or from the wide twin where the rounding test says
+ * so.  The fast loops hand their hard lanes here. */
+static float sg_f32_certified(const sg_impl *impl, double x, double p) {
+    double r;
+    impl->block_narrow(&x, &p, &r, 1);
+    return sg_f32_hard(r) ? (float)impl->wide((sg_wide)x, (sg_wide)p) : (float)r;
+}
+
+/* The lanes a fast loop leaves, redone element by element: float32 by the
+ * certified narrow block and rounding test, float64 by the full kernel. */
+static void sg_redo_f32(const sg_impl *impl, const void *x, void *out) {
+    *(float *)out = sg_f32_certified(impl, *(const float *)x, 0.0);
+}
+static void sg_redo_f64(const sg_impl *impl, const void *x, void *out) {
+    double p = 0.0;
+    impl->block((const double *)x, &p, (double *)out, 1);
+}
+
+/* A call through a fast loop (SG_FAST_F32_TABLE, SG_FAST_F64_TABLE; elements
+ * of `width` bytes), block by block: the strided or in-place input is
+ * copied first (the hard lanes are redone from the input after the loop has
+ * written its block).  The FP flags are saved before each fast block and
+ * restored after it: a fast kernel may raise anything on the lanes it
+ * leaves (sg_vec.h), and those lanes raise their own flags here, through
+ * the certified path. */
+static void sg_range_fast(const sg_impl *impl, char **args, npy_intp n, npy_intp const *steps, npy_intp width,
+                          sg_fast_fn fast, void (*redo)(const sg_impl *, const void *, void *)) {
+    double in[SG_BLOCK], res[SG_BLOCK]; /* room for SG_BLOCK elements of either width */
+    int32_t hard[SG_BLOCK];
+    npy_intp is = steps[0], os = steps[1];
+    int contiguous_in = is == width && args[0] != args[1];
+    int contiguous_out = os == width;
+    for (npy_intp start = 0; start < n; start += SG_BLOCK) {
+        npy_intp len = sg_min(SG_BLOCK, n - start);
+        const char *x = args[0] + start * is;
+        char *out = args[1] + start * os;
+        if (!contiguous_in) {
+            for (npy_intp i = 0; i < len; i++) memcpy((char *)in + i * width, x + i * is, (size_t)width);
+            x = (const char *)in;
+        }
+        char *dst = contiguous_out ? out : (char *)res;
+        fexcept_t flags;
+        fegetexceptflag(&flags, FE_ALL_EXCEPT);
+        long count = fast(x, dst, (long)len, hard);
+        fesetexceptflag(&flags, FE_ALL_EXCEPT);
+        for (long k = 0; k < count; k++) redo(impl, x + hard[k] * width, dst + hard[k] * width);
+        if (!contiguous_out)
+            for (npy_intp i = 0; i < len; i++) memcpy(out + i * os, (char *)res + i * width, (size_t)width);
+    }
+}
+
 static SG_MULTIVERSION void sg_range_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     const sg_impl *impl = (const sg_impl *)data;
     int nin = impl->nin;
+    if (impl->f64_fast && sg_fast_enabled) {
+        sg_range_fast(impl, args, dims[0], steps, sizeof(double), impl->f64_fast, sg_redo_f64);
+        return;
+    }
     char *out = args[nin];
     npy_intp n = dims[0], os = steps[nin];
     int contiguous = os == sizeof(double) && steps[0] == sizeof(double) && args[0] != out;
@@ -558,6 +622,10 @@ static SG_MULTIVERSION void sg_range_f(char **args, npy_intp const *dims, npy_in
     const sg_impl *impl = (const sg_impl *)data;
     int nin = impl->nin;
     npy_intp n = dims[0], os = steps[nin];
+    if (impl->f32_fast && sg_narrow_enabled && sg_fast_enabled) {
+        sg_range_fast(impl, args, n, steps, sizeof(float), impl->f32_fast, sg_redo_f32);
+        return;
+    }
     double x[SG_BLOCK], p[SG_BLOCK], r[SG_BLOCK];
     /* SG_ROUNDS_ONCE: contiguous calls in one fused loop; strided ones take
      * the blocks below and skip the rounding test */
@@ -625,7 +693,6 @@ static void sg_range_e(char **args, npy_intp const *dims, npy_intp const *steps,
  * calling thread raises them, where NumPy looks for them.
  */
 #include <pthread.h>
-#include <fenv.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -746,10 +813,32 @@ static PyObject *sg_set_narrow_blocks(PyObject *self, PyObject *arg) {
     return PyBool_FromLong(previous);
 }
 
+/* The fast-loop variants' functions, defined further down with their table. */
+static PyObject *sg_fast_variant_names(PyObject *self, PyObject *unused);
+static PyObject *sg_fast_variant_now(PyObject *self, PyObject *unused);
+static PyObject *sg_set_fast_variant(PyObject *self, PyObject *arg);
+
+static PyObject *sg_set_fast_loops(PyObject *self, PyObject *arg) {
+    (void)self;
+    int enabled = PyObject_IsTrue(arg);
+    if (enabled < 0) return NULL;
+    int previous = sg_fast_enabled;
+    sg_fast_enabled = enabled;
+    return PyBool_FromLong(previous);
+}
+
 static PyMethodDef sg_methods[] = {
     {"set_num_threads", sg_set_num_threads, METH_O, "Set the number of threads of large calls."},
     {"get_num_threads", sg_get_num_threads, METH_NOARGS, "The number of threads of large calls."},
     {"usable_cores", sg_usable_cores_py, METH_NOARGS, "Cores this process may run on."},
+    {"fast_variants", sg_fast_variant_names, METH_NOARGS,
+     "Names of the float32 fast-loop variants this CPU can run, best first."},
+    {"fast_variant", sg_fast_variant_now, METH_NOARGS,
+     "(name, description) of the float32 fast-loop variant in use."},
+    {"_set_fast_variant", sg_set_fast_variant, METH_O,
+     "Internal (tests): run the float32 fast loops of the named variant; returns the previous name."},
+    {"_set_fast_loops", sg_set_fast_loops, METH_O,
+     "Internal (tests): False runs the float32 loops of FAST_KERNELS on their narrow blocks and the float64 loops of FAST_KERNELS_F64 on their full blocks; returns the previous setting."},
     {"_set_narrow_blocks", sg_set_narrow_blocks, METH_O,
      "Internal (audits): False runs the float32/float16 loops on the full float64 blocks; returns the previous setting."},
     {NULL, NULL, 0, NULL},
@@ -764,7 +853,7 @@ static PyMethodDef sg_methods[] = {
         for (npy_intp i = 0; i < n; i++) out[i] = kernel(x[i]);                             \
     }                                                                                       \
     static sg_wide name##_wide(sg_wide x, sg_wide p) { (void)p; return kernel##_wide(x); }  \
-    static sg_impl name##_impl = {1, name##_block, name##_block, name##_wide, NULL};        \
+    static sg_impl name##_impl = {1, name##_block, name##_block, name##_wide, NULL, NULL, NULL}; \
     static void *name##_data[3] = {(void *)&name##_impl, (void *)&name##_impl,              \
                                    (void *)&name##_impl};
 
@@ -774,7 +863,7 @@ static PyMethodDef sg_methods[] = {
         for (npy_intp i = 0; i < n; i++) out[i] = kernel(x[i], p[i]);                       \
     }                                                                                       \
     static sg_wide name##_wide(sg_wide x, sg_wide p) { return kernel##_wide(x, p); }        \
-    static sg_impl name##_impl = {2, name##_block, name##_block, name##_wide, NULL};        \
+    static sg_impl name##_impl = {2, name##_block, name##_block, name##_wide, NULL, NULL, NULL}; \
     static void *name##_data[3] = {(void *)&name##_impl, (void *)&name##_impl,              \
                                    (void *)&name##_impl};
 
@@ -915,6 +1004,127 @@ static const char *sg_simd_path(void) {
 #endif
 }
 
+/* ------------------------------------------------- fast loop variants
+ *
+ * _fast.c is compiled once per SIMD target (meson.build); each compilation
+ * names its loops with its suffix.  sg_fast_pick installs one variant's
+ * loops in the impls: the best the CPU runs, at import, or the one asked
+ * for (_set_fast_variant: tests compare the variants with each other). */
+#define SG_FAST_DECLARE_IN(variant, name) long sg_fast_##name##_f32_##variant(const void *, void *, long, int32_t *);
+#define SG_FAST_ENTRY_IN(variant, name) sg_fast_##name##_f32_##variant,
+#define SG_FAST_DECLARE64_IN(variant, name) \
+    long sg_fast_##name##_f64_##variant(const void *, void *, long, int32_t *);
+#define SG_FAST_ENTRY64_IN(variant, name) sg_fast_##name##_f64_##variant,
+#define SG_FAST_FIELD(name) sg_fast_fn name;
+#define SG_FAST_FIELD64(name) sg_fast_fn name##_f64;
+typedef struct {
+    const char *name, *description;
+    int usable; /* set by sg_fast_probe */
+    SG_FAST_F32_TABLE(SG_FAST_FIELD)
+    SG_FAST_F64_TABLE(SG_FAST_FIELD64)
+} sg_fast_variant;
+
+#define SG_FAST_VARIANT_DECLARATIONS(variant)                                                \
+    SG_FAST_F32_TABLE(SG_FAST_DECLARE_##variant) SG_FAST_F64_TABLE(SG_FAST_DECLARE64_##variant)
+#define SG_FAST_VARIANT_ENTRIES(variant)                                                     \
+    SG_FAST_F32_TABLE(SG_FAST_ENTRY_##variant) SG_FAST_F64_TABLE(SG_FAST_ENTRY64_##variant)
+#define SG_FAST_DECLARE_base(name) SG_FAST_DECLARE_IN(base, name)
+#define SG_FAST_ENTRY_base(name) SG_FAST_ENTRY_IN(base, name)
+#define SG_FAST_DECLARE64_base(name) SG_FAST_DECLARE64_IN(base, name)
+#define SG_FAST_ENTRY64_base(name) SG_FAST_ENTRY64_IN(base, name)
+SG_FAST_VARIANT_DECLARATIONS(base)
+#if defined(SG_VEC_X86)
+#define SG_FAST_DECLARE_v3(name) SG_FAST_DECLARE_IN(v3, name)
+#define SG_FAST_ENTRY_v3(name) SG_FAST_ENTRY_IN(v3, name)
+#define SG_FAST_DECLARE64_v3(name) SG_FAST_DECLARE64_IN(v3, name)
+#define SG_FAST_ENTRY64_v3(name) SG_FAST_ENTRY64_IN(v3, name)
+#define SG_FAST_DECLARE_v4(name) SG_FAST_DECLARE_IN(v4, name)
+#define SG_FAST_ENTRY_v4(name) SG_FAST_ENTRY_IN(v4, name)
+#define SG_FAST_DECLARE64_v4(name) SG_FAST_DECLARE64_IN(v4, name)
+#define SG_FAST_ENTRY64_v4(name) SG_FAST_ENTRY64_IN(v4, name)
+SG_FAST_VARIANT_DECLARATIONS(v3)
+SG_FAST_VARIANT_DECLARATIONS(v4)
+#endif
+
+/* Best first. */
+static sg_fast_variant sg_fast_variants[] = {
+#if defined(SG_VEC_X86)
+    {"v4", "x86-64-v4 (AVX-512)", 0, SG_FAST_VARIANT_ENTRIES(v4)},
+    {"v3", "x86-64-v3 (AVX2+FMA)", 0, SG_FAST_VARIANT_ENTRIES(v3)},
+    {"base", "x86-64 baseline (SSE2)", 1, SG_FAST_VARIANT_ENTRIES(base)},
+#else
+    {"base", "portable (compiler's default target)", 1, SG_FAST_VARIANT_ENTRIES(base)},
+#endif
+};
+#define SG_FAST_VARIANT_COUNT ((int)(sizeof(sg_fast_variants) / sizeof(sg_fast_variants[0])))
+static int sg_fast_current = SG_FAST_VARIANT_COUNT - 1;
+
+static void sg_fast_probe(void) {
+#if defined(SG_VEC_X86)
+    __builtin_cpu_init();
+    sg_fast_variants[0].usable = __builtin_cpu_supports("x86-64-v4");
+    sg_fast_variants[1].usable = __builtin_cpu_supports("x86-64-v3");
+#endif
+}
+
+#define SG_FAST_INSTALL(name) name##_impl.f32_fast = variant->name;
+#define SG_FAST_INSTALL64(name) name##_impl.f64_fast = variant->name##_f64;
+static void sg_fast_install(int index) {
+    const sg_fast_variant *variant = &sg_fast_variants[index];
+    sg_fast_current = index;
+    SG_FAST_F32_TABLE(SG_FAST_INSTALL)
+    SG_FAST_F64_TABLE(SG_FAST_INSTALL64)
+}
+
+static int sg_fast_best(void) {
+    for (int i = 0; i < SG_FAST_VARIANT_COUNT; i++)
+        if (sg_fast_variants[i].usable) return i;
+    return SG_FAST_VARIANT_COUNT - 1;
+}
+
+static PyObject *sg_fast_variant_names(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    PyObject *names = PyList_New(0);
+    for (int i = 0; names && i < SG_FAST_VARIANT_COUNT; i++) {
+        if (!sg_fast_variants[i].usable) continue;
+        PyObject *name = PyUnicode_FromString(sg_fast_variants[i].name);
+        if (name == NULL || PyList_Append(names, name) < 0) {
+            Py_XDECREF(name);
+            Py_CLEAR(names);
+            break;
+        }
+        Py_DECREF(name);
+    }
+    return names;
+}
+
+static PyObject *sg_set_fast_variant(PyObject *self, PyObject *arg) {
+    (void)self;
+    const char *name = PyUnicode_AsUTF8(arg);
+    if (name == NULL) return NULL;
+    for (int i = 0; i < SG_FAST_VARIANT_COUNT; i++) {
+        if (strcmp(name, sg_fast_variants[i].name) != 0) continue;
+        if (!sg_fast_variants[i].usable) {
+            PyErr_Format(PyExc_ValueError, "sigmoids: this CPU cannot run the %s loops (%s)", name,
+                         sg_fast_variants[i].description);
+            return NULL;
+        }
+        const char *previous = sg_fast_variants[sg_fast_current].name;
+        sg_fast_install(i);
+        return PyUnicode_FromString(previous);
+    }
+    PyErr_Format(PyExc_ValueError, "sigmoids: no SIMD variant named %R", arg);
+    return NULL;
+}
+
+static PyObject *sg_fast_variant_now(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    return Py_BuildValue("(ss)", sg_fast_variants[sg_fast_current].name,
+                         sg_fast_variants[sg_fast_current].description);
+}
+
 /* ----------------------------------------------------------------- module */
 
 static struct PyModuleDef sg_module = {
@@ -929,6 +1139,8 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
     if (module == NULL) return NULL;
     sg_num_threads = sg_usable_cores();
     sg_install_narrow();
+    sg_fast_probe();
+    sg_fast_install(sg_fast_best());
     const struct { const sg_spec *specs; size_t count; int nin; char *types; } tables[2] = {
         {SG_UNARY_SPECS, sizeof(SG_UNARY_SPECS) / sizeof(SG_UNARY_SPECS[0]), 1, SG_UNARY_TYPES},
         {SG_BINARY_SPECS, sizeof(SG_BINARY_SPECS) / sizeof(SG_BINARY_SPECS[0]), 2, SG_BINARY_TYPES},
@@ -958,6 +1170,8 @@ PyMODINIT_FUNC PyInit__ufuncs(void) {
 #define SG_NAME_STRING(name) #name " "
     if (PyModule_AddStringConstant(module, "NARROW_KERNELS", SG_NARROW_CERTIFIED(SG_NAME_STRING)) < 0 ||
         PyModule_AddStringConstant(module, "ROUND_ONCE_KERNELS", SG_ROUNDS_ONCE(SG_NAME_STRING)) < 0 ||
+        PyModule_AddStringConstant(module, "FAST_KERNELS", SG_FAST_F32_TABLE(SG_NAME_STRING)) < 0 ||
+        PyModule_AddStringConstant(module, "FAST_KERNELS_F64", SG_FAST_F64_TABLE(SG_NAME_STRING)) < 0 ||
         PyModule_AddStringConstant(module, "WIDE_TYPE", SG_WIDE_NAME) < 0 ||
         PyModule_AddIntConstant(module, "PARALLEL_MIN", SG_PARALLEL_MIN) < 0 ||
         PyModule_AddStringConstant(module, "SIMD_PATH", sg_simd_path()) < 0) {

@@ -482,17 +482,21 @@ def _save(fig, path: Path) -> Path:
 
 @app.command(
     "info",
-    short_help="Everything the catalog knows about one sigmoid.",
+    short_help="Everything the catalog knows about one sigmoid, or how this build runs.",
     help="Show one entry: formula, range, slope at 0, inverse, distribution, the "
-         "measured accuracy of every operation, and the SIMD path this machine runs.",
-    epilog="Examples:\n\n  sigmoids info logistic\n\n  sigmoids info ndtr",
+         "measured accuracy of every operation, and the SIMD path this machine runs. "
+         "Without NAME: the build (SIMD paths, fast loops, threads, versions).",
+    epilog="Examples:\n\n  sigmoids info\n\n  sigmoids info logistic\n\n  sigmoids info ndtr",
 )
 def info_command(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Catalog name or alias.")],
+    name: Annotated[Optional[str], typer.Argument(metavar="[NAME]", help="Catalog name or alias.")] = None,
 ) -> None:
-    """Print one entry's metadata."""
+    """Print one entry's metadata, or the build's configuration."""
     from rich import box
 
+    if name is None:
+        _print_build_info()
+        return
     entry = _entry(name)
     info = entry.info
     console = _stdout()
@@ -512,6 +516,7 @@ def info_command(
         ("domain", f"[{info.domain[0]:g}, {info.domain[1]:g}]" if info.domain != (-math.inf, math.inf) else "all x"),
         ("aliases", ", ".join(info.aliases) or "-"),
         ("SIMD path", str(sg._ufuncs.SIMD_PATH)),
+        ("float32 fast loop", _fast_loop_text(info.name)),
         ("threads", str(sg.get_num_threads())),
     ]
     for key, value in rows:
@@ -525,6 +530,38 @@ def info_command(
         ulps.add_row(op, info.kernels[op], *(("-" if measured.get(d) is None else f"{measured[d]:g}")
                                              for d in ("float16", "float32", "float64")))
     console.print(ulps)
+
+
+def _fast_loop_text(name: str) -> str:
+    if name not in sg._ufuncs.FAST_KERNELS.split():
+        return "-"
+    return f"yes ({sg._ufuncs.fast_variant()[1]})"
+
+
+def _print_build_info() -> None:
+    import contextlib
+    import io
+
+    from rich import box
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        config = sg.show_config()
+    table = Table(box=box.SIMPLE, show_header=False, title=f"sigmoids {config['version']}")
+    table.add_column(style="bold")
+    table.add_column()
+    fast = config["fast_loops"]
+    for key, value in [
+        ("SIMD path", config["simd_path"]),
+        ("float32 fast loops", f"{fast['description']}; variants this CPU runs: "
+                               f"{', '.join(sg._ufuncs.fast_variants())}"),
+        ("kernels with a fast loop", " ".join(fast["kernels"])),
+        ("threads", f"{config['num_threads']} (above {sg._ufuncs.PARALLEL_MIN:,} elements; "
+                    "sg.set_num_threads, SIGMOIDS_NUM_THREADS)"),
+        ("hard cases", config["wide_type"]),
+        ("NumPy", config["numpy"]),
+    ]:
+        table.add_row(key, value)
+    _stdout().print(table)
 
 
 def _entries(name: Optional[str]) -> list:

@@ -305,4 +305,23 @@ static inline sg_wide sg_arctan_logcdf_wide(sg_wide x) {
 SG_FORCE_INLINE double sg_arctan_logsf(double x) { return sg_arctan_logcdf(-x); }
 static inline sg_wide sg_arctan_logsf_wide(sg_wide x) { return sg_arctan_logcdf_wide(-x); }
 
+#if defined(SG_VEC_TU)
+/* ------------------------------------------ float32 fast kernel (sg_vec.h)
+ * ALGORITHM
+ *   sg_vatan_nonneg(|x|), |x| clamped to 2^30 (atan rounds to the float32
+ *   of pi/2 from 2^25 on, +inf included), the sign of x put on last (odd;
+ *   keeps -0).  Under 2^-49 against the rounding test's 2^-44.
+ * LANES IT LEAVES to the scalar path: NaN and |x| < 2^-125 (one unordered
+ *   comparison; results at the float32 subnormal boundary), and the
+ *   near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_arctan_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_abs(d);
+    sg_vd r = sg_vatan_nonneg(sg_vd_min(a, 0x1p30));
+    *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(sg_vd_copysign(r, d));
+}
+#endif /* SG_VEC_TU */
+
 #endif /* SG_ARCTAN_H */

@@ -155,4 +155,22 @@ static inline sg_wide sg_erf_logcdf_wide(sg_wide x) { return sg_gauss_logcdf_wid
 SG_FORCE_INLINE double sg_erf_logsf(double x) { return sg_gauss_logcdf(-x, 0); }
 static inline sg_wide sg_erf_logsf_wide(sg_wide x) { return sg_gauss_logcdf_wide(-x, 0); }
 
+#if defined(SG_VEC_TU)
+/* ------------------------------------------ float32 fast kernel (sg_vec.h)
+ * ALGORITHM
+ *   sg_verf_nonneg(|x|), |x| clamped to 4 (erf rounds to 1 in float32 from
+ *   3.9192 on, +inf included), the sign of x put on last (odd; keeps -0).
+ *   Under 2^-46.5 against the rounding test's 2^-44.
+ * LANES IT LEAVES to the scalar path: NaN and |x| < 2^-125 (one unordered
+ *   comparison), and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_erf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_abs(d);
+    sg_vd r = sg_verf_nonneg(sg_vd_min(a, 4.0));
+    *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(sg_vd_copysign(r, d));
+}
+#endif /* SG_VEC_TU */
+
 #endif /* SG_ERF_FAMILY_H */

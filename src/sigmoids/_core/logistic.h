@@ -34,6 +34,11 @@
  *   dd quotient's products of the result with its own tail underflow
  *   first (sigma(-355) = 1.5e-154 warns; tests/test_fp_semantics.py).
  * MEASURED (float64, max ULP): 0.49999 at x = -2.661984408756453.
+ *   float64 has no fast loop: one built on sg_vexp_dd (2^-57.6) measured
+ *   0.5188 ULP, 2.5x faster, but then softmax([z, 0])[0] == sigma(z) (a
+ *   correctly rounded softmax) failed to the last bit for a few z.  It
+ *   needs e^y to about 2^-64 and a float64 rounding test to keep sigma
+ *   correctly rounded in practice (issue 4's note).
  * SPEED: the float32 loop (narrow mode) runs at about 4 ns/element on one
  *   AVX2 core, 5x a copy at 1e7 elements where torch.sigmoid takes 1.4x.
  *   perf annotate puts about 35% of its cycles on the 4-wide vdivpd and
@@ -201,5 +206,59 @@ static inline double sg_logistic_logcdf(double x) { return -sg_softplus(-x); }
 static inline sg_wide sg_logistic_logcdf_wide(sg_wide x) { return -sg_softplus_wide(-x); }
 static inline double sg_logistic_logsf(double x) { return -sg_softplus(x); }
 static inline sg_wide sg_logistic_logsf_wide(sg_wide x) { return -sg_softplus_wide(x); }
+
+#if defined(SG_VEC_TU)
+/* ----------------------------------------- float32 fast kernels (sg_vec.h)
+ * sigma(d), for the logistic and for tanh's CDF form sigma(2x):
+ * ALGORITHM
+ *   1/(1 + e^y), y = -d clamped to [-40, 87], in double: e^y (sg_vexp,
+ *   under 2^-47) lies in [4e-18, 6e37], 1 + t and the quotient add one
+ *   rounding each: under 2^-46.5 in all, against the rounding test's 2^-44.
+ *   No sign select: for d < 0 the large t carries the tail as well as the
+ *   small one carries the top for d > 0.
+ * LANES IT LEAVES to the scalar path: d < -87 (sigma(-87.34) is the
+ *   smallest normal float32; below, the result is subnormal or 0 and
+ *   raises underflow), -inf, NaN (one unordered comparison), and the
+ *   near-midpoint lanes (the 68 tiny-x cases of the design note among
+ *   them).  d > 40 computes at 40: sigma rounds to 1 in float32 above
+ *   17.33, so +inf needs no lane of its own.
+ */
+SG_VINLINE sg_vd sg_logistic_vd(sg_vd d, sg_vl *hard) {
+    sg_vd y = -d;
+    sg_vd q = 1.0 / (1.0 + sg_vexp(sg_vd_min(sg_vd_max(y, -40.0), 87.0)));
+    *hard = sg_vd_above_or_nan(y, 87.0) | sg_vf32_near_midpoint(q);
+    return q;
+}
+SG_VINLINE sg_vf sg_logistic_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_logistic_vd(sg_vd_of_vf(x), hard));
+}
+
+/* softplus(d) = max(d, 0) + log1p(e^-|d|), for softplus and the log-CDF
+ * and log-SF of the logistic (-softplus(-x), -softplus(x)) and of tanh's
+ * CDF form (the same at 2x; doubling a float32 is exact in double):
+ * ALGORITHM
+ *   t = e^-|d| with |d| clamped to 100 (sg_vexp, under 2^-47), log1p(t)
+ *   (sg_vlog1p_unit, 2^-51; its sensitivity to t is below 1), and the sum
+ *   of two non-negative terms: under 2^-46.5 against the test's 2^-44.
+ * LANES IT LEAVES: d < -87 (results subnormal or 0, underflow), -inf, NaN,
+ *   results above FLT_MAX (+inf, and tanh's 2x beyond FLT_MAX, which
+ *   overflows), and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_softplus_vd(sg_vd d, sg_vl *hard) {
+    sg_vd t = sg_vexp(-sg_vd_min(sg_vd_abs(d), 100.0));
+    sg_vd s = sg_vd_max(d, 0.0) + sg_vlog1p_unit(t);
+    *hard = sg_vd_below_or_nan(d, -87.0) | sg_vd_above_or_nan(s, 0x1.fffffep+127) | sg_vf32_near_midpoint(s);
+    return s;
+}
+SG_VINLINE sg_vf sg_softplus_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_softplus_vd(sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_logistic_logcdf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(-sg_softplus_vd(-sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_logistic_logsf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(-sg_softplus_vd(sg_vd_of_vf(x), hard));
+}
+#endif /* SG_VEC_TU */
 
 #endif /* SG_LOGISTIC_H */

@@ -214,4 +214,26 @@ static inline sg_wide sg_softsign_logcdf_wide(sg_wide x) {
 SG_FORCE_INLINE double sg_softsign_logsf(double x) { return sg_softsign_logcdf(-x); }
 static inline sg_wide sg_softsign_logsf_wide(sg_wide x) { return sg_softsign_logcdf_wide(-x); }
 
+#if defined(SG_VEC_TU)
+/* ------------------------------------------ float32 fast kernel (sg_vec.h)
+ * ALGORITHM
+ *   x/(1 + |x|) in double, |x| clamped to 2^60 (the result rounds to +-1
+ *   in float32 from 2^25 on, +-inf included): one rounding in 1 + |x| and
+ *   one in the quotient, under 2^-52 against the rounding test's 2^-44.
+ *   The test is what this kernel needs: rounded once without it, the
+ *   double quotient lands exactly on a float32 midpoint for one input
+ *   pair (SG_ROUNDS_ONCE's comment).
+ * LANES IT LEAVES to the scalar path: NaN and |x| < 2^-125 (one unordered
+ *   comparison), and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_softsign_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_abs(d);
+    sg_vd c = sg_vd_min(a, 0x1p60);
+    sg_vd q = c / (1.0 + c);
+    *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(q);
+    return sg_vf_of_vd(sg_vd_copysign(q, d));
+}
+#endif /* SG_VEC_TU */
+
 #endif /* SG_SOFTSIGN_H */

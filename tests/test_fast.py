@@ -1,0 +1,288 @@
+"""The float32 fast loops (``_core/sg_vec.h``, ``SG_FAST_F32_TABLE``).
+
+Every SIMD variant this CPU can run is checked against the truth (the
+independent float64 formula plus mpmath near rounding boundaries), bit for
+bit against the certified narrow-block loop, on every memory layout, and
+for the FP flags it leaves.  ``tools/audit_float32.py`` certifies the
+variant in use on all 2^32 inputs (docs/accuracy.md); this samples what it
+proves, and covers the variants the audit machine did not run.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import sigmoids as sg
+from sigmoids import reference
+
+U = sg._ufuncs
+FAST = U.FAST_KERNELS.split()
+VARIANTS = U.fast_variants()
+TOOLS = pathlib.Path(__file__).resolve().parents[1] / "tools"
+
+# Where each fast kernel changes what it does (its header's LANES IT LEAVES
+# and clamps): both sides of each are sampled.
+EDGES = {
+    "logistic": [87.0, -87.0, 40.0, -40.0, 17.33, -87.33, 88.72, -103.97],
+    "tanh": [9.5, -9.5, 9.01, 2.0 ** -125, -(2.0 ** -125), 2.0 ** -126, 0.35, 0.17],
+    "tanh_cdf": [43.5, -43.5, 20.0, -20.0, 8.66, -43.67],
+    "softplus": [-87.0, -87.34, 100.0, -100.0, 0.0, 16.6, 3e38],
+    "logistic_logcdf": [87.0, 87.34, 100.0, -100.0, 0.0, -16.6, -3e38],
+    "logistic_logsf": [-87.0, -87.34, 100.0, -100.0, 0.0, 16.6, 3e38],
+    "tanh_logcdf": [43.5, 43.67, 50.0, -50.0, 0.0, -8.3, -3e38],
+    "tanh_logsf": [-43.5, -43.67, 50.0, -50.0, 0.0, 8.3, 3e38],
+    "arctan": [1.0, -1.0, 0.19891237, 0.66817864, 1 / 0.19891237, 1 / 0.66817864, 2.0 ** 25, 2.0 ** 30,
+               2.0 ** -125, -(2.0 ** -125)],
+    "erf": [0.75, -0.75, 1.5, -1.5, 2.5, -2.5, 3.9192, 4.0, -4.0, 2.0 ** -125, -(2.0 ** -125)],
+    "softsign": [2.0 ** 25, -(2.0 ** 25), 2.0 ** 60, 2.0 ** -125, -(2.0 ** -125), 1.0],
+}
+
+
+def same_values(a, b) -> np.ndarray:
+    """Bit for bit (the sign of zero counts); any NaN equals any NaN."""
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.dtype == b.dtype
+    as_int = np.int32 if a.dtype == np.float32 else np.int64
+    return (a.view(as_int) == b.view(as_int)) | (np.isnan(a) & np.isnan(b))
+
+
+@pytest.fixture(params=VARIANTS)
+def variant(request):
+    previous = U._set_fast_variant(request.param)
+    yield request.param
+    U._set_fast_variant(previous)
+
+
+def _neighbours(points, count=64, dtype=np.float32) -> np.ndarray:
+    """Values of ``dtype`` within ``count`` steps of each point."""
+    as_int = np.int32 if dtype == np.float32 else np.int64
+    out = []
+    for p in points:
+        bits = int(np.array(dtype(p)).view(as_int))
+        out.append((bits + np.arange(-count, count + 1, dtype=np.int64)).astype(as_int).view(dtype))
+    return np.concatenate(out)
+
+
+def _inputs(name: str, seed: int = 0, random_bits: int = 1 << 16) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    specials = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, 1e-45, -1e-45,
+                         1.1754944e-38, -1.1754944e-38, 3.4028235e38, -3.4028235e38], dtype=np.float32)
+    # Odd multiples of 2^-23: where 0.5 + x/4 is a float32 midpoint (the
+    # logistic's hard cases of the design note) and tanh x is near x.
+    odd = ((2 * np.arange(3000) + 1) * 2.0 ** -23).astype(np.float32)
+    return np.concatenate([
+        specials,
+        _neighbours(EDGES.get(name, [])),
+        odd, -odd,
+        rng.uniform(-12, 12, 20000).astype(np.float32),
+        rng.integers(0, 2 ** 32, random_bits, dtype=np.uint64).astype(np.uint32).view(np.float32),
+    ])
+
+
+def _certified(ufunc, x, **kwargs):
+    """The loop without the fast loop: float32 on the narrow block and the
+    rounding test, float64 on the full kernel."""
+    previous = U._set_fast_loops(False)
+    try:
+        with np.errstate(all="ignore"):
+            return ufunc(x, **kwargs)
+    finally:
+        U._set_fast_loops(previous)
+
+
+def test_every_fast_kernel_is_a_certified_narrow_kernel():
+    """A fast loop hands its hard lanes to the kernel's narrow block."""
+    assert FAST, "no fast loops compiled"
+    assert set(FAST) <= set(U.NARROW_KERNELS.split())
+
+
+def test_variants_are_listed_best_first_with_a_baseline():
+    assert VARIANTS[-1] == "base"
+    assert U.fast_variant()[0] == VARIANTS[0]
+    with pytest.raises(ValueError, match="no SIMD variant"):
+        U._set_fast_variant("sse9")
+    assert U.fast_variant()[0] == VARIANTS[0]
+
+
+def _variant_in_a_fresh_interpreter(simd: str) -> subprocess.CompletedProcess:
+    code = "import sigmoids; print(sigmoids._ufuncs.fast_variant()[0])"
+    env = {**os.environ, "SIGMOIDS_SIMD": simd, "PYTHONWARNINGS": "always"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+
+
+def test_the_environment_picks_a_variant():
+    result = _variant_in_a_fresh_interpreter("base")
+    assert result.stdout.strip() == "base"
+    result = _variant_in_a_fresh_interpreter("nonsense")
+    assert result.stdout.strip() == VARIANTS[0]
+    assert "ignoring SIGMOIDS_SIMD='nonsense'" in result.stderr
+
+
+@pytest.mark.parametrize("name", FAST)
+def test_correctly_rounded_against_the_truth(name, variant):
+    ufunc = getattr(U, name)
+    x = _inputs(name)
+    with np.errstate(all="ignore"):
+        ours = ufunc(x)
+    expected, _ = reference.expected_narrow(name, x, np.float32)
+    bad = ~same_values(ours, expected)
+    assert not bad.any(), f"{name} [{variant}] misrounded at x = {x[bad][:8]}: {ours[bad][:8]} vs {expected[bad][:8]}"
+
+
+@pytest.mark.parametrize("name", FAST)
+def test_bit_identical_to_the_certified_loop(name, variant):
+    """2^21 random bit patterns: the fast loop and the narrow block with the
+    rounding test give the same bits (NaN payloads aside)."""
+    ufunc = getattr(U, name)
+    x = np.random.default_rng(7).integers(0, 2 ** 32, 1 << 21, dtype=np.uint64).astype(np.uint32).view(np.float32)
+    with np.errstate(all="ignore"):
+        ours = ufunc(x)
+    assert same_values(ours, _certified(ufunc, x)).all()
+
+
+def all_same(a, b) -> bool:
+    return bool(same_values(a, b).all())
+
+
+LAYOUT_CASES = [(name, np.float32) for name in FAST] + [(name, np.float64) for name in U.FAST_KERNELS_F64.split()]
+
+
+@pytest.mark.parametrize("name, dtype", LAYOUT_CASES, ids=lambda v: getattr(v, "__name__", str(v)))
+def test_every_length_and_layout(name, dtype, variant):
+    """Partial vectors at every length, strided, reversed, in place,
+    misaligned and broadcast inputs give the contiguous results."""
+    ufunc = getattr(U, name)
+    base = (_inputs(name, seed=3, random_bits=4096) if dtype == np.float32 else _inputs64(name, seed=3))[:6000]
+    with np.errstate(all="ignore"):
+        expected = ufunc(base)
+        for n in range(0, 41):
+            assert all_same(ufunc(base[:n]), expected[:n]), n
+        assert all_same(ufunc(base[::3]), expected[::3])
+        assert all_same(ufunc(base[::-1]), expected[::-1])
+        buffer = np.empty(base.size + 1, dtype=dtype)
+        misaligned = buffer[1:]
+        misaligned[:] = base
+        assert all_same(ufunc(misaligned), expected)
+        inplace = base.copy()
+        ufunc(inplace, out=inplace)
+        assert all_same(inplace, expected)
+        strided_out = np.empty(2 * base.size, dtype=dtype)
+        ufunc(base, out=strided_out[::2])
+        assert all_same(strided_out[::2], expected)
+        two_d = base[:5000].reshape(50, 100)
+        assert all_same(ufunc(two_d.T), expected[:5000].reshape(50, 100).T)
+        column = np.broadcast_to(base[7], (300,))
+        assert all_same(ufunc(column), np.full(300, expected[7]))
+    if dtype == np.float32:
+        assert all_same(expected, _certified(ufunc, base))
+
+
+def _raised(ufunc, x) -> set:
+    """The NumPy FP warnings a call raises."""
+    raised = set()
+    for kind in ("divide", "over", "under", "invalid"):
+        with np.errstate(all="ignore", **{kind: "raise"}):
+            try:
+                ufunc(x)
+            except FloatingPointError:
+                raised.add(kind)
+    return raised
+
+
+FLAG_CASES = [(name, np.float32, [np.nan, np.inf, -np.inf, -100.0, -88.0, 1e-45, -1e-45, 1e-39, 3e38, -3e38, 0.0])
+              for name in FAST]
+FLAG_CASES += [(name, np.float64, [np.nan, np.inf, -np.inf, -720.0, -745.5, 720.0, 1e-310, -1e-310, 1e308, 0.0])
+               for name in U.FAST_KERNELS_F64.split()]
+
+
+@pytest.mark.parametrize("name, dtype, specials", FLAG_CASES, ids=lambda v: getattr(v, "__name__", str(v)))
+def test_flags_are_those_of_the_certified_loop(name, dtype, specials, variant):
+    """One special element in a long array raises what it raises alone in
+    the certified loop, and nothing the fast lanes computed around it."""
+    ufunc = getattr(U, name)
+    filler = np.random.default_rng(5).uniform(-5, 5, 5000).astype(dtype)
+    for special in specials:
+        x = filler.copy()
+        x[2501] = special
+        previous = U._set_fast_loops(False)
+        try:
+            expected = _raised(ufunc, x)
+        finally:
+            U._set_fast_loops(previous)
+        assert _raised(ufunc, x) == expected, (name, special)
+    assert _raised(ufunc, filler) == set()
+
+
+def test_coefficients_are_up_to_date():
+    result = subprocess.run([sys.executable, str(TOOLS / "gen_vec.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_build_says_which_variant_runs():
+    """``sigmoids info`` without a name and ``sg.show_config()`` name the
+    variant in use and the kernels that have a fast loop."""
+    from typer.testing import CliRunner
+
+    from sigmoids.cli import app
+
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["info"])
+    assert result.exit_code == 0, result.output
+    description = U.fast_variant()[1]
+    assert description in result.output
+    assert all(name in result.output for name in FAST)
+    config = sg.show_config()
+    assert config["fast_loops"] == {"variant": U.fast_variant()[0], "description": description, "kernels": FAST}
+    entry = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["info", "logistic"])
+    assert "float32 fast loop" in entry.output and description in entry.output
+
+
+# ----------------------------------------------------------------- float64
+
+FAST64 = U.FAST_KERNELS_F64.split()
+EDGES64 = {
+    "tanh": [20.0, -20.0, 19.06, 2.0 ** -27, -(2.0 ** -27), 0.17, 0.35, 1e-300, 5e-324],
+}
+
+
+def _inputs64(name: str, seed: int = 0) -> np.ndarray:
+    from conftest import float64_sweep
+
+    rng = np.random.default_rng(seed)
+    specials = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 5e-324, -5e-324, 2.2250738585072014e-308,
+                         1.7976931348623157e308, -1.7976931348623157e308])
+    return np.concatenate([specials, _neighbours(EDGES64.get(name, []), 32, np.float64), rng.uniform(-40, 40, 20000),
+                           float64_sweep(None, seed=seed, per_binade=2)])
+
+
+def test_every_fast64_kernel_has_a_float32_fast_loop_too():
+    assert FAST64 and set(FAST64) <= set(FAST)
+
+
+def test_no_fast_float64_logistic_while_softmax_is_correctly_rounded():
+    """softmax([z, 0])[0] == sigma(z) to the last bit (tests/test_softmax.py)
+    needs a correctly rounded float64 logistic, which the fast loop is not."""
+    assert "logistic" not in FAST64
+
+
+@pytest.mark.parametrize("name", FAST64)
+def test_float64_within_the_recorded_ulp(name, variant):
+    from sigmoids.catalog import KERNEL_ACCURACY
+
+    ufunc = getattr(U, name)
+    x = _inputs64(name)
+    with np.errstate(all="ignore"):
+        ours = ufunc(x)
+    errors = reference.ulp_error(ours, reference.evaluate(name, x))
+    worst = int(np.nanargmax(errors))
+    recorded = KERNEL_ACCURACY[name]["float64"][0]
+    assert errors[worst] <= recorded, f"{name} [{variant}]: {errors[worst]:.4f} ULP at x = {x[worst]!r}"
+    # the special values and the sign of zero are the full kernel's
+    special = ~np.isfinite(x) | (x == 0)
+    assert (ours[special].view(np.int64) == _certified(ufunc, x[special]).view(np.int64)).all()
+
+
