@@ -224,6 +224,9 @@ def versions() -> dict:
         "scipy": scipy.__version__,
         "sigmoids": getattr(sigmoids, "__version__", "?"),
         "SIMD path": getattr(_ufuncs, "SIMD_PATH", "?"),
+        "fast loops": (f"{_ufuncs.fast_variant()[1]}, {len(_ufuncs.FAST_KERNELS.split())} float32 and "
+                       f"{len(_ufuncs.FAST_KERNELS_F64.split())} float64 kernels"
+                       if hasattr(_ufuncs, "fast_variant") else "none"),
         "wide type": getattr(_ufuncs, "WIDE_TYPE", "?"),
         "sigmoids threads": f"{sigmoids.get_num_threads()} (above {_ufuncs.PARALLEL_MIN:,} elements)",
     }
@@ -270,6 +273,7 @@ def run(names, sizes, dtypes, repeat, min_time, log=print, clock=time.perf_count
                     t, ratio = times[(n, None)]
                     row = {
                         "kernel": n, "dtype": np.dtype(dtype).name, "size": size,
+                        "loop": loop_kind(n, np.dtype(dtype).name),
                         "ns": t / size * 1e9, "ratio": ratio, "gbs": nbytes / t / 1e9,
                         "copy_ns": copy / size * 1e9, "copy_gbs": nbytes / copy / 1e9,
                         "baselines": {lab: times[(k, lab)][1] for (k, lab) in times if k == n and lab},
@@ -281,14 +285,31 @@ def run(names, sizes, dtypes, repeat, min_time, log=print, clock=time.perf_count
     return rows
 
 
+def loop_kind(name: str, dtype: str) -> str:
+    """Which loop the kernel runs in this dtype: "fast" (the explicit-SIMD
+    loops of _core/sg_vec.h), "once" (float32 rounded once), "narrow" (the
+    narrow block and the rounding test) or "full"."""
+    from sigmoids import _ufuncs
+
+    def listed(attribute):
+        return name in getattr(_ufuncs, attribute, "").split()
+
+    if dtype == "float64":
+        return "fast" if listed("FAST_KERNELS_F64") else "full"
+    for kind, attribute in (("fast", "FAST_KERNELS"), ("once", "ROUND_ONCE_KERNELS"), ("narrow", "NARROW_KERNELS")):
+        if listed(attribute):
+            return kind
+    return "full"
+
+
 def table(rows) -> str:
-    head = ("| kernel | dtype | size | ns/elem | × copy | GB/s | copy GB/s | baselines (× copy) |\n"
-            "|---|---|---|---:|---:|---:|---:|---|")
+    head = ("| kernel | dtype | loop | size | ns/elem | × copy | GB/s | copy GB/s | baselines (× copy) |\n"
+            "|---|---|---|---|---:|---:|---:|---:|---|")
     lines = [head]
     for r in rows:
         base = ", ".join(f"{lab} {v:.2f}×" for lab, v in r["baselines"].items()) or "—"
         lines.append(
-            f"| {r['kernel']} | {r['dtype']} | {_size_label(r['size'])} | {r['ns']:.2f} | {r['ratio']:.2f} | "
+            f"| {r['kernel']} | {r['dtype']} | {r.get('loop', '?')} | {_size_label(r['size'])} | {r['ns']:.2f} | {r['ratio']:.2f} | "
             f"{r['gbs']:.2f} | {r['copy_gbs']:.2f} | {base} |"
         )
     return "\n".join(lines)

@@ -219,7 +219,8 @@ def block():
               "static const double SG_VATAN_T1 = %s;" % float(mp.tan(mp.pi / 16)).hex(),
               "static const double SG_VATAN_T2 = %s;" % float(mp.tan(3 * mp.pi / 16)).hex(),
               "static const double SG_VATAN_PI_4 = %s;" % float(mp.pi / 4).hex(),
-              "static const double SG_VATAN_PI_2 = %s;" % float(mp.pi / 2).hex()]
+              "static const double SG_VATAN_PI_2 = %s;" % float(mp.pi / 2).hex(),
+              "static const double SG_VATAN_INV_PI = %s;" % float(1 / mp.pi).hex()]
     small, pieces = fit_erf()
     errors = [mp.nstr(mp.log(e, 2), 4) for e in erf_errors(small, pieces)]
     lines += [f"/* erf x = x S(x^2) for |x| < {ERF_SMALL}, S of degree {ERF_SMALL_DEGREE}: 2^{errors[0]}"

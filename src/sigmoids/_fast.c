@@ -15,6 +15,10 @@
 #include "arctan.h"
 #include "softsign.h"
 #include "erf.h"
+#include "gudermannian.h"
+#include "algebraic.h"
+#include "gompertz.h"
+#include "cloglog.h"
 
 #if !defined(SG_VEC_VARIANT)
 #define SG_VEC_VARIANT base

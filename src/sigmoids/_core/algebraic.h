@@ -258,4 +258,39 @@ static inline sg_wide sg_algebraic_logcdf_wide(sg_wide x) {
 SG_FORCE_INLINE double sg_algebraic_logsf(double x) { return sg_algebraic_logcdf(-x); }
 static inline sg_wide sg_algebraic_logsf_wide(sg_wide x) { return sg_algebraic_logcdf_wide(-x); }
 
+#if defined(SG_VEC_TU)
+/* ----------------------------------------- float32 fast kernels (sg_vec.h)
+ * value x/sqrt(1 + x^2): x^2 is exact for a float32 x, then one rounding in
+ *   the sum, half an ULP in the root and one in the quotient: under 2^-51.
+ *   |x| clamped to 2^60 (the result rounds to +-1 from 2^12.5 on, +-inf
+ *   included); the sign of x put on last.  Leaves NaN and |x| < 2^-125.
+ * derivative (1 + x^2)^(-3/2) and density (1 + x^2)^(-3/2)/2: s = 1 + x^2,
+ *   1/(s sqrt s), under 2^-51.  Leave |x| > 2^41 (results below the float32
+ *   normal range) and NaN.
+ * All leave the near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_algebraic_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_abs(d);
+    sg_vd c = sg_vd_min(a, 0x1p60);
+    sg_vd r = c / sg_vd_sqrt(1.0 + c * c);
+    *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(sg_vd_copysign(r, d));
+}
+SG_VINLINE sg_vd sg_algebraic_derivative_vd(sg_vd x, sg_vl *hard) {
+    sg_vd a = sg_vd_abs(x);
+    sg_vd c = sg_vd_min(a, 0x1p41);
+    sg_vd s = 1.0 + c * c;
+    sg_vd r = 1.0 / (s * sg_vd_sqrt(s));
+    *hard = sg_vd_above_or_nan(a, 0x1p41) | sg_vf32_near_midpoint(r);
+    return r;
+}
+SG_VINLINE sg_vf sg_algebraic_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_algebraic_derivative_vd(sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_algebraic_pdf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(0.5 * sg_algebraic_derivative_vd(sg_vd_of_vf(x), hard));
+}
+#endif /* SG_VEC_TU */
+
 #endif /* SG_ALGEBRAIC_H */

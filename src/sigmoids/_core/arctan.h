@@ -306,21 +306,50 @@ SG_FORCE_INLINE double sg_arctan_logsf(double x) { return sg_arctan_logcdf(-x); 
 static inline sg_wide sg_arctan_logsf_wide(sg_wide x) { return sg_arctan_logcdf_wide(-x); }
 
 #if defined(SG_VEC_TU)
-/* ------------------------------------------ float32 fast kernel (sg_vec.h)
- * ALGORITHM
- *   sg_vatan_nonneg(|x|), |x| clamped to 2^30 (atan rounds to the float32
- *   of pi/2 from 2^25 on, +inf included), the sign of x put on last (odd;
- *   keeps -0).  Under 2^-49 against the rounding test's 2^-44.
- * LANES IT LEAVES to the scalar path: NaN and |x| < 2^-125 (one unordered
- *   comparison; results at the float32 subnormal boundary), and the
- *   near-midpoint lanes.
+/* ----------------------------------------- float32 fast kernels (sg_vec.h)
+ * value: atan |x| = sg_vatan_quotient(|x|, 1), |x| clamped to 2^30 (atan
+ *   rounds to the float32 of pi/2 from 2^25 on, +inf included), the sign of
+ *   x put on last (odd; keeps -0).  Under 2^-49 against the rounding test's
+ *   2^-44.  Leaves NaN and |x| < 2^-125 (one unordered comparison; results
+ *   at the float32 subnormal boundary) and the near-midpoint lanes.
+ * derivative 1/(1 + x^2) and density 1/(pi (1 + x^2)): x^2 is exact for a
+ *   float32 x, so two roundings and pi's: under 2^-51.  Leave |x| > 2^62
+ *   (results below the float32 normal range) and NaN.
+ * CDF 1/2 + atan(x)/pi, for x < 0 atan(1/|x|)/pi = sg_vatan_quotient(1,
+ *   |x|)/pi, which never subtracts: under 2^-49.  Leaves x < -2^124 (results
+ *   below the float32 normal range), NaN, and the near-midpoint lanes; +inf
+ *   computes at 2^126 (the result rounds to 1 from 2^25 on).
  */
 SG_VINLINE sg_vf sg_arctan_f32v(sg_vf x, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(x);
     sg_vd a = sg_vd_abs(d);
-    sg_vd r = sg_vatan_nonneg(sg_vd_min(a, 0x1p30));
+    sg_vd r = sg_vatan_quotient(sg_vd_min(a, 0x1p30), sg_vd_splat(1.0));
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(sg_vd_copysign(r, d));
+}
+SG_VINLINE sg_vd sg_arctan_derivative_vd(sg_vd x, sg_vl *hard) {
+    sg_vd a = sg_vd_min(sg_vd_abs(x), 0x1p62);
+    sg_vd q = 1.0 / (1.0 + a * a);
+    *hard = sg_vd_above_or_nan(sg_vd_abs(x), 0x1p62) | sg_vf32_near_midpoint(q);
+    return q;
+}
+SG_VINLINE sg_vf sg_arctan_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_arctan_derivative_vd(sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_arctan_pdf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd a = sg_vd_min(sg_vd_abs(sg_vd_of_vf(x)), 0x1p62);
+    sg_vd q = SG_VATAN_INV_PI / (1.0 + a * a);
+    *hard = sg_vd_above_or_nan(sg_vd_abs(sg_vd_of_vf(x)), 0x1p62) | sg_vf32_near_midpoint(q);
+    return sg_vf_of_vd(q);
+}
+SG_VINLINE sg_vf sg_arctan_cdf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_min(sg_vd_abs(d), 0x1p126), one = sg_vd_splat(1.0);
+    sg_vl negative = d < sg_vd_splat(0.0);
+    sg_vd v = sg_vatan_quotient(sg_vd_select(negative, one, a), sg_vd_select(negative, a, one)) * SG_VATAN_INV_PI;
+    sg_vd r = sg_vd_select(negative, v, 0.5 + v);
+    *hard = sg_vd_below_or_nan(d, -0x1p124) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
 }
 #endif /* SG_VEC_TU */
 

@@ -239,4 +239,27 @@ static inline sg_wide sg_gompertz_logsf_wide(sg_wide x) {
     return sg_wlog(-sg_wexpm1(-t));
 }
 
+#if defined(SG_VEC_TU)
+/* ------------------------------------------ float32 fast kernel (sg_vec.h)
+ * ALGORITHM
+ *   exp(-t), t = e^-x with x clamped to [-4.5, 40] (gompertz rounds to 1 in
+ *   float32 from 17.3 on, +inf included).  t must be good to 2^-50 or so,
+ *   as its error enters exp(-t) multiplied by t (up to 90): it comes as a
+ *   pair from sg_vexp_dd (2^-57.6), and exp(-t) = e^-t_hi (1 - t_lo), with
+ *   t_hi exact for sg_vexp and t_lo's second order below 2^-100.  Under
+ *   2^-46 in all against the rounding test's 2^-44.
+ * LANES IT LEAVES: x < -4.45 (results below the float32 normal range,
+ *   gompertz(-4.4697) = 2^-126), NaN, and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_gompertz_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vexp_dd_t t = sg_vexp_dd(-sg_vd_min(sg_vd_max(d, -4.5), 40.0));
+    sg_vd two_k = sg_vpow2(t.k);
+    sg_vd t_hi = t.e.hi * two_k, t_lo = t.e.lo * two_k;
+    sg_vd r = sg_vexp(-t_hi) * (1.0 - t_lo);
+    *hard = sg_vd_below_or_nan(d, -4.45) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
+}
+#endif /* SG_VEC_TU */
+
 #endif /* SG_GOMPERTZ_H */

@@ -233,6 +233,58 @@ SG_VINLINE sg_vf sg_logistic_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(sg_logistic_vd(sg_vd_of_vf(x), hard));
 }
 
+/* sigma'(d) = t/(1 + t)^2 with t = e^-|d|, for the logistic's derivative
+ * and tanh's (4 sigma'(2x)) and density (2 sigma'(2x)):
+ * ALGORITHM
+ *   t = e^-|d| with |d| clamped to 87 (sg_vexp, under 2^-47), (1 + t)^2 and
+ *   the quotient: under 2^-46 against the rounding test's 2^-44.
+ * LANES IT LEAVES: |d| > 87 (results below the float32 normal range), NaN,
+ *   and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_logistic_derivative_vd(sg_vd d, sg_vl *hard) {
+    sg_vd a = sg_vd_abs(d);
+    sg_vd t = sg_vexp(-sg_vd_min(a, 87.0));
+    sg_vd one_t = 1.0 + t;
+    sg_vd q = t / (one_t * one_t);
+    *hard = sg_vd_above_or_nan(a, 87.0) | sg_vf32_near_midpoint(q);
+    return q;
+}
+SG_VINLINE sg_vf sg_logistic_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_logistic_derivative_vd(sg_vd_of_vf(x), hard));
+}
+
+/* logit(y) for y in (0, 1), for the logistic's inverse and tanh's quantile
+ * (logit(p)/2):
+ * ALGORITHM
+ *   One division and one logarithm (sg_vlog, 2^-51) per lane, by region:
+ *   y in [1/4, 3/4]: log1p((2y - 1)/(1 - y)), numerator and denominator
+ *   exact for a float32 y, 1 + f summed with its rounding error (no
+ *   cancellation near 1/2, where log(y) - log(1 - y) would lose it all);
+ *   y < 1/4: log(y/(1 - y)); y > 3/4: -log((1 - y)/y), 1 - y exact.  Under
+ *   2^-50 in all.
+ * LANES IT LEAVES: y <= 0 and y >= 1 (the poles, with divide-by-zero, and
+ *   the domain errors, with invalid), NaN, and the near-midpoint lanes.
+ *   No result is subnormal: |logit(y)| >= 2^-22 for y != 1/2.
+ */
+SG_VINLINE sg_vd sg_logit_vd(sg_vd y, sg_vl *hard) {
+    sg_vd one = sg_vd_splat(1.0);
+    sg_vl lower = y < sg_vd_splat(0.25), upper = y > sg_vd_splat(0.75);
+    sg_vd complement = one - y;
+    sg_vd num = sg_vd_select(lower, y, sg_vd_select(upper, complement, 2.0 * y - 1.0));
+    sg_vd den = sg_vd_select(upper, y, complement);
+    sg_vd r = num / den;
+    sg_vdd sum = sg_vtwo_sum(one, r);                        /* 1 + f, for the middle lanes */
+    sg_vl middle = ~(lower | upper);
+    sg_vd u = sg_vd_select(middle, sum.hi, r);
+    sg_vd v = sg_vlog(u, (sg_vd)(middle & (sg_vl)sum.lo));
+    v = (sg_vd)((sg_vl)v ^ (upper & INT64_MIN));
+    *hard = sg_vd_below_or_nan(y, 0x1p-150) | sg_vd_above_or_nan(y, 0x1.fffffep-1) | sg_vf32_near_midpoint(v);
+    return v;
+}
+SG_VINLINE sg_vf sg_logistic_inverse_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_logit_vd(sg_vd_of_vf(x), hard));
+}
+
 /* softplus(d) = max(d, 0) + log1p(e^-|d|), for softplus and the log-CDF
  * and log-SF of the logistic (-softplus(-x), -softplus(x)) and of tanh's
  * CDF form (the same at 2x; doubling a float32 is exact in double):

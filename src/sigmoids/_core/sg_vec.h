@@ -54,8 +54,11 @@
 
 /* The float32 kernels that have a fast loop: X(ufunc name). */
 #define SG_FAST_F32_TABLE(X)                                                               \
-    X(logistic) X(tanh_cdf) X(softplus) X(logistic_logcdf) X(logistic_logsf) X(tanh_logcdf)  \
-    X(tanh_logsf) X(tanh) X(arctan) X(softsign) X(erf)
+    X(logistic) X(logistic_derivative) X(logistic_inverse) X(tanh_cdf) X(tanh_pdf)             \
+    X(tanh_derivative) X(tanh_ppf) X(tanh_inverse) X(softplus) X(logistic_logcdf)              \
+    X(logistic_logsf) X(tanh_logcdf) X(tanh_logsf) X(tanh) X(arctan) X(arctan_derivative)      \
+    X(arctan_pdf) X(arctan_cdf) X(gudermannian) X(algebraic) X(algebraic_derivative)           \
+    X(algebraic_pdf) X(softsign) X(erf) X(gompertz) X(cloglog)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
@@ -142,6 +145,7 @@ static const double SG_VATAN_T1 = 0x1.975f5e0553158p-3;
 static const double SG_VATAN_T2 = 0x1.561b82ab7f990p-1;
 static const double SG_VATAN_PI_4 = 0x1.921fb54442d18p-1;
 static const double SG_VATAN_PI_2 = 0x1.921fb54442d18p+0;
+static const double SG_VATAN_INV_PI = 0x1.45f306dc9c883p-2;
 /* erf x = x S(x^2) for |x| < 0.75, S of degree 9: 2^-52.86 relative. */
 static const double SG_VERF_S[10] = {
     0x1.20dd750429b6dp+0,
@@ -240,6 +244,16 @@ SG_VINLINE sg_vd sg_vd_max(sg_vd x, double c) {
     return sg_vd_select(x > sg_vd_splat(c), x, sg_vd_splat(c));
 #endif
 }
+/* The correctly rounded square root, lane by lane (one instruction on x86). */
+SG_VINLINE sg_vd sg_vd_sqrt(sg_vd x) {
+#if defined(SG_X86_PD)
+    return (sg_vd)SG_X86_PD(sqrt)((sg_x86_pd)x);
+#else
+    sg_vd r;
+    for (int i = 0; i < SG_VL; i++) r[i] = __builtin_sqrt(x[i]);
+    return r;
+#endif
+}
 /* Lanes with x > c or x NaN; and with x < c or x NaN. */
 SG_VINLINE sg_vl sg_vd_above_or_nan(sg_vd x, double c) {
 #if SG_VL == 8
@@ -305,17 +319,17 @@ SG_VINLINE sg_vd sg_vexp(sg_vd y) {
     return sg_vscale((r + r2 * sg_vexp_poly(r, r2)) + 1.0, red.shifted);
 }
 
-/* e^y - 1 for y in [-128, 0], relative error under 2^-47: 2^k (e^r - 1) +
- * (2^k - 1), e^r - 1 = r + r^2 P(r) to 2^-48.3 relative near 0 (where k = 0
- * and the sum is exact).  For k <= -1 (y <= -0.35) the result is below
- * -0.29 and the two terms do not cancel. */
-SG_VINLINE sg_vd sg_vexpm1_neg(sg_vd y) {
+/* e^y - 1 for |y| <= 128 (callers clamp), relative error under 2^-47:
+ * 2^k (e^r - 1) + (2^k - 1), e^r - 1 = r + r^2 P(r) to 2^-48.3 relative near
+ * 0 (where k = 0 and the sum is exact).  Elsewhere the two terms do not
+ * cancel: for k <= -1 (y <= -0.35) the result is below -0.29, and for k >= 1
+ * it is at least 0.71 2^k - 1 against a first term of at most 0.29 2^k. */
+SG_VINLINE sg_vd sg_vexpm1(sg_vd y) {
     sg_vexp_reduced red = sg_vexp_reduce(y);
     sg_vd r = red.r, r2 = r * r;
     sg_vd em = r + r2 * sg_vexp_poly(r, r2);
     return sg_vscale(em, red.shifted) + (sg_vscale(sg_vd_splat(1.0), red.shifted) - 1.0);
 }
-
 /* ------------------------------------------------------------ atan */
 
 SG_VINLINE sg_vd sg_vatan_poly(sg_vd z) {
@@ -325,29 +339,31 @@ SG_VINLINE sg_vd sg_vatan_poly(sg_vd z) {
     return (q01 + z2 * q23) + z4 * (q45 + z2 * SG_VATAN_Q[6]);
 }
 
-/* atan a for 0 <= a <= 2^30 (callers clamp; NaN must not reach it),
- * relative error under 2^-50.
+/* atan(n/d) for n, d >= 0 in [2^-1000, 2^1000] (or n = 0), NaN kept out by
+ * the callers, relative error under 2^-50; no division before the one below,
+ * so that atan(1/a) = atan_quotient(1, a) costs what atan(a) does.
  * ALGORITHM
- *   u = min(a, 1/a) as n/d (no division yet), c = 0, tan(pi/8) or 1 by
- *   where u lies (n > T d), t = (n - c d)/(d + c n), the one division, so
- *   that |t| <= tan(pi/16) and atan u = atan c + atan t (tools/gen_vec.py);
- *   atan a = atan u, or pi/2 - atan u for a > 1.  The results never cancel:
- *   atan c + atan t >= pi/16 wherever c > 0, and pi/2 - atan u >= pi/4.
- *   n - c d loses bits when u is near c, but only relative to t: its
- *   absolute error stays near 2^-53, under 2^-50 of a result above 0.19.
+ *   u = min(n/d, d/n) as a quotient not yet taken, c = 0, tan(pi/8) or 1
+ *   by where u lies (numerator > T denominator), t = (num - c den)/(den +
+ *   c num), the one division, so that |t| <= tan(pi/16) and atan u = atan c
+ *   + atan t (tools/gen_vec.py); the result is atan u, or pi/2 - atan u when
+ *   n > d.  Nothing cancels: atan c + atan t >= pi/16 wherever c > 0, and
+ *   pi/2 - atan u >= pi/4.  num - c den loses bits when u is near c, but
+ *   only relative to t: its absolute error stays near 2^-53, under 2^-50 of
+ *   a result above 0.19.
  */
-SG_VINLINE sg_vd sg_vatan_nonneg(sg_vd a) {
+SG_VINLINE sg_vd sg_vatan_quotient(sg_vd n, sg_vd d) {
     sg_vd one = sg_vd_splat(1.0), zero = sg_vd_splat(0.0);
-    sg_vl inverted = a > one;
-    sg_vd n = sg_vd_select(inverted, one, a), d = sg_vd_select(inverted, a, one);
-    sg_vl middle = n > SG_VATAN_T1 * d, top = n > SG_VATAN_T2 * d;
+    sg_vl inverted = n > d;
+    sg_vd num = sg_vd_select(inverted, d, n), den = sg_vd_select(inverted, n, d);
+    sg_vl middle = num > SG_VATAN_T1 * den, top = num > SG_VATAN_T2 * den;
     sg_vd c = sg_vd_select(top, one, sg_vd_select(middle, sg_vd_splat(SG_VATAN_C1), zero));
     sg_vd base = sg_vd_select(top, sg_vd_splat(SG_VATAN_PI_4),
                               sg_vd_select(middle, sg_vd_splat(SG_VATAN_ATAN_C1), zero));
-    sg_vd t = (n - c * d) / (d + c * n);
+    sg_vd t = (num - c * den) / (den + c * num);
     sg_vd z = t * t;
     sg_vd atan_t = t + (t * z) * sg_vatan_poly(z);
-    /* a > 1: (pi/2 - atan c) - atan t */
+    /* n > d: (pi/2 - atan c) - atan t */
     base = sg_vd_select(inverted, SG_VATAN_PI_2 - base, base);
     return base + (sg_vd)((sg_vl)atan_t ^ (inverted & INT64_MIN));
 }
@@ -520,6 +536,34 @@ SG_VINLINE sg_vexp_dd_t sg_vexp_dd(sg_vd y) {
     sg_vdd e = sg_vfast_two_sum(sg_vd_splat(1.0), parts.s.hi);
     e.lo += parts.s.lo;
     return (sg_vexp_dd_t){ e, parts.k };
+}
+
+/* ------------------------------------------------------------- log */
+
+/* log(u + c) for 2^-1022 <= u < 2^1000 and |c| <= ulp(u)/2 (the rounding error of
+ * the sum that made u), relative error under 2^-51 when |log| >= 2^-30 or
+ * u + c is near 1 in the log1p sense.
+ * ALGORITHM (as sg_log.h's sg_log_reduced, whose polynomial this reuses)
+ *   u = 2^k m with m in [sqrt(1/2), sqrt(2)), read off u's bits moved by
+ *   those of sqrt(1/2); f = m - 1 exact; one division D = 1/((2 + f) m)
+ *   gives both s = f/(2 + f) = f m D and 1/m = (2 + f) D; log m = f - f^2/2
+ *   + s (f^2/2 + z P(z)), z = s^2 (P 2^-57.6); log(u + c) = k ln2_hi + (k
+ *   ln2_lo + c/u + log m), c/u = c 2^-k (2 + f) D.
+ */
+SG_VINLINE sg_vd sg_vlog(sg_vd u, sg_vd c) {
+    sg_vl moved = (sg_vl)u + (0x3ff0000000000000LL - 0x3fe6a09e00000000LL);
+    sg_vl biased_k = (sg_vl)((sg_vu)moved >> 52);
+    sg_vd m = (sg_vd)((moved & 0x000fffffffffffffLL) + 0x3fe6a09e00000000LL);
+    sg_vd k = (sg_vd)(biased_k | 0x4330000000000000LL) - (0x1p52 + 1023.0);
+    sg_vd f = m - 1.0, two_f = 2.0 + f;
+    sg_vd d = 1.0 / (two_f * m);
+    sg_vd s = f * m * d, z = s * s, z2 = z * z;
+    sg_vd p = (SG_LOG_P[0] + z * SG_LOG_P[1]) + z2 * (SG_LOG_P[2] + z * SG_LOG_P[3])
+            + (z2 * z2) * ((SG_LOG_P[4] + z * SG_LOG_P[5]) + z2 * SG_LOG_P[6]);
+    sg_vd half_f2 = 0.5 * f * f;
+    sg_vd log_m = f - (half_f2 - s * (half_f2 + z * p));
+    sg_vd c_over_u = c * sg_vpow2(-k) * two_f * d;
+    return k * SG_LOG_LN2_HI + ((k * SG_LOG_LN2_LO + c_over_u) + log_m);
 }
 
 /* ------------------------------------------------------ rounding test */

@@ -222,7 +222,7 @@ static inline sg_wide sg_tanh_logsf_wide(sg_wide x) { return sg_tanh_logcdf_wide
 /* ------------------------------------------ float32 fast kernel (sg_vec.h)
  * ALGORITHM
  *   a = |x| clamped to 9.5 (tanh rounds to 1 in float32 above 9.01),
- *   m = e^-2a - 1 (sg_vexpm1_neg, under 2^-47 relative, no cancellation
+ *   m = e^-2a - 1 (sg_vexpm1, under 2^-47 relative, no cancellation
  *   near 0), tanh a = -m/(2 + m), the sign of x put on last (odd; keeps
  *   -0).  Under 2^-46 in all against the rounding test's 2^-44.
  * LANES IT LEAVES to the scalar path: NaN and |x| < 2^-125 (one unordered
@@ -232,6 +232,36 @@ static inline sg_wide sg_tanh_logsf_wide(sg_wide x) { return sg_tanh_logcdf_wide
  */
 /* The CDF form sigma(2x) and its logarithms, through the logistic's
  * kernels at 2x (exact in double for every float32 x). */
+SG_VINLINE sg_vf sg_tanh_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(4.0 * sg_logistic_derivative_vd(2.0 * sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_tanh_pdf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(2.0 * sg_logistic_derivative_vd(2.0 * sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_tanh_ppf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(0.5 * sg_logit_vd(sg_vd_of_vf(x), hard));
+}
+
+/* artanh y = log((1 + a)/(1 - a))/2, a = |y|, the sign put on last (odd):
+ * ALGORITHM
+ *   a < 1/2: log1p(2a/(1 - a)), 1 + f summed with its rounding error, so
+ *   that tiny a keeps its relative accuracy; a >= 1/2: log((1 + a)/(1 - a)),
+ *   1 + a and 1 - a exact for a float32 a.  One division and one sg_vlog:
+ *   under 2^-50.
+ * LANES IT LEAVES: |y| >= 1 (the poles and domain errors), NaN, |y| <
+ *   2^-125 (results at the float32 subnormal boundary), near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_tanh_inverse_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_abs(d), one = sg_vd_splat(1.0);
+    sg_vl small = a < sg_vd_splat(0.5);
+    sg_vd r = sg_vd_select(small, 2.0 * a, one + a) / (one - a);
+    sg_vdd sum = sg_vtwo_sum(one, r);
+    sg_vd v = 0.5 * sg_vlog(sg_vd_select(small, sum.hi, r), (sg_vd)(small & (sg_vl)sum.lo));
+    *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vd_above_or_nan(a, 0x1.fffffep-1) | sg_vf32_near_midpoint(v);
+    return sg_vf_of_vd(sg_vd_copysign(v, d));
+}
+
 SG_VINLINE sg_vf sg_tanh_cdf_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(sg_logistic_vd(2.0 * sg_vd_of_vf(x), hard));
 }
@@ -245,7 +275,7 @@ SG_VINLINE sg_vf sg_tanh_logsf_f32v(sg_vf x, sg_vl *hard) {
 SG_VINLINE sg_vf sg_tanh_f32v(sg_vf x, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(x);
     sg_vd a = sg_vd_abs(d);
-    sg_vd m = sg_vexpm1_neg(-2.0 * sg_vd_min(a, 9.5));
+    sg_vd m = sg_vexpm1(-2.0 * sg_vd_min(a, 9.5));
     sg_vd t = -m / (2.0 + m);
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(t);
     return sg_vf_of_vd(sg_vd_copysign(t, d));
