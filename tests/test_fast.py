@@ -76,7 +76,7 @@ def variant(request):
 def _neighbours(points, count=64, dtype=np.float32) -> np.ndarray:
     """Values of ``dtype`` within ``count`` steps of each point."""
     as_int = np.int32 if dtype == np.float32 else np.int64
-    out = []
+    out = [np.array([], dtype=dtype)]
     for p in points:
         bits = int(np.array(dtype(p)).view(as_int))
         out.append((bits + np.arange(-count, count + 1, dtype=np.int64)).astype(as_int).view(dtype))
@@ -271,6 +271,7 @@ def test_the_build_says_which_variant_runs():
 
 FAST64 = U.FAST_KERNELS_F64.split()
 EDGES64 = {
+    "logistic": [708.0, -708.0, 708.39, -708.4, 40.0, -40.0, 36.74, -36.74, 2.0 ** -54, 1e-300],
     "tanh": [20.0, -20.0, 19.06, 2.0 ** -27, -(2.0 ** -27), 0.17, 0.35, 1e-300, 5e-324],
 }
 
@@ -289,10 +290,19 @@ def test_every_fast64_kernel_has_a_float32_fast_loop_too():
     assert FAST64 and set(FAST64) <= set(FAST)
 
 
-def test_no_fast_float64_logistic_while_softmax_is_correctly_rounded():
+def test_the_float64_logistic_is_the_full_kernel_to_the_bit():
     """softmax([z, 0])[0] == sigma(z) to the last bit (tests/test_softmax.py)
-    needs a correctly rounded float64 logistic, which the fast loop is not."""
-    assert "logistic" not in FAST64
+    needs a correctly rounded float64 logistic: its fast loop hands every lane
+    its rounding test cannot settle back to the full kernel, and agrees with
+    it everywhere."""
+    x = np.concatenate([_inputs64("logistic", seed=8), np.random.default_rng(8).uniform(-40, 40, 1 << 20)])
+    for variant in VARIANTS:
+        previous = U._set_fast_variant(variant)
+        try:
+            with np.errstate(all="ignore"):
+                assert all_same(U.logistic(x), _certified(U.logistic, x)), variant
+        finally:
+            U._set_fast_variant(previous)
 
 
 @pytest.mark.parametrize("name", FAST64)

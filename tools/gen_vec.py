@@ -68,12 +68,29 @@ def fit_exp(degree=EXP_DEGREE):
     return [float(c) for c in reversed(poly)]
 
 
-def exp_tail_error(coefficients, points=4000):
+EXP4_DEGREE = 8                                 # the float64 logistic's P on |r| <= ln2/8
+R4_MAX = mp.log(2) / 8 * (1 + mp.mpf(2) ** -10)
+
+
+def fit_exp4():
+    poly, _ = mp.chebyfit(p_exact, [-R4_MAX, R4_MAX], EXP4_DEGREE + 1, error=True)
+    return [float(c) for c in reversed(poly)]
+
+
+def split(value, bits):
+    """value as hi + lo, hi rounded to ``bits`` significant bits."""
+    e = mp.floor(mp.log(abs(value), 2))
+    hi = mp.ldexp(mp.nint(mp.ldexp(value, bits - 1 - int(e))), int(e) - bits + 1)
+    return float(hi), float(value - hi)
+
+
+def exp_tail_error(coefficients, points=4000, r_max=None):
     """max |r^2 P(r) - (e^r - 1 - r)| / e^r: the error of the float64 loops'
     e^r = 1 + r + r^2 P(r), whose 1 + r is kept exact (sg_vexp_dd)."""
+    r_max = R_MAX if r_max is None else r_max
     worst = mp.mpf(0)
     for i in range(points + 1):
-        r = -R_MAX + 2 * R_MAX * i / points
+        r = -r_max + 2 * r_max * i / points
         p = mp.mpf(0)
         for c in reversed(coefficients):
             p = p * r + mp.mpf(c)
@@ -203,6 +220,23 @@ def block():
               "static const double SG_VEXP64_P[%d] = {" % len(p64)]
     lines += ["    %s," % c.hex() for c in p64]
     lines += ["};"]
+    p4 = fit_exp4()
+    quarter_hi, quarter_lo = split(mp.log(2) / 4, 40)
+    lines += [f"/* The float64 logistic's exponential: y = k ln2/4 + r, |r| <= ln2/8 (1 + 2^-10),",
+              f" * e^y = 2^(k>>2) 2^((k&3)/4) e^r, P of degree {EXP4_DEGREE}: e^r - 1 - r = r^2 P(r) to"
+              f" 2^{mp.nstr(mp.log(exp_tail_error(p4, r_max=R4_MAX), 2), 4)} of e^r. */",
+              "static const double SG_VEXP4_P[%d] = {" % len(p4)]
+    lines += ["    %s," % c.hex() for c in p4]
+    lines += ["};",
+              "static const double SG_VEXP4_INV = %s;    /* 4/ln2 */" % float(4 / mp.log(2)).hex(),
+              "/* ln2/4 = hi + lo, hi with 40 significant bits: k hi is exact for |k| < 2^13. */",
+              "static const double SG_VEXP4_HI = %s;" % quarter_hi.hex(),
+              "static const double SG_VEXP4_LO = %s;" % quarter_lo.hex(),
+              "/* 2^(j/4) = hi + lo */",
+              "static const double SG_VEXP4_T_HI[4] = {%s};" % ", ".join(
+                  float(mp.mpf(2) ** (mp.mpf(j) / 4)).hex() for j in range(4)),
+              "static const double SG_VEXP4_T_LO[4] = {%s};" % ", ".join(
+                  float(mp.mpf(2) ** (mp.mpf(j) / 4) - float(mp.mpf(2) ** (mp.mpf(j) / 4))).hex() for j in range(4))]
     atan = fit_atan()
     center = float(ATAN_CENTER)
     lines += [f"/* Q(z) on [0, {mp.nstr(ATAN_T_MAX ** 2, 8)}] (|t| <= tan(pi/16) (1 + 2^-10)), degree"

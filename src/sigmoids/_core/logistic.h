@@ -33,12 +33,9 @@
  *   result itself is subnormal or 0, or (float64) below 2^-511, where the
  *   dd quotient's products of the result with its own tail underflow
  *   first (sigma(-355) = 1.5e-154 warns; tests/test_fp_semantics.py).
- * MEASURED (float64, max ULP): 0.49999 at x = -2.661984408756453.
- *   float64 has no fast loop: one built on sg_vexp_dd (2^-57.6) measured
- *   0.5188 ULP, 2.5x faster, but then softmax([z, 0])[0] == sigma(z) (a
- *   correctly rounded softmax) failed to the last bit for a few z.  It
- *   needs e^y to about 2^-64 and a float64 rounding test to keep sigma
- *   correctly rounded in practice (issue 4's note).
+ * MEASURED (float64, max ULP): 0.49999 at x = -2.661984408756453.  The
+ *   float64 loop runs sg_logistic_f64v below, which is correctly rounded
+ *   wherever it does not hand the lane back to this kernel.
  * SPEED: the float32 loop (narrow mode) runs at about 4 ns/element on one
  *   AVX2 core, 5x a copy at 1e7 elements where torch.sigmoid takes 1.4x.
  *   perf annotate puts about 35% of its cycles on the 4-wide vdivpd and
@@ -231,6 +228,31 @@ SG_VINLINE sg_vd sg_logistic_vd(sg_vd d, sg_vl *hard) {
 }
 SG_VINLINE sg_vf sg_logistic_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(sg_logistic_vd(sg_vd_of_vf(x), hard));
+}
+
+/* The float64 value, correctly rounded (softmax([z, 0])[0] == sigma(z) to
+ * the last bit relies on it; a fast loop at 0.52 ULP broke that):
+ * ALGORITHM
+ *   1/(1 + e^y), y = -x clamped to [-40, 708], in double-double: e^y =
+ *   2^k e (sg_vexp_dd_fine, 2^-63), the sum and quotient formed at the scale
+ *   2^-k' with k' = max(k, 0), so that every operand stays within [2^-58,
+ *   2.9]: den = 2^-k' + 2^(k - k') e (two_sum), q = 1/den as a pair
+ *   (sg_vdd_div); q.hi is the correctly rounded quotient unless the float64
+ *   rounding test flags it; it is scaled back exactly by 2^-k'.
+ * LANES IT LEAVES to the full kernel: the rounding test's (about 1 in
+ *   2^7), x < -708 (results below 2^-1021.4, where the scale-back would
+ *   round, then subnormal or 0 with underflow), -inf and NaN.  x > 40
+ *   computes at 40 (sigma rounds to 1 from 36.74), +inf included.
+ */
+SG_VINLINE sg_vd sg_logistic_f64v(sg_vd x, sg_vl *hard) {
+    sg_vexp_dd_t t = sg_vexp_dd_fine(sg_vd_min(sg_vd_max(-x, -40.0), 708.0));
+    sg_vd k_top = sg_vd_max(t.k, 0.0);
+    sg_vd scale = sg_vpow2(t.k - k_top), unscale = sg_vpow2(-k_top);
+    sg_vdd den = sg_vtwo_sum(unscale, t.e.hi * scale);
+    den.lo += t.e.lo * scale;
+    sg_vdd q = sg_vdd_div((sg_vdd){ sg_vd_splat(1.0), sg_vd_splat(0.0) }, den);
+    *hard = sg_vd_above_or_nan(-x, 708.0) | sg_vf64_near_midpoint(q);
+    return q.hi * unscale;
 }
 
 /* sigma'(d) = t/(1 + t)^2 with t = e^-|d|, for the logistic's derivative

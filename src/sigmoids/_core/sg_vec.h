@@ -62,7 +62,7 @@
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
-#define SG_FAST_F64_TABLE(X) X(tanh)
+#define SG_FAST_F64_TABLE(X) X(logistic) X(tanh)
 
 /* One fast loop: evaluates out[i] = f(x[i]) for i < n (n <= 2^31; x and
  * out float or double, as its table says) and writes the indices of the
@@ -125,6 +125,26 @@ static const double SG_VEXP64_P[11] = {
     0x1.af4e5274a366cp-26,
     0x1.1f733f411b727p-29,
 };
+/* The float64 logistic's exponential: y = k ln2/4 + r, |r| <= ln2/8 (1 + 2^-10),
+ * e^y = 2^(k>>2) 2^((k&3)/4) e^r, P of degree 8: e^r - 1 - r = r^2 P(r) to 2^-67.54 of e^r. */
+static const double SG_VEXP4_P[9] = {
+    0x1.0000000000000p-1,
+    0x1.5555555555555p-3,
+    0x1.5555555555555p-5,
+    0x1.1111111111c52p-7,
+    0x1.6c16c16c17397p-10,
+    0x1.a01a014bf0808p-13,
+    0x1.a01a0167fe883p-16,
+    0x1.71eccbf8fd86ep-19,
+    0x1.27eeb1de01b7cp-22,
+};
+static const double SG_VEXP4_INV = 0x1.71547652b82fep+2;    /* 4/ln2 */
+/* ln2/4 = hi + lo, hi with 40 significant bits: k hi is exact for |k| < 2^13. */
+static const double SG_VEXP4_HI = 0x1.62e42fefa4000p-3;
+static const double SG_VEXP4_LO = -0x1.8432a1b0e2634p-45;
+/* 2^(j/4) = hi + lo */
+static const double SG_VEXP4_T_HI[4] = {0x1.0000000000000p+0, 0x1.306fe0a31b715p+0, 0x1.6a09e667f3bcdp+0, 0x1.ae89f995ad3adp+0};
+static const double SG_VEXP4_T_LO[4] = {0x0.0p+0, 0x1.6f46ad23182e4p-55, -0x1.bdd3413b26456p-54, 0x1.7a1cd345dcc81p-54};
 /* Q(z) on [0, 0.039643445] (|t| <= tan(pi/16) (1 + 2^-10)), degree 6: atan t = t + t^3 Q(t^2)
  * to 2^-54.53 (relative), before rounding. */
 static const double SG_VATAN_Q[7] = {
@@ -370,18 +390,19 @@ SG_VINLINE sg_vd sg_vatan_quotient(sg_vd n, sg_vd d) {
 
 /* ------------------------------------------------------------- erf */
 
-/* Lane i gets row[j_i], j_i in {0, 1, 2} (row holds 4 doubles).  `picker`
- * comes from sg_vd_picker(j): the permute index on AVX2 and AVX-512, the two
- * lane masks elsewhere. */
-typedef struct { sg_vl index, is1, is2; } sg_vd_picker_t;
-SG_VINLINE sg_vd_picker_t sg_vd_picker(sg_vl is1, sg_vl is2) {
-    sg_vl j = -(is1 + is2);                      /* the masks are 0 or -1, is2 implies is1 */
+/* Lane i gets row[j_i], j_i in {0, 1, 2, 3} (row holds 4 doubles).  The
+ * picker comes from sg_vd_picker(j): the permute index on AVX2 and AVX-512,
+ * three lane masks elsewhere. */
+typedef struct { sg_vl index, is1, is2, is3; } sg_vd_picker_t;
+SG_VINLINE sg_vd_picker_t sg_vd_picker(sg_vl j) {
+    sg_vl one = (sg_vl){ 0 } + 1;
+#if SG_VL == 8
+    sg_vl index = j;
+#else
     /* AVX2 permutes 32-bit lanes: double j is lanes 2j and 2j + 1 */
     sg_vl index = j * 0x200000002LL + 0x100000000LL;
-#if SG_VL == 8
-    index = j;
 #endif
-    return (sg_vd_picker_t){ index, is1, is2 };
+    return (sg_vd_picker_t){ index, j == one, j == one + one, j == one + one + one };
 }
 SG_VINLINE sg_vd sg_vd_pick(const double row[4], sg_vd_picker_t p) {
 #if SG_VL == 8
@@ -389,7 +410,8 @@ SG_VINLINE sg_vd sg_vd_pick(const double row[4], sg_vd_picker_t p) {
 #elif SG_VL == 4 && defined(__AVX2__)
     return (sg_vd)_mm256_permutevar8x32_ps(_mm256_castpd_ps(_mm256_loadu_pd(row)), (__m256i)p.index);
 #else
-    return sg_vd_select(p.is2, sg_vd_splat(row[2]), sg_vd_select(p.is1, sg_vd_splat(row[1]), sg_vd_splat(row[0])));
+    sg_vd low = sg_vd_select(p.is1, sg_vd_splat(row[1]), sg_vd_splat(row[0]));
+    return sg_vd_select(p.is3, sg_vd_splat(row[3]), sg_vd_select(p.is2, sg_vd_splat(row[2]), low));
 #endif
 }
 
@@ -410,7 +432,7 @@ SG_VINLINE sg_vd sg_verf_nonneg(sg_vd a) {
             + z4 * (((SG_VERF_S[4] + z * SG_VERF_S[5]) + z2 * (SG_VERF_S[6] + z * SG_VERF_S[7]))
                     + z4 * (SG_VERF_S[8] + z * SG_VERF_S[9]));
     sg_vd small = a * s;
-    sg_vd_picker_t pick = sg_vd_picker(a >= sg_vd_splat(SG_VERF_BOUND_1), a >= sg_vd_splat(SG_VERF_BOUND_2));
+    sg_vd_picker_t pick = sg_vd_picker(-((a >= sg_vd_splat(SG_VERF_BOUND_1)) + (a >= sg_vd_splat(SG_VERF_BOUND_2))));
     sg_vd u = a - sg_vd_pick(SG_VERF_C, pick);
     sg_vd r = sg_vd_pick(SG_VERF_R[12], pick);
     for (int i = 11; i >= 0; i--) r = r * u + sg_vd_pick(SG_VERF_R[i], pick);
@@ -482,12 +504,28 @@ SG_VINLINE sg_vd sg_vresidual(sg_vd c, sg_vd a, sg_vd b) {
 #endif
 }
 /* n/d for dds with d.hi in [1, 4): one division, refined by the exact
- * residual; relative error about 2^-104 before the caller rounds. */
-SG_VINLINE sg_vd sg_vdd_div_round(sg_vdd n, sg_vdd d) {
+ * residual, as a normalised pair good to about 2^-104 (sg_vdd_div) or
+ * rounded (sg_vdd_div_round). */
+SG_VINLINE sg_vdd sg_vdd_div(sg_vdd n, sg_vdd d) {
     sg_vd inverse = 1.0 / d.hi;
     sg_vd q = n.hi * inverse;
     sg_vd residual = (sg_vresidual(n.hi, q, d.hi) + n.lo) - q * d.lo;
-    return q + residual * inverse;
+    return sg_vfast_two_sum(q, residual * inverse);
+}
+SG_VINLINE sg_vd sg_vdd_div_round(sg_vdd n, sg_vdd d) {
+    sg_vdd q = sg_vdd_div(n, d);
+    return q.hi + q.lo;
+}
+
+/* The float64 rounding test: lanes of a normalised pair q (normal, relative
+ * error at most 2^-61) whose tail lies within that error of half an ULP of
+ * q.hi (or of a quarter, the midpoint below a power of 2), where q.hi may
+ * not be the double nearest to the exact value.  About 1 lane in 2^7. */
+SG_VINLINE sg_vl sg_vf64_near_midpoint(sg_vdd q) {
+    sg_vd half_ulp = (sg_vd)(((sg_vl)q.hi & 0x7ff0000000000000LL) - (53LL << 52));
+    sg_vd tolerance = sg_vd_abs(q.hi) * 0x1p-61;
+    sg_vd tail = sg_vd_abs(q.lo);
+    return (sg_vd_abs(tail - half_ulp) < tolerance) | (sg_vd_abs(tail - 0.5 * half_ulp) < tolerance);
 }
 
 /* 2^k for the integer k in double lanes kd, -1022 <= k <= 1023. */
@@ -536,6 +574,42 @@ SG_VINLINE sg_vexp_dd_t sg_vexp_dd(sg_vd y) {
     sg_vdd e = sg_vfast_two_sum(sg_vd_splat(1.0), parts.s.hi);
     e.lo += parts.s.lo;
     return (sg_vexp_dd_t){ e, parts.k };
+}
+
+/* e^y = 2^k (hi + lo) for |y| <= 745 (callers clamp), the pair to about
+ * 2^-63 relative and hi + lo in [0.9, 1.9]: for a float64 result that the
+ * rounding test of the caller can settle in all but 1 lane in 2^8.
+ * ALGORITHM
+ *   y = k ln2/4 + r + r_lo (k rounded, r exact: 40-bit ln2/4 hi, |k| <
+ *   2^13), |r| <= ln2/8, e^y = 2^(k>>2) 2^((k&3)/4) e^r with the four
+ *   2^(j/4) as pairs picked per lane (a permute each on AVX2 and AVX-512),
+ *   e^r - 1 = r + r^2/2 + r^3 Q(r) as in sg_vexpm1_dd_parts but on a range
+ *   four times narrower, so the cubic's roundings stay below 2^-64, and
+ *   2^(j/4) (1 + s) formed with its product's exact error.
+ */
+SG_VINLINE sg_vexp_dd_t sg_vexp_dd_fine(sg_vd y) {
+    const double shift = 0x1.8p52;
+    sg_vd shifted = y * SG_VEXP4_INV + shift;
+    sg_vd k = shifted - shift;
+    sg_vl j = ((sg_vl)shifted - (sg_vl)sg_vd_splat(shift)) & 3;
+    sg_vd quarter_k = (k - ((sg_vd)(j | (sg_vl)sg_vd_splat(0x1p52)) - 0x1p52)) * 0.25;
+    sg_vd r = y - k * SG_VEXP4_HI;
+    sg_vd r_lo = -(k * SG_VEXP4_LO);
+    sg_vd r2 = r * r, r4 = r2 * r2;
+    sg_vd half_r2_lo = -0.5 * sg_vresidual(r2, r, r);
+    sg_vd q = ((SG_VEXP4_P[1] + r * SG_VEXP4_P[2]) + r2 * (SG_VEXP4_P[3] + r * SG_VEXP4_P[4]))
+            + r4 * ((SG_VEXP4_P[5] + r * SG_VEXP4_P[6]) + r2 * (SG_VEXP4_P[7] + r * SG_VEXP4_P[8]));
+    sg_vd cubic = (r * r2) * q;
+    sg_vdd quadratic = sg_vtwo_sum(r, 0.5 * r2);
+    sg_vdd s = sg_vtwo_sum(quadratic.hi, cubic + (half_r2_lo + r_lo * ((1.0 + r) + (0.5 * r2 + cubic))));
+    s.lo += quadratic.lo;
+    sg_vd_picker_t pick = sg_vd_picker(j);
+    sg_vd t_hi = sg_vd_pick(SG_VEXP4_T_HI, pick), t_lo = sg_vd_pick(SG_VEXP4_T_LO, pick);
+    sg_vd product = t_hi * s.hi;
+    sg_vd product_err = -sg_vresidual(product, t_hi, s.hi);         /* t_hi s.hi = product + this */
+    sg_vdd e = sg_vtwo_sum(t_hi, product);
+    e = sg_vfast_two_sum(e.hi, e.lo + (product_err + t_hi * s.lo + t_lo * (1.0 + s.hi)));
+    return (sg_vexp_dd_t){ e, quarter_k };
 }
 
 /* ------------------------------------------------------------- log */
