@@ -587,7 +587,9 @@ SG_VINLINE sg_vexp_dd_t sg_vexp_dd(sg_vd y) {
  *   four times narrower, so the cubic's roundings stay below 2^-64, and
  *   2^(j/4) (1 + s) formed with its product's exact error.
  */
-SG_VINLINE sg_vexp_dd_t sg_vexp_dd_fine(sg_vd y) {
+typedef struct { sg_vd t_hi, t_lo, k; sg_vdd s; } sg_vexp_fine_parts_t;
+/* e^y = 2^k (t_hi + t_lo)(1 + s): the parts, s to about 2^-64 of itself. */
+SG_VINLINE sg_vexp_fine_parts_t sg_vexp_fine_parts(sg_vd y) {
     const double shift = 0x1.8p52;
     sg_vd shifted = y * SG_VEXP4_INV + shift;
     sg_vd k = shifted - shift;
@@ -604,12 +606,21 @@ SG_VINLINE sg_vexp_dd_t sg_vexp_dd_fine(sg_vd y) {
     sg_vdd s = sg_vtwo_sum(quadratic.hi, cubic + (half_r2_lo + r_lo * ((1.0 + r) + (0.5 * r2 + cubic))));
     s.lo += quadratic.lo;
     sg_vd_picker_t pick = sg_vd_picker(j);
-    sg_vd t_hi = sg_vd_pick(SG_VEXP4_T_HI, pick), t_lo = sg_vd_pick(SG_VEXP4_T_LO, pick);
+    return (sg_vexp_fine_parts_t){ sg_vd_pick(SG_VEXP4_T_HI, pick), sg_vd_pick(SG_VEXP4_T_LO, pick), quarter_k, s };
+}
+
+/* t (1 + s) for a pair t and a small pair s, normalised, with the product's
+ * exact error. */
+SG_VINLINE sg_vdd sg_vdd_scale_one_plus(sg_vd t_hi, sg_vd t_lo, sg_vdd s) {
     sg_vd product = t_hi * s.hi;
     sg_vd product_err = -sg_vresidual(product, t_hi, s.hi);         /* t_hi s.hi = product + this */
     sg_vdd e = sg_vtwo_sum(t_hi, product);
-    e = sg_vfast_two_sum(e.hi, e.lo + (product_err + t_hi * s.lo + t_lo * (1.0 + s.hi)));
-    return (sg_vexp_dd_t){ e, quarter_k };
+    return sg_vfast_two_sum(e.hi, e.lo + (product_err + t_hi * s.lo + t_lo * (1.0 + s.hi)));
+}
+
+SG_VINLINE sg_vexp_dd_t sg_vexp_dd_fine(sg_vd y) {
+    sg_vexp_fine_parts_t p = sg_vexp_fine_parts(y);
+    return (sg_vexp_dd_t){ sg_vdd_scale_one_plus(p.t_hi, p.t_lo, p.s), p.k };
 }
 
 /* ------------------------------------------------------------- log */

@@ -39,9 +39,9 @@
  *   tanh(+-0) = +-0, tanh(+-inf) = +-1, NaN -> NaN (quiet).
  * MEASURED (float64, max ULP): 0.5011 at x = -0.057747788833452905 (the series
  *   tail's rounding, just below the 2^-4 cut).  The float64 loop runs
- *   sg_tanh_f64v below instead (sg_vec.h), 2.5x faster: 0.5633 at x =
- *   0.1706347183813132 (1.6M random inputs; e^r's cubic term, rounded four
- *   times, is what is left).
+ *   sg_tanh_f64v below, correctly rounded wherever it does not hand the lane
+ *   back to this kernel (it hands back exactly the near-midpoint lanes where
+ *   this one can exceed half an ULP, so the two agree bit for bit).
  */
 static inline double sg_tanh(double x) {
     double a = fabs(x);
@@ -281,32 +281,37 @@ SG_VINLINE sg_vf sg_tanh_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(sg_vd_copysign(t, d));
 }
 
-/* The float64 value:
+/* The float64 value, correctly rounded wherever it does not hand the lane
+ * back to the full kernel:
  * ALGORITHM
- *   a = |x| clamped to 20 (tanh rounds to 1 from 19.06), e^-2a = 2^k (1 +
- *   s) (sg_vexpm1_dd_parts, s to 2^-58 of itself), m = e^-2a - 1 = (2^k -
- *   1) + 2^k s as a double-double (2^k - 1 an exact pair; for k = 0 it is
- *   s itself, so nothing cancels near 0: going through 1 + s first cost
- *   0.05 ULP at a = 0.16), tanh a = -m/(2 + m) through sg_vdd_div_round:
- *   the final rounding plus a few hundredths of an ULP.  Below 2^-27 the result is x
- *   itself (x^3/3 is under a quarter ULP), which keeps -0 and subnormals
- *   exact; the sign of x is put on last.
- * LANES IT LEAVES to the full kernel: NaN.
+ *   a = |x| clamped to 20 (tanh rounds to 1 from 19.06), e^-2a = 2^k T (1 +
+ *   s) (sg_vexp_fine_parts, s to 2^-64 of itself), m = e^-2a - 1 = (2^k T -
+ *   1) + 2^k T s as a pair: for |2a| < ln2/8 that is s itself (k = 0, T =
+ *   1), so nothing cancels near 0; elsewhere m <= -0.083.  tanh a = -m/(2 +
+ *   m) as a pair (sg_vdd_div) and the float64 rounding test.  Below 2^-27
+ *   the result is x itself (x^3/3 is under a quarter ULP), which keeps -0
+ *   and subnormals exact; the sign of x is put on last.
+ *   (A first version on sg_vexpm1_dd_parts, 2^-57.6 and no rounding test,
+ *   measured 0.5633 ULP.)
+ * LANES IT LEAVES to the full kernel: NaN and the rounding test's.
  */
 SG_VINLINE sg_vd sg_tanh_f64v(sg_vd x, sg_vl *hard) {
     sg_vd a = sg_vd_abs(x);
-    sg_vexpm1_dd_t t = sg_vexpm1_dd_parts(-2.0 * sg_vd_min(a, 20.0));
-    /* m = (2^k - 1) + 2^k s, 2^k - 1 as an exact pair */
-    sg_vd two_k = sg_vpow2(t.k);
-    sg_vdd base = sg_vfast_two_sum(sg_vd_splat(-1.0), two_k);
-    sg_vdd m = sg_vtwo_sum(base.hi, t.s.hi * two_k);
-    m.lo += base.lo + t.s.lo * two_k;
+    sg_vexp_fine_parts_t p = sg_vexp_fine_parts(-2.0 * sg_vd_min(a, 20.0));
+    sg_vd two_k = sg_vpow2(p.k);
+    sg_vd t_hi = p.t_hi * two_k, t_lo = p.t_lo * two_k;
+    /* 2^k T - 1 (exact pair: 2^k T_hi <= 1) plus 2^k T s */
+    sg_vdd base = sg_vfast_two_sum(sg_vd_splat(-1.0), t_hi);
+    base.lo += t_lo;
+    sg_vdd ts = sg_vdd_scale_one_plus(t_hi, t_lo, p.s);               /* 2^k T (1 + s) */
+    sg_vdd m = sg_vtwo_sum(base.hi, ts.hi - t_hi);
+    m.lo += base.lo + (ts.lo - t_lo);
     sg_vdd num = { -m.hi, -m.lo };
     sg_vdd den = sg_vfast_two_sum(sg_vd_splat(2.0), m.hi);
     den.lo += m.lo;
-    sg_vd q = sg_vdd_div_round(num, den);
-    *hard = sg_vd_above_or_nan(a, INFINITY);
-    return sg_vd_select(a < sg_vd_splat(0x1p-27), x, sg_vd_copysign(q, x));
+    sg_vdd q = sg_vdd_div(num, den);
+    *hard = sg_vd_above_or_nan(a, INFINITY) | sg_vf64_near_midpoint(q);
+    return sg_vd_select(a < sg_vd_splat(0x1p-27), x, sg_vd_copysign(q.hi, x));
 }
 #endif /* SG_VEC_TU */
 
