@@ -29,6 +29,13 @@ above, on three pieces whose R_j are fitted to erfcx(x) = e^(x^2) erfc(x); the
 errors reported are those of erf itself, where the pieces' error is damped
 by erfc(x)/erf(x).
 
+The complementary error function (sg_verfc, for the normal CDF and erf's
+CDF form, whose left tails need erfc with full relative accuracy down to
+the float32 normal range, a = 9.4) is 1 - x S(x^2) below 0.75 and
+e^(-x^2) G_j(x - c_j)/x above, on four pieces whose G_j are fitted to
+x erfcx(x) ~ 1/sqrt(pi): erfcx itself behaves like 1/x, and its fits on
+[5, 9.5] stalled near 2^-46 at degree 16, where x erfcx reaches 2^-51.8.
+
 The command line (print, --write, --check) is tools/generated_block.py's;
 tests/test_fast.py runs --check.
 """
@@ -174,6 +181,37 @@ def fit_erf():
     return [float(v) for v in reversed(small)], pieces
 
 
+# erfc x = e^(-x^2) G_j(x - c_j)/x on [lo_j, hi_j), c_j the midpoint
+ERFC_CUTS = [mp.mpf(v) for v in ("0.75", "1.75", "3.25", "5.5", "9.5")]
+ERFC_DEGREE = 16                                 # each G_j has 17 coefficients
+
+
+def x_erfcx(x):
+    return x * erfcx(x)
+
+
+def fit_erfc():
+    pieces = []
+    for lo, hi in zip(ERFC_CUTS, ERFC_CUTS[1:]):
+        c = (lo + hi) / 2
+        poly, _ = mp.chebyfit(lambda u, c=c: x_erfcx(u + c), [lo - c, hi - c], ERFC_DEGREE + 1, error=True)
+        pieces.append([float(v) for v in reversed(poly)])
+    return pieces
+
+
+def erfc_errors(pieces, points=1500):
+    """max relative error in erfc of each piece (coefficients rounded to doubles)."""
+    worst = []
+    for lo, hi, coefficients in zip(ERFC_CUTS, ERFC_CUTS[1:], pieces):
+        c = (lo + hi) / 2
+        w = mp.mpf(0)
+        for i in range(points + 1):
+            x = lo + (hi - lo) * i / points
+            w = max(w, abs(_horner(coefficients, x - c) / x_erfcx(x) - 1))
+        worst.append(w)
+    return worst
+
+
 def _horner(coefficients, v):
     p = mp.mpf(0)
     for c in reversed(coefficients):
@@ -276,7 +314,20 @@ def block():
     lines += ["};",
               "static const double SG_VERF_SMALL = %s;" % float(ERF_SMALL).hex(),
               "static const double SG_VERF_BOUND_1 = %s;" % float(ERF_PIECES[1][0]).hex(),
-              "static const double SG_VERF_BOUND_2 = %s;" % float(ERF_PIECES[2][0]).hex(),
+              "static const double SG_VERF_BOUND_2 = %s;" % float(ERF_PIECES[2][0]).hex()]
+    erfc = fit_erfc()
+    lines += [f"/* erfc x = e^(-x^2) G_j(x - c_j)/x on four pieces, G_j of degree {ERFC_DEGREE}"
+              " fitted to x erfcx(x):"]
+    for lo, hi, e in zip(ERFC_CUTS, ERFC_CUTS[1:], erfc_errors(erfc)):
+        lines.append(f" * [{lo}, {hi}), c = {(lo + hi) / 2}: 2^{mp.nstr(mp.log(e, 2), 4)} relative")
+    lines += [" * SG_VERFC_G[i][j] is coefficient i of piece j. */",
+              "static const double SG_VERFC_C[4] = {%s};" % ", ".join(
+                  float((lo + hi) / 2).hex() for lo, hi in zip(ERFC_CUTS, ERFC_CUTS[1:])),
+              "static const double SG_VERFC_G[%d][4] = {" % (ERFC_DEGREE + 1)]
+    for i in range(ERFC_DEGREE + 1):
+        lines.append("    {%s}," % ", ".join(erfc[j][i].hex() for j in range(4)))
+    lines += ["};",
+              "static const double SG_VERFC_BOUNDS[3] = {%s};" % ", ".join(float(v).hex() for v in ERFC_CUTS[1:4]),
               END]
     return "\n".join(lines)
 

@@ -15,6 +15,7 @@
 #include "arctan.h"
 #include "softsign.h"
 #include "erf.h"
+#include "normal.h"
 #include "gudermannian.h"
 #include "algebraic.h"
 #include "gompertz.h"

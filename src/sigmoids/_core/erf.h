@@ -171,6 +171,32 @@ SG_VINLINE sg_vf sg_erf_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(sg_vd_copysign(r, d));
 }
+
+/* erf's CDF form, erfc(-x)/2, and its derivative and density:
+ * ALGORITHM
+ *   a = |x| clamped to 9.25, h = erfc(a)/2 (sg_verfc_nonneg with a^2 exact,
+ *   under 2^-46.5); h for x <= 0, 1 - h for x > 0 (rounds to 1 from 3.9).
+ *   The densities 2/sqrt(pi) e^(-x^2) and e^(-x^2)/sqrt(pi) by
+ *   sg_vgauss_density.
+ * LANES THEY LEAVE to the scalar path: x < -9.15 for the CDF (its value
+ *   there, 2^-126 at -9.157, is below the float32 normal range or about to
+ *   be), |x| > 9.35 and 9.31 for the densities (the same), NaN, and the
+ *   near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_erf_cdf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_min(sg_vd_abs(d), 9.25);
+    sg_vd h = 0.5 * sg_verfc_nonneg(a, a * a);
+    sg_vd r = sg_vd_select(d > sg_vd_splat(0.0), 1.0 - h, h);
+    *hard = sg_vd_below_or_nan(d, -9.15) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
+}
+SG_VINLINE sg_vf sg_erf_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_vgauss_density(sg_vd_of_vf(x), 1.0, SG_2_SQRTPI_HI, 9.35, hard));
+}
+SG_VINLINE sg_vf sg_erf_pdf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_vgauss_density(sg_vd_of_vf(x), 1.0, SG_1_SQRTPI_HI, 9.31, hard));
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_ERF_FAMILY_H */

@@ -83,4 +83,28 @@ static inline sg_wide sg_normal_logcdf_wide(sg_wide x) { return sg_gauss_logcdf_
 SG_FORCE_INLINE double sg_normal_logsf(double x) { return sg_gauss_logcdf(-x, 1); }
 static inline sg_wide sg_normal_logsf_wide(sg_wide x) { return sg_gauss_logcdf_wide(-x, 1); }
 
+#if defined(SG_VEC_TU)
+/* ----------------------------------- float32 fast kernels (sg_vec.h)
+ * ALGORITHM
+ *   Phi: t = |x| clamped to 13, h = erfc(t/sqrt 2)/2 by sg_verfc_nonneg
+ *   with s = t^2/2 exact (as the scalar kernels do, t/sqrt 2 is never
+ *   squared), under 2^-46.5; h for x <= 0, 1 - h for x > 0 (rounds to 1
+ *   from 5.42).  phi: e^(-x^2/2)/sqrt(2 pi) by sg_vgauss_density.
+ * LANES THEY LEAVE to the scalar path: x < -12.94 for Phi (2^-126 at
+ *   -12.9500: below, the result is subnormal and raises underflow), |x| >
+ *   13.14 for phi (2^-126 at 13.1467), NaN, and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_normal_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd t = sg_vd_min(sg_vd_abs(d), 13.0);
+    sg_vd h = 0.5 * sg_verfc_nonneg(t * SG_SQRT1_2_HI, 0.5 * (t * t));
+    sg_vd r = sg_vd_select(d > sg_vd_splat(0.0), 1.0 - h, h);
+    *hard = sg_vd_below_or_nan(d, -12.94) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
+}
+SG_VINLINE sg_vf sg_normal_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_vgauss_density(sg_vd_of_vf(x), 0.5, SG_1_SQRT2PI_HI, 13.14, hard));
+}
+#endif /* SG_VEC_TU */
+
 #endif /* SG_NORMAL_H */

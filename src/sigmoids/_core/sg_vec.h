@@ -58,7 +58,8 @@
     X(tanh_derivative) X(tanh_ppf) X(tanh_inverse) X(softplus) X(logistic_logcdf)              \
     X(logistic_logsf) X(tanh_logcdf) X(tanh_logsf) X(tanh) X(arctan) X(arctan_derivative)      \
     X(arctan_pdf) X(arctan_cdf) X(gudermannian) X(algebraic) X(algebraic_derivative)           \
-    X(algebraic_pdf) X(softsign) X(erf) X(gompertz) X(cloglog)
+    X(algebraic_pdf) X(softsign) X(erf) X(erf_cdf) X(erf_derivative) X(erf_pdf) X(normal)         \
+    X(normal_derivative) X(gompertz) X(cloglog)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
@@ -204,6 +205,33 @@ static const double SG_VERF_R[13][4] = {
 static const double SG_VERF_SMALL = 0x1.8000000000000p-1;
 static const double SG_VERF_BOUND_1 = 0x1.8000000000000p+0;
 static const double SG_VERF_BOUND_2 = 0x1.4000000000000p+1;
+/* erfc x = e^(-x^2) G_j(x - c_j)/x on four pieces, G_j of degree 16 fitted to x erfcx(x):
+ * [0.75, 1.75), c = 1.25: 2^-53.41 relative
+ * [1.75, 3.25), c = 2.5: 2^-53.43 relative
+ * [3.25, 5.5), c = 4.375: 2^-53.2 relative
+ * [5.5, 9.5), c = 7.5: 2^-51.79 relative
+ * SG_VERFC_G[i][j] is coefficient i of piece j. */
+static const double SG_VERFC_C[4] = {0x1.4000000000000p+0, 0x1.4000000000000p+1, 0x1.1800000000000p+2, 0x1.e000000000000p+2};
+static const double SG_VERFC_G[17][4] = {
+    {0x1.d6d0369869419p-2, 0x1.0dd50785280a5p-1, 0x1.19d847462cc61p-1, 0x1.1e5cec58b4786p-1},
+    {0x1.b56f45eef7e50p-4, 0x1.98958a7a8e458p-6, 0x1.7f51652a462a8p-8, 0x1.4d07bba6008efp-10},
+    {-0x1.348a84149b81dp-4, -0x1.894b0b1c0ecd8p-7, -0x1.e0a68d8ff5f62p-10, -0x1.01a2b9dfc185ap-12},
+    {0x1.68a25a6642adfp-5, 0x1.435c04e20e0cbp-8, 0x1.06bf9a35289f1p-11, 0x1.5f8a69cae8a16p-15},
+    {-0x1.73fbc48c77531p-6, -0x1.e0c422d62dbbap-10, -0x1.086bc304a51d3p-13, -0x1.be3bea4eac6fbp-18},
+    {0x1.5d48f03f68f4ep-7, 0x1.4be7cdd6f264bp-11, 0x1.f614f8f8758ffp-16, 0x1.0dd7a0858313fp-20},
+    {-0x1.301a50227b33fp-8, -0x1.b0199f21853bcp-13, -0x1.c7c6e012d41fep-18, -0x1.3af3231d500d1p-23},
+    {0x1.f0fe7036a6b8bp-10, 0x1.0bcba4d1b6ac8p-14, 0x1.8ee2d7448bea5p-20, 0x1.657f66e29d179p-26},
+    {-0x1.80788d0deea6bp-11, -0x1.3e2b30ebb5068p-16, -0x1.526cde0e91ec4p-22, -0x1.8ca0a2d950adcp-29},
+    {0x1.1b6606c457777p-12, 0x1.6c234a627ee57p-18, 0x1.1770ed6d9faecp-24, 0x1.af8eac5ea066dp-32},
+    {-0x1.901abb4bfcefep-14, -0x1.92fbd0b5fa4f6p-20, -0x1.c27347a38866cp-27, -0x1.cdc0187a74aa6p-35},
+    {0x1.0f98d810e6442p-15, 0x1.b0ad820be4ff3p-22, 0x1.63699d6686b75p-29, 0x1.e7d573d9a60f7p-38},
+    {-0x1.63affb8f2284ep-17, -0x1.c3875fc8764a0p-24, -0x1.12a2a874bf366p-31, -0x1.fb341850eb7fcp-41},
+    {0x1.c0ed4471776a6p-19, 0x1.c708616b35cc2p-26, 0x1.9a2c9c178cb5cp-34, 0x1.f55f93203a4a1p-44},
+    {-0x1.13e079c171d11p-20, -0x1.c3e22931d49c9p-28, -0x1.3203f7454d8cep-36, -0x1.fddb070326fbbp-47},
+    {0x1.68ba39742942bp-22, 0x1.f882e31205454p-30, 0x1.0ee6c2b6e9ac7p-38, 0x1.5986bf21fb0fep-49},
+    {-0x1.a1693d3f5b912p-24, -0x1.dc7e7a4325155p-32, -0x1.853aaf7395cbap-41, -0x1.55f72cc9829afp-52},
+};
+static const double SG_VERFC_BOUNDS[3] = {0x1.c000000000000p+0, 0x1.a000000000000p+1, 0x1.6000000000000p+2};
 /* END GENERATED */
 
 #define SG_VEC_TOL_ULPS 512
@@ -440,6 +468,43 @@ SG_VINLINE sg_vd sg_verf_nonneg(sg_vd a) {
     return sg_vd_select(a < sg_vd_splat(SG_VERF_SMALL), small, large);
 }
 
+/* erfc a for 0 <= a <= 9.5 (callers clamp; NaN must not reach it), given
+ * s = a^2 to 2^-53 (exact for a float32 a squared, and for x^2/2 with a =
+ * |x|/sqrt 2), relative error under 2^-46.5: the left tails of the normal
+ * CDF and of erf's CDF form, down to the float32 normal range (a = 9.16).
+ * ALGORITHM
+ *   a < 0.75: 1 - a S(s) (sg_verf_nonneg's S; erf/erfc <= 2.5 there, so
+ *   S's 2^-52.9 and a's rounding stay under 2^-50).  Above: e^(-s) G_j(a -
+ *   c_j)/a on [0.75, 1.75), [1.75, 3.25), [3.25, 5.5), [5.5, 9.5], G_j of
+ *   degree 16 fitted to a erfcx(a) (tools/gen_vec.py: 2^-51.8 at worst;
+ *   erfcx alone, which goes like 1/a, stalled at 2^-46 on the last piece),
+ *   evaluated by Estrin's scheme with each coefficient picked per lane.
+ *   e^(-s) is sg_vexp's (s <= 90.25: |k| <= 131, 2^-47.3).  A rounded a
+ *   (the normal's t/sqrt 2) moves G(a)/a by about 2^-53 of itself, since
+ *   a erfcx(a) is nearly flat.
+ */
+SG_VINLINE sg_vd sg_verfc_poly(sg_vd u, sg_vd_picker_t pick) {
+    sg_vd c[17];
+    for (int i = 0; i < 17; i++) c[i] = sg_vd_pick(SG_VERFC_G[i], pick);
+    sg_vd u2 = u * u, u4 = u2 * u2, u8 = u4 * u4;
+    sg_vd p[8];
+    for (int i = 0; i < 8; i++) p[i] = c[2 * i] + u * c[2 * i + 1];
+    sg_vd q0 = p[0] + u2 * p[1], q1 = p[2] + u2 * p[3], q2 = p[4] + u2 * p[5], q3 = p[6] + u2 * p[7];
+    return ((q0 + u4 * q1) + u8 * (q2 + u4 * q3)) + (u8 * u8) * c[16];
+}
+SG_VINLINE sg_vd sg_verfc_nonneg(sg_vd a, sg_vd s) {
+    sg_vd s2 = s * s, s4 = s2 * s2;
+    sg_vd erf_over_a = ((SG_VERF_S[0] + s * SG_VERF_S[1]) + s2 * (SG_VERF_S[2] + s * SG_VERF_S[3]))
+                     + s4 * (((SG_VERF_S[4] + s * SG_VERF_S[5]) + s2 * (SG_VERF_S[6] + s * SG_VERF_S[7]))
+                             + s4 * (SG_VERF_S[8] + s * SG_VERF_S[9]));
+    sg_vd small = 1.0 - a * erf_over_a;
+    sg_vd_picker_t pick = sg_vd_picker(-((a >= sg_vd_splat(SG_VERFC_BOUNDS[0])) + (a >= sg_vd_splat(SG_VERFC_BOUNDS[1]))
+                                         + (a >= sg_vd_splat(SG_VERFC_BOUNDS[2]))));
+    sg_vd g = sg_verfc_poly(a - sg_vd_pick(SG_VERFC_C, pick), pick);
+    sg_vd large = sg_vexp(-s) * g / sg_vd_max(a, SG_VERF_SMALL);
+    return sg_vd_select(a < sg_vd_splat(SG_VERF_SMALL), small, large);
+}
+
 /* ----------------------------------------------------------- log1p */
 
 /* log(1 + t) for t in [0, 1] (callers clamp), relative error under 2^-51.
@@ -664,6 +729,21 @@ SG_VINLINE sg_vl sg_vf32_near_midpoint(sg_vd q) {
      * GCC 12 lowered a `<=` lane by lane. */
     return ((sg_vl){ 0 } + (2 * SG_VEC_TOL_ULPS + 1)) > low;
 #endif
+}
+
+/* ------------------------------------------------- Gaussian density */
+
+/* c e^(-k x^2), the Gaussian densities of the erf and normal families (k =
+ * 1 or 1/2, so that k x^2 is exact for a float32 x), |x| clamped to `limit`
+ * beyond which the result is below the float32 normal range: sg_vexp's
+ * 2^-47.3 (k x^2 <= 88) and two roundings.  Leaves hard: |x| > limit, NaN,
+ * the near-midpoint lanes. */
+SG_VINLINE sg_vd sg_vgauss_density(sg_vd x, double k, double c, double limit, sg_vl *hard) {
+    sg_vd a = sg_vd_abs(x);
+    sg_vd clamped = sg_vd_min(a, limit);
+    sg_vd q = c * sg_vexp(-k * (clamped * clamped));
+    *hard = sg_vd_above_or_nan(a, limit) | sg_vf32_near_midpoint(q);
+    return q;
 }
 
 /* ------------------------------------------------------ the loop */
