@@ -291,6 +291,44 @@ SG_VINLINE sg_vf sg_algebraic_derivative_f32v(sg_vf x, sg_vl *hard) {
 SG_VINLINE sg_vf sg_algebraic_pdf_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(0.5 * sg_algebraic_derivative_vd(sg_vd_of_vf(x), hard));
 }
+
+/* The CDF: G = 1/(2 r (r + a)), r = sqrt(1 + a^2), for x < 0 and 1 - G for
+ *   x >= 0 (so the left tail keeps its relative accuracy), a clamped to
+ *   2^61: a few roundings, under 2^-50.  Leaves x < -2^61 (G heads below
+ *   the float32 normal range; -inf included) and NaN.
+ * The inverse b/sqrt((1 - b)(1 + b)), b = |y| (both factors exact): under
+ *   2^-51.  Leaves |y| >= 1, |y| < 2^-125 and NaN.
+ * The quantile, folded on q = min(p, 1 - p): -+(1 - 2q)/(2 sqrt(q (1 -
+ *   q))), under 2^-51 (1 - q rounds for tiny q, relatively harmless).
+ *   Leaves q <= 0 (p = 0 and 1, the domain errors) and NaN.
+ * All leave the near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_algebraic_cdf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_min(sg_vd_abs(d), 0x1p61);
+    sg_vd r = sg_vd_sqrt(1.0 + a * a);
+    sg_vd g = 1.0 / ((2.0 * r) * (r + a));
+    sg_vd v = sg_vd_select(d < sg_vd_splat(0.0), g, 1.0 - g);
+    *hard = sg_vd_below_or_nan(d, -0x1p61) | sg_vf32_near_midpoint(v);
+    return sg_vf_of_vd(v);
+}
+SG_VINLINE sg_vf sg_algebraic_inverse_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd y = sg_vd_of_vf(x);
+    sg_vd b = sg_vd_abs(y);
+    sg_vd c = sg_vd_min(b, 0x1.fffffep-1);
+    sg_vd r = c / sg_vd_sqrt((1.0 - c) * (1.0 + c));
+    *hard = sg_vd_below_or_nan(b, 0x1p-125) | sg_vd_above_or_nan(b, 0x1.fffffep-1) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(sg_vd_copysign(r, y));
+}
+SG_VINLINE sg_vf sg_algebraic_ppf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd p = sg_vd_of_vf(x);
+    sg_vl lower = p < sg_vd_splat(0.5);
+    sg_vd q = sg_vd_select(lower, p, 1.0 - p);
+    sg_vd qc = sg_vd_max(q, 0x1p-150);
+    sg_vd r = (1.0 - 2.0 * qc) / (2.0 * sg_vd_sqrt(qc * (1.0 - qc)));
+    *hard = sg_vd_below_or_nan(q, 0x1p-150) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd((sg_vd)((sg_vl)r ^ (lower & INT64_MIN)));
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_ALGEBRAIC_H */

@@ -349,6 +349,43 @@ SG_VINLINE sg_vf sg_gudermannian_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(sg_vd_copysign(r, d));
 }
+
+/* The derivative sech x = 2t/(1 + t^2), t = e^-|x| (sg_vexp, |x| clamped
+ *   to 86.5), and the density sech(x)/pi: under 2^-46.5.  Leave |x| > 86.5
+ *   (results at or below the float32 normal range from 88.03 and 86.89)
+ *   and NaN.
+ * The CDF 1/2 + gd(x)/pi = (2/pi) atan(e^x) (from gd x = 2 atan(e^x) -
+ *   pi/2: no cancellation in the left tail), e^x by sg_vexp with x clamped
+ *   to [-86.5, 20] (F rounds to 1 from 17.7, +inf included) and atan by
+ *   sg_vatan_quotient(e^x, 1); atan's relative sensitivity to e^x is below
+ *   1, so under 2^-46.  Leaves x < -86.5 ((2/pi) e^x reaches 2^-126 at
+ *   -86.88; -inf included) and NaN.
+ * All leave the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_gd_sech_vd(sg_vd x, sg_vl *hard) {
+    sg_vd a = sg_vd_abs(x);
+    sg_vd t = sg_vexp(-sg_vd_min(a, 86.5));
+    sg_vd r = (2.0 * t) / (1.0 + t * t);
+    *hard = sg_vd_above_or_nan(a, 86.5);
+    return r;
+}
+SG_VINLINE sg_vf sg_gudermannian_derivative_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd r = sg_gd_sech_vd(sg_vd_of_vf(x), hard);
+    *hard |= sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
+}
+SG_VINLINE sg_vf sg_gudermannian_pdf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd r = SG_VATAN_INV_PI * sg_gd_sech_vd(sg_vd_of_vf(x), hard);
+    *hard |= sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
+}
+SG_VINLINE sg_vf sg_gudermannian_cdf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd e = sg_vexp(sg_vd_min(sg_vd_max(d, -86.5), 20.0));
+    sg_vd r = (2.0 * SG_VATAN_INV_PI) * sg_vatan_quotient(e, sg_vd_splat(1.0));
+    *hard = sg_vd_below_or_nan(d, -86.5) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_GUDERMANNIAN_H */

@@ -58,8 +58,10 @@
     X(tanh_derivative) X(tanh_ppf) X(tanh_inverse) X(softplus) X(logistic_logcdf)              \
     X(logistic_logsf) X(tanh_logcdf) X(tanh_logsf) X(tanh) X(arctan) X(arctan_derivative)      \
     X(arctan_pdf) X(arctan_cdf) X(gudermannian) X(algebraic) X(algebraic_derivative)           \
-    X(algebraic_pdf) X(softsign) X(erf) X(erf_cdf) X(erf_derivative) X(erf_pdf) X(normal)         \
-    X(normal_derivative) X(gompertz) X(cloglog)
+    X(algebraic_pdf) X(algebraic_cdf) X(algebraic_inverse) X(algebraic_ppf) X(softsign)           \
+    X(softsign_derivative) X(softsign_pdf) X(softsign_cdf) X(softsign_inverse) X(softsign_ppf)     \
+    X(gudermannian_derivative) X(gudermannian_pdf) X(gudermannian_cdf) X(erf) X(erf_cdf)           \
+    X(erf_derivative) X(erf_pdf) X(normal) X(normal_derivative) X(gompertz) X(cloglog)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */

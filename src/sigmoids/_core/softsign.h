@@ -234,6 +234,59 @@ SG_VINLINE sg_vf sg_softsign_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(q);
     return sg_vf_of_vd(sg_vd_copysign(q, d));
 }
+
+/* The derivative 1/(1 + a)^2 and density 1/(2 (1 + a)^2), a = |x| clamped
+ *   to 2^62: two roundings and the quotient, under 2^-51.  Leave a > 2^62
+ *   (results below the float32 normal range) and NaN.
+ * The CDF: G = 1/(2 (1 + a)) for x < 0, (1 + 2a)/(2 (1 + a)) = 1 - G for
+ *   x >= 0 (no cancellation on either side), a clamped to 2^101: under
+ *   2^-51.  Leaves x < -2^100 (G below 2^-101 heads for the subnormals;
+ *   -inf included) and NaN.
+ * The inverse y/(1 - |y|) (1 - |y| exact): leaves |y| >= 1 (the poles and
+ *   the domain errors), |y| < 2^-125 (subnormal results) and NaN.
+ * The quantile, folded on q = min(p, 1 - p) (1 - p exact for p >= 1/2):
+ *   -+(1 - 2q)/(2q), under 2^-52.  Leaves q < 2^-126 (p = 0 and 1, the
+ *   domain errors, and the results beyond the float32 range), NaN.
+ * All leave the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_softsign_derivative_vd(sg_vd x, sg_vl *hard) {
+    sg_vd a = sg_vd_abs(x);
+    sg_vd s = 1.0 + sg_vd_min(a, 0x1p62);
+    sg_vd r = 1.0 / (s * s);
+    *hard = sg_vd_above_or_nan(a, 0x1p62) | sg_vf32_near_midpoint(r);
+    return r;
+}
+SG_VINLINE sg_vf sg_softsign_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_softsign_derivative_vd(sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_softsign_pdf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(0.5 * sg_softsign_derivative_vd(sg_vd_of_vf(x), hard));
+}
+SG_VINLINE sg_vf sg_softsign_cdf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_min(sg_vd_abs(d), 0x1p101);
+    sg_vd num = sg_vd_select(d < sg_vd_splat(0.0), sg_vd_splat(1.0), 1.0 + 2.0 * a);
+    sg_vd r = num / (2.0 * (1.0 + a));
+    *hard = sg_vd_below_or_nan(d, -0x1p100) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(r);
+}
+SG_VINLINE sg_vf sg_softsign_inverse_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd y = sg_vd_of_vf(x);
+    sg_vd b = sg_vd_abs(y);
+    sg_vd c = sg_vd_min(b, 0x1.fffffep-1);
+    sg_vd r = c / (1.0 - c);
+    *hard = sg_vd_below_or_nan(b, 0x1p-125) | sg_vd_above_or_nan(b, 0x1.fffffep-1) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(sg_vd_copysign(r, y));
+}
+SG_VINLINE sg_vf sg_softsign_ppf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd p = sg_vd_of_vf(x);
+    sg_vl lower = p < sg_vd_splat(0.5);
+    sg_vd q = sg_vd_select(lower, p, 1.0 - p);
+    sg_vd qc = sg_vd_max(q, 0x1p-126);
+    sg_vd r = (1.0 - 2.0 * qc) / (2.0 * qc);
+    *hard = sg_vd_below_or_nan(q, 0x1p-126) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd((sg_vd)((sg_vl)r ^ (lower & INT64_MIN)));
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_SOFTSIGN_H */
