@@ -748,6 +748,27 @@ SG_VINLINE sg_vd sg_vgauss_density(sg_vd x, double k, double c, double limit, sg
     return q;
 }
 
+/* ------------------------------------------- inverses and quantiles */
+
+/* The odd inverses on (-1, 1), b = |y|: b clamped below 1, and the lanes
+ * they leave to the scalar path: b >= 1 (the poles, with divide-by-zero,
+ * and the domain errors, with invalid), b < 2^-125 (subnormal results) and
+ * NaN. */
+SG_VINLINE sg_vd sg_vd_below_one(sg_vd b) { return sg_vd_min(b, 0x1.fffffep-1); }
+SG_VINLINE sg_vl sg_vunit_hard(sg_vd b) {
+    return sg_vd_below_or_nan(b, 0x1p-125) | sg_vd_above_or_nan(b, 0x1.fffffep-1);
+}
+
+/* The quantiles of symmetric CDF forms, folded on q = min(p, 1 - p) (1 - p
+ * exact for a float32 p >= 1/2); `lower` marks p < 1/2, whose result is the
+ * upper one negated (sg_vfold_sign).  NaN lands on the upper side as q NaN. */
+typedef struct { sg_vd q; sg_vl lower; } sg_vfold_t;
+SG_VINLINE sg_vfold_t sg_vquantile_fold(sg_vd p) {
+    sg_vl lower = p < sg_vd_splat(0.5);
+    return (sg_vfold_t){ sg_vd_select(lower, p, 1.0 - p), lower };
+}
+SG_VINLINE sg_vd sg_vfold_sign(sg_vfold_t f, sg_vd v) { return (sg_vd)((sg_vl)v ^ (f.lower & INT64_MIN)); }
+
 /* ------------------------------------------------------ the loop */
 
 SG_VINLINE long sg_collect_hard(sg_vl hard_lanes, long base, long valid, int32_t *hard, long count) {

@@ -273,19 +273,17 @@ SG_VINLINE sg_vf sg_softsign_cdf_f32v(sg_vf x, sg_vl *hard) {
 SG_VINLINE sg_vf sg_softsign_inverse_f32v(sg_vf x, sg_vl *hard) {
     sg_vd y = sg_vd_of_vf(x);
     sg_vd b = sg_vd_abs(y);
-    sg_vd c = sg_vd_min(b, 0x1.fffffep-1);
+    sg_vd c = sg_vd_below_one(b);
     sg_vd r = c / (1.0 - c);
-    *hard = sg_vd_below_or_nan(b, 0x1p-125) | sg_vd_above_or_nan(b, 0x1.fffffep-1) | sg_vf32_near_midpoint(r);
+    *hard = sg_vunit_hard(b) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(sg_vd_copysign(r, y));
 }
 SG_VINLINE sg_vf sg_softsign_ppf_f32v(sg_vf x, sg_vl *hard) {
-    sg_vd p = sg_vd_of_vf(x);
-    sg_vl lower = p < sg_vd_splat(0.5);
-    sg_vd q = sg_vd_select(lower, p, 1.0 - p);
-    sg_vd qc = sg_vd_max(q, 0x1p-126);
+    sg_vfold_t f = sg_vquantile_fold(sg_vd_of_vf(x));
+    sg_vd qc = sg_vd_max(f.q, 0x1p-126);
     sg_vd r = (1.0 - 2.0 * qc) / (2.0 * qc);
-    *hard = sg_vd_below_or_nan(q, 0x1p-126) | sg_vf32_near_midpoint(r);
-    return sg_vf_of_vd((sg_vd)((sg_vl)r ^ (lower & INT64_MIN)));
+    *hard = sg_vd_below_or_nan(f.q, 0x1p-126) | sg_vf32_near_midpoint(r);
+    return sg_vf_of_vd(sg_vfold_sign(f, r));
 }
 #endif /* SG_VEC_TU */
 
