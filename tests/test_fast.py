@@ -261,8 +261,10 @@ def test_the_build_says_which_variant_runs():
     description = U.fast_variant()[1]
     assert description in result.output
     assert all(name in result.output for name in FAST)
+    assert "float64 fast loops for" in result.output
     config = sg.show_config()
-    assert config["fast_loops"] == {"variant": U.fast_variant()[0], "description": description, "kernels": FAST}
+    assert config["fast_loops"] == {"variant": U.fast_variant()[0], "description": description, "kernels": FAST,
+                                    "kernels_float64": U.FAST_KERNELS_F64.split()}
     entry = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["info", "logistic"])
     assert "float32 fast loop" in entry.output and description in entry.output
 

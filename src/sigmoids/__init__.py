@@ -105,9 +105,10 @@ def show_config() -> dict:
     dict
         ``simd_path``: the compiled code path the CPU selected at load time
         for the auto-vectorised kernels;
-        ``fast_loops``: the explicit-SIMD variant running the float32 fast
-        loops (``SIGMOIDS_SIMD`` can force a lesser one) and the kernels
-        that have one;
+        ``fast_loops``: the explicit-SIMD variant running the fast loops
+        (``SIGMOIDS_SIMD`` can force a lesser one), the kernels that have a
+        float32 one (``kernels``) and those that have a float64 one
+        (``kernels_float64``);
         ``wide_type``: the type that settles float16/float32 hard cases;
         ``num_threads``: threads used for large arrays;
         ``version`` and ``numpy``.
@@ -125,12 +126,14 @@ def show_config() -> dict:
     import numpy
 
     variant, description = _ufuncs.fast_variant()
-    fast = {"variant": variant, "description": description, "kernels": _ufuncs.FAST_KERNELS.split()}
+    fast = {"variant": variant, "description": description, "kernels": _ufuncs.FAST_KERNELS.split(),
+            "kernels_float64": _ufuncs.FAST_KERNELS_F64.split()}
     config = {"version": __version__, "simd_path": _ufuncs.SIMD_PATH, "fast_loops": fast,
               "wide_type": _ufuncs.WIDE_TYPE, "num_threads": get_num_threads(),
               "numpy": numpy.__version__}
     print(f"sigmoids {__version__}: SIMD path {config['simd_path']}, float32 fast loops "
-          f"{description} for {len(fast['kernels'])} kernels, {config['num_threads']} threads, "
+          f"{description} for {len(fast['kernels'])} kernels (float64: {len(fast['kernels_float64'])}), "
+          f"{config['num_threads']} threads, "
           f"hard cases in {config['wide_type']}, NumPy {config['numpy']}")
     return config
 

@@ -552,9 +552,10 @@ def _print_build_info() -> None:
     fast = config["fast_loops"]
     for key, value in [
         ("SIMD path", config["simd_path"]),
-        ("float32 fast loops", f"{fast['description']}; variants this CPU runs: "
+        ("fast loops", f"{fast['description']}; variants this CPU runs: "
                                f"{', '.join(sg._ufuncs.fast_variants())}"),
-        ("kernels with a fast loop", " ".join(fast["kernels"])),
+        ("float32 fast loops for", " ".join(fast["kernels"])),
+        ("float64 fast loops for", " ".join(fast["kernels_float64"])),
         ("threads", f"{config['num_threads']} (above {sg._ufuncs.PARALLEL_MIN:,} elements; "
                     "sg.set_num_threads, SIGMOIDS_NUM_THREADS)"),
         ("hard cases", config["wide_type"]),
