@@ -63,6 +63,16 @@ def kernel_names() -> list[str]:
     return names
 
 
+def kernel_call(f: np.ufunc, x: np.ndarray, out: np.ndarray):
+    """The contender for the ufunc ``f`` on ``x``: ``f(x, out=...)`` with an
+    output of the kernel's own shape.  A reduction (logsumexp, signature
+    ``(n)->()``) writes one scalar; handed an ``out`` of x's shape, NumPy
+    would broadcast x to (n, n) and a 1e5-element call would take minutes."""
+    if f.signature is not None and f.signature.endswith("->()"):
+        out = np.empty((), dtype=out.dtype)
+    return lambda: f(x, out=out)
+
+
 def is_inverse(name: str) -> bool:
     return "inverse" in name
 
@@ -257,8 +267,7 @@ def run(names, sizes, dtypes, repeat, min_time, log=print, clock=time.perf_count
 
                 contenders = {COPY: lambda: np.copyto(out, x)}
                 for n in group:
-                    f = getattr(_ufuncs, n)
-                    contenders[(n, None)] = (lambda f=f: f(x, out=out))
+                    contenders[(n, None)] = kernel_call(getattr(_ufuncs, n), x, out)
                     for label, make in baselines(n):
                         try:
                             contenders[(n, label)] = make(x, np.empty_like(x))
