@@ -539,23 +539,26 @@ static inline void sg_gather(const char *in, npy_intp step, enum sg_type type, d
     }
 }
 
-/* The float32 result of element x the way sg_range_f gives it: the narrow
- * block, rounded once, or from the wide twin where the rounding test says
- * so.  The fast loops hand their hard lanes here. */
-static float sg_f32_certified(const sg_impl *impl, double x, double p) {
-    double r;
-    impl->block_narrow(&x, &p, &r, 1);
-    return sg_f32_hard(r) ? (float)impl->wide((sg_wide)x, (sg_wide)p) : (float)r;
+/* The lanes a fast loop leaves (indices hard[0..count), at most SG_BLOCK),
+ * redone together: gathered into one array and run through one call of the
+ * block, so that inputs whose lanes are mostly hard (gompertz where it
+ * underflows, an inverse outside its domain) cost what the block costs and
+ * not one call per element.  float32: the certified narrow block, rounded
+ * once or from the wide twin where the rounding test says so (what
+ * sg_range_f does); float64: the full kernel.  One-input kernels only (the
+ * fast tables hold no other), whose blocks ignore p. */
+static void sg_redo_f32(const sg_impl *impl, const char *x, char *out, const int32_t *hard, long count) {
+    double xs[SG_BLOCK], rs[SG_BLOCK];
+    for (long k = 0; k < count; k++) xs[k] = ((const float *)x)[hard[k]];
+    impl->block_narrow(xs, xs, rs, count);
+    for (long k = 0; k < count; k++)
+        ((float *)out)[hard[k]] = sg_f32_hard(rs[k]) ? (float)impl->wide((sg_wide)xs[k], 0) : (float)rs[k];
 }
-
-/* The lanes a fast loop leaves, redone element by element: float32 by the
- * certified narrow block and rounding test, float64 by the full kernel. */
-static void sg_redo_f32(const sg_impl *impl, const void *x, void *out) {
-    *(float *)out = sg_f32_certified(impl, *(const float *)x, 0.0);
-}
-static void sg_redo_f64(const sg_impl *impl, const void *x, void *out) {
-    double p = 0.0;
-    impl->block((const double *)x, &p, (double *)out, 1);
+static void sg_redo_f64(const sg_impl *impl, const char *x, char *out, const int32_t *hard, long count) {
+    double xs[SG_BLOCK], rs[SG_BLOCK];
+    for (long k = 0; k < count; k++) xs[k] = ((const double *)x)[hard[k]];
+    impl->block(xs, xs, rs, count);
+    for (long k = 0; k < count; k++) ((double *)out)[hard[k]] = rs[k];
 }
 
 /* A call through a fast loop (SG_FAST_F32_TABLE, SG_FAST_F64_TABLE; elements
@@ -566,7 +569,7 @@ static void sg_redo_f64(const sg_impl *impl, const void *x, void *out) {
  * leaves (sg_vec.h), and those lanes raise their own flags here, through
  * the certified path. */
 static void sg_range_fast(const sg_impl *impl, char **args, npy_intp n, npy_intp const *steps, npy_intp width,
-                          sg_fast_fn fast, void (*redo)(const sg_impl *, const void *, void *)) {
+                          sg_fast_fn fast, void (*redo)(const sg_impl *, const char *, char *, const int32_t *, long)) {
     double in[SG_BLOCK], res[SG_BLOCK]; /* room for SG_BLOCK elements of either width */
     int32_t hard[SG_BLOCK];
     npy_intp is = steps[0], os = steps[1];
@@ -585,7 +588,7 @@ static void sg_range_fast(const sg_impl *impl, char **args, npy_intp n, npy_intp
         fegetexceptflag(&flags, FE_ALL_EXCEPT);
         long count = fast(x, dst, (long)len, hard);
         fesetexceptflag(&flags, FE_ALL_EXCEPT);
-        for (long k = 0; k < count; k++) redo(impl, x + hard[k] * width, dst + hard[k] * width);
+        if (count > 0) redo(impl, x, dst, hard, count);
         if (!contiguous_out)
             for (npy_intp i = 0; i < len; i++) memcpy(out + i * os, (char *)res + i * width, (size_t)width);
     }
