@@ -1,7 +1,7 @@
 /*
  * _fast.c -- the fast loops (sg_vec.h), one per row of SG_FAST_F32_TABLE
- * and SG_FAST_F64_TABLE, their kernels in the family headers.  No
- * mathematics here.
+ * and SG_FAST_F64_TABLE, and the row passes of softmax, log_softmax and
+ * logsumexp; their kernels in the family headers.  No mathematics here.
  *
  * meson.build compiles this file once per SIMD target and names each
  * variant's loops with its suffix (SG_VEC_VARIANT: v4, v3, base), e.g.
@@ -20,6 +20,7 @@
 #include "algebraic.h"
 #include "gompertz.h"
 #include "cloglog.h"
+#include "softmax.h"
 
 #if !defined(SG_VEC_VARIANT)
 #define SG_VEC_VARIANT base
@@ -39,3 +40,7 @@
 #define SG_DEFINE_FAST64(name) SG_DEFINE_FAST(name, f64, double, sg_vd_load, sg_vd_store)
 SG_FAST_F32_TABLE(SG_DEFINE_FAST32)
 SG_FAST_F64_TABLE(SG_DEFINE_FAST64)
+
+/* sg_row_fast_<scan|rest|weights>_<f32|f64>_<variant> */
+SG_ROW_FAST_DEFINE(f32, float, SG_VEC_VARIANT)
+SG_ROW_FAST_DEFINE(f64, double, SG_VEC_VARIANT)

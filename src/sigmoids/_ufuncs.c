@@ -709,8 +709,8 @@ static volatile int sg_num_threads = 1;
 typedef struct {
     sg_range_fn range;
     char *args[3];
-    npy_intp count;
-    npy_intp steps[3];
+    npy_intp dims[2];   /* the range's length, and a gufunc's core length */
+    npy_intp steps[4];
     void *data;
     int flags;
 } sg_task;
@@ -718,50 +718,59 @@ typedef struct {
 static void *sg_worker(void *arg) {
     sg_task *task = (sg_task *)arg;
     feclearexcept(FE_ALL_EXCEPT);
-    task->range(task->args, &task->count, task->steps, task->data);
+    task->range(task->args, task->dims, task->steps, task->data);
     task->flags = fetestexcept(FE_ALL_EXCEPT);
     return NULL;
 }
 
-static void sg_run(sg_range_fn range, char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+/* range over dims[0] outer elements of `work` elements each, split into
+ * ranges of whole multiples of `unit` when the call has at least
+ * SG_PARALLEL_MIN elements; nargs arrays, nsteps steps (the outer ones first,
+ * as NumPy passes them). */
+static void sg_run_split(sg_range_fn range, char **args, npy_intp const *dims, npy_intp const *steps, void *data,
+                         int nargs, int nsteps, npy_intp work, npy_intp unit) {
     npy_intp n = dims[0];
-    int nargs = ((const sg_impl *)data)->nin + 1;
     int threads = sg_num_threads;
     if (threads > SG_MAX_THREADS) threads = SG_MAX_THREADS;
-    if (threads <= 1 || n < SG_PARALLEL_MIN) {
+    if (threads <= 1 || n < 2 || n * work < SG_PARALLEL_MIN) {
         range(args, dims, steps, data);
         return;
     }
     sg_task tasks[SG_MAX_THREADS];
     pthread_t ids[SG_MAX_THREADS];
     int started[SG_MAX_THREADS];
-    /* Ranges in whole blocks, the first one for the calling thread. */
-    npy_intp per = ((n + threads - 1) / threads + SG_BLOCK - 1) / SG_BLOCK * SG_BLOCK;
+    /* Ranges in whole units, the first one for the calling thread. */
+    npy_intp per = ((n + threads - 1) / threads + unit - 1) / unit * unit;
     for (int t = 0; t < threads; t++) {
         npy_intp begin = t * per, end = begin + per < n ? begin + per : n;
         sg_task *task = &tasks[t];
         task->range = range;
-        for (int k = 0; k < nargs; k++) {
-            task->args[k] = args[k] + (begin < n ? begin : n) * steps[k];
-            task->steps[k] = steps[k];
-        }
-        task->count = begin < n ? end - begin : 0;
+        for (int k = 0; k < nargs; k++) task->args[k] = args[k] + (begin < n ? begin : n) * steps[k];
+        for (int k = 0; k < nsteps; k++) task->steps[k] = steps[k];
+        task->dims[0] = begin < n ? end - begin : 0;
+        task->dims[1] = nsteps > nargs ? dims[1] : 0;
         task->data = data;
         task->flags = 0;
         started[t] = 0;
     }
     for (int t = 1; t < threads; t++) {
-        if (tasks[t].count == 0) continue;
+        if (tasks[t].dims[0] == 0) continue;
         started[t] = pthread_create(&ids[t], NULL, sg_worker, &tasks[t]) == 0;
         if (!started[t]) sg_worker(&tasks[t]); /* no thread: do it here */
     }
-    range(tasks[0].args, &tasks[0].count, tasks[0].steps, data);
+    range(tasks[0].args, tasks[0].dims, tasks[0].steps, data);
     int flags = 0;
     for (int t = 1; t < threads; t++) {
         if (started[t]) pthread_join(ids[t], NULL);
         flags |= tasks[t].flags;
     }
     if (flags) feraiseexcept(flags);
+}
+
+/* An elementwise loop: ranges in whole blocks. */
+static void sg_run(sg_range_fn range, char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    int nargs = ((const sg_impl *)data)->nin + 1;
+    sg_run_split(range, args, dims, steps, data, nargs, nargs, 1, SG_BLOCK);
 }
 
 static void sg_loop_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
@@ -906,10 +915,15 @@ static PyUFuncGenericFunction SG_LOOPS[3] = {sg_loop_e, sg_loop_f, sg_loop_d};
 
 /* ------------------------------------------------------ row functions
  *
- * softmax, log_softmax: gufuncs (n)->(n); logsumexp: (n)->().  Each row is
- * gathered into doubles (exact widening), scanned once (softmax.h) and each
- * output element rounded once from its double-double value: float64 by
+ * softmax, log_softmax: gufuncs (n)->(n); logsumexp: (n)->().  float32 and
+ * float64 rows go through the fast passes of the variant in use (softmax.h,
+ * sg_row_fast_run), which hand back the elements their rounding test cannot
+ * settle, and whole rows they do not take (a NaN or +inf, all -inf, a
+ * logsumexp near a rounding boundary).  The scalar path: each row gathered
+ * into doubles (exact widening), scanned once (softmax.h) and each output
+ * element rounded once from its double-double value: float64 by
  * sg_ldexp_round / hi + lo, float32 and float16 from a round-to-odd double.
+ * Rows are split across threads (sg_rows_run), whole rows each.
  */
 typedef enum { SG_OP_SOFTMAX, SG_OP_LOG_SOFTMAX, SG_OP_LOGSUMEXP } sg_row_op;
 
@@ -924,54 +938,180 @@ static inline void sg_store_dd(char *o, enum sg_type type, sg_dd v) {
     sg_store_double(o, type, type == SG_F64 ? v.hi + v.lo : sg_dd_to_double_odd(v));
 }
 
+/* Element j of a row (x_j its value) from the scalar scan, stored at o. */
+static inline void sg_row_element(const sg_row *row, long long j, double xj, enum sg_type type, sg_row_op op,
+                                  char *o) {
+    int log = op == SG_OP_LOG_SOFTMAX;
+    if (row->kind != SG_ROW_FINITE) {
+        sg_store_double(o, type, sg_row_special(row, j, xj, log));
+    } else if (xj == -INFINITY) {
+        sg_store_double(o, type, log ? -INFINITY : 0.0);
+    } else if (log) {
+        sg_store_dd(o, type, sg_row_log_weight(row, xj));
+    } else if (type == SG_F64) {
+        *(double *)o = sg_exp_ddx_round(sg_row_log_weight(row, xj));
+    } else {
+        sg_store_dd(o, type, sg_exp_ddx(sg_row_log_weight(row, xj)));
+    }
+}
+
+/* The row passes of the fast-loop variant in use (softmax.h, _fast.c). */
+typedef struct {
+    int (*scan)(const void *x, long n, double *max);
+    void (*rest)(const void *x, long n, double m, long top, double rest[2], long *dropped);
+    long (*weights)(const void *x, void *out, long n, const sg_row_fast_consts *c, int softmax,
+                    int32_t *hard, int *underflow);
+} sg_row_fast;
+static sg_row_fast sg_row_fast_f32, sg_row_fast_f64;
+
+/* The scratch of one call: the row as doubles (the scalar path's, and the
+ * fast path's for its hard elements) and in its own type (a strided row's
+ * copy for the fast passes); allocated once, at first need. */
+typedef struct {
+    double *wide;
+    char *native;
+    npy_intp n;
+    double stack[SG_BLOCK];
+} sg_row_scratch;
+
+static double *sg_row_wide(sg_row_scratch *s) {
+    if (s->wide == NULL) s->wide = s->n <= SG_BLOCK ? s->stack : (double *)PyMem_RawMalloc((size_t)s->n * sizeof(double));
+    return s->wide;
+}
+
+/* logsumexp v = m + L, with L's absolute error under 2^-62 L (softmax.h):
+ * settled when v - 2^-57 L and v + 2^-57 L round alike. */
+static inline int sg_row_settled(sg_dd v, double error, enum sg_type type) {
+    sg_dd below = {v.hi, v.lo - error}, above = {v.hi, v.lo + error};
+    if (type == SG_F64) return below.hi + below.lo == above.hi + above.lo;
+    return (float)sg_dd_to_double_odd(below) == (float)sg_dd_to_double_odd(above);
+}
+
+/* One row through the fast passes; 0 (nothing written) where the row is
+ * the scalar path's: a NaN or +inf, all -inf, or a rest too small to keep
+ * its relative accuracy once terms were dropped; -1 out of memory. */
+static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_core, char *out, npy_intp out_core,
+                           npy_intp n, enum sg_type type, sg_row_op op, sg_row_scratch *scratch) {
+    size_t size = type == SG_F64 ? sizeof(double) : sizeof(float);
+    const char *x = in;
+    if (in_core != (npy_intp)size) {
+        if (scratch->native == NULL && (scratch->native = PyMem_RawMalloc((size_t)n * size)) == NULL) return -1;
+        for (npy_intp j = 0; j < n; j++) memcpy(scratch->native + j * size, in + j * in_core, size);
+        x = scratch->native;
+    }
+    double m;
+    if (!fast->scan(x, (long)n, &m)) return 0;
+    long top = 0;
+    while ((type == SG_F64 ? ((const double *)x)[top] : (double)((const float *)x)[top]) != m) top++;
+    double rest[2];
+    long dropped;
+    fast->rest(x, (long)n, m, top, rest, &dropped);
+    if (dropped && rest[0] < 0x1p-800) return 0;
+    sg_dd log_sum = sg_log1p_ddx((sg_dd){rest[0], rest[1]});
+    if (op == SG_OP_LOGSUMEXP) {
+        sg_dd v = sg_two_sum(m, log_sum.hi);
+        v = sg_fast_two_sum(v.hi, v.lo + log_sum.lo);
+        if (!(fabs(m) < 0x1p1000) || !sg_row_settled(v, 0x1p-57 * log_sum.hi, type)) return 0;
+        sg_store_dd(out, type, v);
+        return 1;
+    }
+    sg_row_fast_consts consts = {m, log_sum.hi, log_sum.lo};
+    int contiguous = out_core == (npy_intp)size, underflow = 0, have_exact = 0;
+    sg_row exact;
+    for (npy_intp start = 0; start < n; start += SG_BLOCK) {
+        npy_intp len = n - start < SG_BLOCK ? n - start : SG_BLOCK;
+        double block[SG_BLOCK];
+        char *dst = contiguous ? out + start * out_core : (char *)block;
+        int32_t hard[SG_BLOCK];
+        int block_underflow;
+        long count = fast->weights(x + start * size, dst, (long)len, &consts, op == SG_OP_SOFTMAX, hard,
+                                   &block_underflow);
+        underflow |= block_underflow;
+        if (count > 0 && !have_exact) {
+            double *wide = sg_row_wide(scratch);
+            if (wide == NULL) return -1;
+            if (type == SG_F64) memcpy(wide, x, (size_t)n * sizeof(double));
+            else for (npy_intp j = 0; j < n; j++) wide[j] = ((const float *)x)[j];
+            exact = sg_row_scan(wide, (long long)n);
+            have_exact = 1;
+        }
+        for (long k = 0; k < count; k++) {
+            npy_intp j = start + hard[k];
+            sg_row_element(&exact, (long long)j, scratch->wide[j], type, op, dst + hard[k] * size);
+        }
+        if (!contiguous)
+            for (npy_intp j = 0; j < len; j++) memcpy(out + (start + j) * out_core, dst + j * size, size);
+    }
+    if (underflow) sg_raise_underflow();
+    return 1;
+}
+
 static void sg_rows(char **args, npy_intp const *dims, npy_intp const *steps, enum sg_type type, sg_row_op op) {
     npy_intp rows = dims[0], n = dims[1];
     npy_intp in_step = steps[0], out_step = steps[1], in_core = steps[2];
     npy_intp out_core = op == SG_OP_LOGSUMEXP ? 0 : steps[3];
-    double stack[SG_BLOCK];
-    double *x = n <= SG_BLOCK ? stack : (double *)PyMem_RawMalloc((size_t)n * sizeof(double));
-    if (x == NULL) {
-        NPY_ALLOW_C_API_DEF
-        NPY_ALLOW_C_API
-        PyErr_NoMemory();
-        NPY_DISABLE_C_API
-        return;
-    }
-    for (npy_intp r = 0; r < rows; r++) {
+    /* float16 keeps the scalar path (its rows are short and rare) */
+    const sg_row_fast *fast = !sg_fast_enabled || n == 0 ? NULL
+                            : type == SG_F32 ? &sg_row_fast_f32 : type == SG_F64 ? &sg_row_fast_f64 : NULL;
+    sg_row_scratch scratch;
+    scratch.wide = NULL;
+    scratch.native = NULL;
+    scratch.n = n;
+    int failed = 0;
+    for (npy_intp r = 0; r < rows && !failed; r++) {
         char *out = args[1] + r * out_step;
+        if (fast != NULL) {
+            int done = sg_row_fast_run(fast, args[0] + r * in_step, in_core, out, out_core, n, type, op, &scratch);
+            if (done < 0) failed = 1;
+            if (done != 0) continue;
+        }
+        double *x = sg_row_wide(&scratch);
+        if (x == NULL) {
+            failed = 1;
+            break;
+        }
         sg_gather(args[0] + r * in_step, in_core, type, x, n);
         sg_row row = sg_row_scan(x, (long long)n);
         if (op == SG_OP_LOGSUMEXP) {
             sg_store_dd(out, type, sg_row_logsumexp(&row));
             continue;
         }
-        int log = op == SG_OP_LOG_SOFTMAX;
-        for (npy_intp j = 0; j < n; j++) {
-            char *o = out + j * out_core;
-            if (row.kind != SG_ROW_FINITE) {
-                sg_store_double(o, type, sg_row_special(&row, (long long)j, x[j], log));
-            } else if (x[j] == -INFINITY) {
-                sg_store_double(o, type, log ? -INFINITY : 0.0);
-            } else if (log) {
-                sg_store_dd(o, type, sg_row_log_weight(&row, x[j]));
-            } else if (type == SG_F64) {
-                *(double *)o = sg_exp_ddx_round(sg_row_log_weight(&row, x[j]));
-            } else {
-                sg_store_dd(o, type, sg_exp_ddx(sg_row_log_weight(&row, x[j])));
-            }
-        }
+        for (npy_intp j = 0; j < n; j++) sg_row_element(&row, (long long)j, x[j], type, op, out + j * out_core);
     }
-    if (x != stack) PyMem_RawFree(x);
+    if (scratch.wide != NULL && scratch.wide != scratch.stack) PyMem_RawFree(scratch.wide);
+    PyMem_RawFree(scratch.native);
+    if (failed) {
+        NPY_ALLOW_C_API_DEF
+        NPY_ALLOW_C_API
+        PyErr_NoMemory();
+        NPY_DISABLE_C_API
+    }
 }
 
-static void sg_rows_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+static void sg_rows_range_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     sg_rows(args, dims, steps, SG_F64, (sg_row_op)(intptr_t)data);
 }
-static void sg_rows_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+static void sg_rows_range_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     sg_rows(args, dims, steps, SG_F32, (sg_row_op)(intptr_t)data);
 }
-static void sg_rows_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+static void sg_rows_range_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
     sg_rows(args, dims, steps, SG_F16, (sg_row_op)(intptr_t)data);
+}
+/* Rows split across threads, whole rows each (a row is computed alike
+ * whichever thread has it).  Four steps: the outer ones of x and out, the
+ * core ones of x and out (logsumexp's out has none; NumPy passes three). */
+static void sg_rows_run(sg_range_fn range, char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    int nsteps = (sg_row_op)(intptr_t)data == SG_OP_LOGSUMEXP ? 3 : 4;
+    sg_run_split(range, args, dims, steps, data, 2, nsteps, dims[1], 1);
+}
+static void sg_rows_d(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_rows_run(sg_rows_range_d, args, dims, steps, data);
+}
+static void sg_rows_f(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_rows_run(sg_rows_range_f, args, dims, steps, data);
+}
+static void sg_rows_e(char **args, npy_intp const *dims, npy_intp const *steps, void *data) {
+    sg_rows_run(sg_rows_range_e, args, dims, steps, data);
 }
 
 static PyUFuncGenericFunction SG_ROW_LOOPS[3] = {sg_rows_e, sg_rows_f, sg_rows_d};
@@ -1025,12 +1165,24 @@ typedef struct {
     int usable; /* set by sg_fast_probe */
     SG_FAST_F32_TABLE(SG_FAST_FIELD)
     SG_FAST_F64_TABLE(SG_FAST_FIELD64)
+    sg_row_fast row_f32, row_f64;
 } sg_fast_variant;
 
+/* The row passes of softmax.h, per width and variant. */
+#define SG_ROW_DECLARE(variant, width)                                                            \
+    int sg_row_fast_scan_##width##_##variant(const void *, long, double *);                        \
+    void sg_row_fast_rest_##width##_##variant(const void *, long, double, long, double[2], long *); \
+    long sg_row_fast_weights_##width##_##variant(const void *, void *, long, const sg_row_fast_consts *, \
+                                                 int, int32_t *, int *);
+#define SG_ROW_ENTRY(variant, width)                                                              \
+    {sg_row_fast_scan_##width##_##variant, sg_row_fast_rest_##width##_##variant,                   \
+     sg_row_fast_weights_##width##_##variant}
 #define SG_FAST_VARIANT_DECLARATIONS(variant)                                                \
-    SG_FAST_F32_TABLE(SG_FAST_DECLARE_##variant) SG_FAST_F64_TABLE(SG_FAST_DECLARE64_##variant)
+    SG_FAST_F32_TABLE(SG_FAST_DECLARE_##variant) SG_FAST_F64_TABLE(SG_FAST_DECLARE64_##variant) \
+    SG_ROW_DECLARE(variant, f32) SG_ROW_DECLARE(variant, f64)
 #define SG_FAST_VARIANT_ENTRIES(variant)                                                     \
-    SG_FAST_F32_TABLE(SG_FAST_ENTRY_##variant) SG_FAST_F64_TABLE(SG_FAST_ENTRY64_##variant)
+    SG_FAST_F32_TABLE(SG_FAST_ENTRY_##variant) SG_FAST_F64_TABLE(SG_FAST_ENTRY64_##variant)   \
+    SG_ROW_ENTRY(variant, f32), SG_ROW_ENTRY(variant, f64)
 #define SG_FAST_DECLARE_base(name) SG_FAST_DECLARE_IN(base, name)
 #define SG_FAST_ENTRY_base(name) SG_FAST_ENTRY_IN(base, name)
 #define SG_FAST_DECLARE64_base(name) SG_FAST_DECLARE64_IN(base, name)
@@ -1077,6 +1229,8 @@ static void sg_fast_install(int index) {
     sg_fast_current = index;
     SG_FAST_F32_TABLE(SG_FAST_INSTALL)
     SG_FAST_F64_TABLE(SG_FAST_INSTALL64)
+    sg_row_fast_f32 = variant->row_f32;
+    sg_row_fast_f64 = variant->row_f64;
 }
 
 static int sg_fast_best(void) {

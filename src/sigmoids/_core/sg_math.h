@@ -408,6 +408,8 @@ static inline double sg_half_to_double(uint16_t h) {
 /* Raise FE_OVERFLOW (and FE_INEXACT), as a float16 cast in NumPy does when
  * a finite value rounds to inf. */
 static inline void sg_raise_overflow(void) { volatile double big = 0x1p1023; big = big * 2.0; }
+/* Raise FE_UNDERFLOW (and FE_INEXACT), as a result rounded to 0 does. */
+static inline void sg_raise_underflow(void) { volatile double tiny = 0x1p-1022; tiny = tiny * 0x1p-60; }
 
 /* Correctly rounded (ties to even) double -> float16. */
 static inline uint16_t sg_double_to_half(double x) {
