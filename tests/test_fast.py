@@ -55,6 +55,19 @@ EDGES = {
     "gompertz": [-4.5, -4.45, -4.4697, 17.3, 40.0, 0.0],
     "cloglog": [-87.0, -87.34, 2.85, 4.0, 0.0],
     "softsign": [2.0 ** 25, -(2.0 ** 25), 2.0 ** 60, 2.0 ** -125, -(2.0 ** -125), 1.0],
+    # the log-CDFs through sg_vlog_cdf: the log / log1p switch (F = 3/4), the
+    # ends of the support, the right tail's subnormal results; the log-SFs
+    # are the same kernels at -x, so both signs are sampled
+    "hard_sigmoid_logcdf": [-3.0, 3.0, 1.5, -1.5, 0.0, 2.9999998],
+    "hard_sigmoid_logsf": [-3.0, 3.0, 1.5, -1.5, 0.0, -2.9999998],
+    "hard_tanh_logcdf": [-1.0, 1.0, 0.5, -0.5, 0.0],
+    "hard_tanh_logsf": [-1.0, 1.0, 0.5, -0.5, 0.0],
+    "plan_logcdf": [-5.0, 5.0, 1.0, -1.0, 2.375, -2.375, 0.0, 4.9999995],
+    "plan_logsf": [-5.0, 5.0, 1.0, -1.0, 2.375, -2.375, 0.0, -4.9999995],
+    "softsign_logcdf": [1.0, -1.0, 0.0, 2.0 ** 125, 2.0 ** 126, -3e38, 3e38],
+    "softsign_logsf": [1.0, -1.0, 0.0, -(2.0 ** 125), -(2.0 ** 126), -3e38, 3e38],
+    "algebraic_logcdf": [3 ** -0.5, -(3 ** -0.5), 0.0, 2.0 ** 62.5, 2.0 ** 63, -3e38, 3e38],
+    "algebraic_logsf": [3 ** -0.5, -(3 ** -0.5), 0.0, -(2.0 ** 62.5), -(2.0 ** 63), -3e38, 3e38],
 }
 
 

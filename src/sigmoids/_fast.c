@@ -20,6 +20,9 @@
 #include "algebraic.h"
 #include "gompertz.h"
 #include "cloglog.h"
+#include "hard_sigmoid.h"
+#include "hard_tanh.h"
+#include "plan.h"
 #include "softmax.h"
 
 #if !defined(SG_VEC_VARIANT)

@@ -327,6 +327,24 @@ SG_VINLINE sg_vf sg_algebraic_ppf_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(f.q, 0x1p-150) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(sg_vfold_sign(f, r));
 }
+
+/* The log-CDF and log-SF: G = 1/(2 r (r + a)) as for the CDF, F = G for x
+ *   < 0, 1 - G (exact, G >= 1/4) where G >= 1/4 for x >= 0 (x <= 3^-1/2)
+ *   and F - 1 = -G where G < 1/4, into sg_vlog_cdf; a clamped to 2^500
+ *   (+-inf included: r a stays finite), x = -inf gives -inf.  Under 2^-49.5.
+ *   Leaves NaN, results below the float32 normal range (x > 2^62.5, +inf
+ *   among them) and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_algebraic_logcdf_vd(sg_vd x, sg_vl *hard) {
+    sg_vd a = sg_vd_min(sg_vd_abs(x), 0x1p500);
+    sg_vd r = sg_vd_sqrt(1.0 + a * a);
+    sg_vd g = 1.0 / ((2.0 * r) * (r + a));
+    sg_vl negative = x < sg_vd_splat(0.0);
+    *hard = ~(x == x);
+    sg_vd v = sg_vlog_cdf(sg_vd_select(negative, g, 1.0 - g), -g, ~negative & (g < sg_vd_splat(0.25)), hard);
+    return sg_vd_select(x == -INFINITY, sg_vd_splat(-INFINITY), v);
+}
+SG_VLOG_CDF_PAIR(algebraic)
 #endif /* SG_VEC_TU */
 
 #endif /* SG_ALGEBRAIC_H */

@@ -138,4 +138,22 @@ static inline sg_wide sg_hard_sigmoid_logcdf_wide(sg_wide x) {
 SG_FORCE_INLINE double sg_hard_sigmoid_logsf(double x) { return sg_hard_sigmoid_logcdf(-x); }
 static inline sg_wide sg_hard_sigmoid_logsf_wide(sg_wide x) { return sg_hard_sigmoid_logcdf_wide(-x); }
 
+#if defined(SG_VEC_TU)
+/* ------------------------------------------ float32 fast kernels (sg_vec.h)
+ * log-CDF and log-SF: F = (x + 3)/6 for x <= 3/2 and F - 1 = (x - 3)/6
+ * above (x + 3 and x - 3 exact for a float32 x but a tiny one, where they
+ * round harmlessly; one rounding in the division), into sg_vlog_cdf; x
+ * clamped to [-3, 3] first (NaN computes at -3), x <= -3 gives -inf and x
+ * >= 3 gives 0, exact.  Under 2^-49.5.  Leaves NaN and the near-midpoint
+ * lanes.
+ */
+SG_VINLINE sg_vd sg_hard_sigmoid_logcdf_vd(sg_vd x, sg_vl *hard) {
+    sg_vd c = sg_vd_min(sg_vd_max(x, -3.0), 3.0);
+    *hard = ~(x == x);
+    sg_vd v = sg_vlog_cdf((c + 3.0) / 6.0, (c - 3.0) / 6.0, sg_vd_above_or_nan(x, 1.5), hard);
+    return sg_vd_select(sg_vd_below_or_nan(x, -3.0) | (x == -3.0), sg_vd_splat(-INFINITY), v);
+}
+SG_VLOG_CDF_PAIR(hard_sigmoid)
+#endif /* SG_VEC_TU */
+
 #endif /* SG_HARD_SIGMOID_H */

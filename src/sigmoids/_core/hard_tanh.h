@@ -114,4 +114,20 @@ static inline sg_wide sg_hard_tanh_logcdf_wide(sg_wide x) {
 SG_FORCE_INLINE double sg_hard_tanh_logsf(double x) { return sg_hard_tanh_logcdf(-x); }
 static inline sg_wide sg_hard_tanh_logsf_wide(sg_wide x) { return sg_hard_tanh_logcdf_wide(-x); }
 
+#if defined(SG_VEC_TU)
+/* ------------------------------------------ float32 fast kernels (sg_vec.h)
+ * log-CDF and log-SF: F = (x + 1)/2 for x <= 1/2 and F - 1 = (x - 1)/2
+ * above (exact for a float32 x but a tiny one), into sg_vlog_cdf; x
+ * clamped to [-1, 1] first, x <= -1 gives -inf and x >= 1 gives 0, exact.
+ * Under 2^-49.5.  Leaves NaN and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_hard_tanh_logcdf_vd(sg_vd x, sg_vl *hard) {
+    sg_vd c = sg_vd_min(sg_vd_max(x, -1.0), 1.0);
+    *hard = ~(x == x);
+    sg_vd v = sg_vlog_cdf((c + 1.0) * 0.5, (c - 1.0) * 0.5, sg_vd_above_or_nan(x, 0.5), hard);
+    return sg_vd_select(sg_vd_below_or_nan(x, -1.0) | (x == -1.0), sg_vd_splat(-INFINITY), v);
+}
+SG_VLOG_CDF_PAIR(hard_tanh)
+#endif /* SG_VEC_TU */
+
 #endif /* SG_HARD_TANH_H */

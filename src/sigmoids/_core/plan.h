@@ -188,4 +188,33 @@ static inline sg_wide sg_plan_logcdf_wide(sg_wide x) {
 SG_FORCE_INLINE double sg_plan_logsf(double x) { return sg_plan_logcdf(-x); }
 static inline sg_wide sg_plan_logsf_wide(sg_wide x) { return sg_plan_logcdf_wide(-x); }
 
+#if defined(SG_VEC_TU)
+/* ------------------------------------------ float32 fast kernels (sg_vec.h)
+ * log-CDF and log-SF: on a = |x| clamped to 5 and its segment (slope c,
+ * intercepts d and e = 1 - d), F = e - c a for x < 0 and d + c a for x >=
+ * 0, F - 1 = (d - 1) + c a (c a exact, the sums exact for a float32 x but
+ * a tiny one), into sg_vlog_cdf, the upper lanes where F > 3/4.  x <= -5
+ * gives -inf and x >= 5 gives 0, exact.  Under 2^-49.5.  Leaves NaN and
+ * the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_plan_logcdf_vd(sg_vd x, sg_vl *hard) {
+    sg_vd a = sg_vd_min(sg_vd_abs(x), 5.0);
+    sg_vd c = sg_vd_splat(0.0), d = sg_vd_splat(1.0);
+    sg_vl s2 = a < 5.0, s1 = a < 2.375, s0 = a < 1.0;
+    c = sg_vd_select(s2, sg_vd_splat(0.03125), c);
+    d = sg_vd_select(s2, sg_vd_splat(0.84375), d);
+    c = sg_vd_select(s1, sg_vd_splat(0.125), c);
+    d = sg_vd_select(s1, sg_vd_splat(0.625), d);
+    c = sg_vd_select(s0, sg_vd_splat(0.25), c);
+    d = sg_vd_select(s0, sg_vd_splat(0.5), d);
+    sg_vd ca = c * a;
+    sg_vl negative = x < sg_vd_splat(0.0);
+    sg_vd f = sg_vd_select(negative, (1.0 - d) - ca, d + ca);
+    *hard = ~(x == x);
+    sg_vd v = sg_vlog_cdf(f, (d - 1.0) + ca, ~negative & (f > sg_vd_splat(0.75)), hard);
+    return sg_vd_select(sg_vd_below_or_nan(x, -5.0) | (x == -5.0), sg_vd_splat(-INFINITY), v);
+}
+SG_VLOG_CDF_PAIR(plan)
+#endif /* SG_VEC_TU */
+
 #endif /* SG_PLAN_H */

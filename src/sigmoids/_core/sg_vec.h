@@ -61,7 +61,10 @@
     X(algebraic_pdf) X(algebraic_cdf) X(algebraic_inverse) X(algebraic_ppf) X(softsign)           \
     X(softsign_derivative) X(softsign_pdf) X(softsign_cdf) X(softsign_inverse) X(softsign_ppf)     \
     X(gudermannian_derivative) X(gudermannian_pdf) X(gudermannian_cdf) X(erf) X(erf_cdf)           \
-    X(erf_derivative) X(erf_pdf) X(normal) X(normal_derivative) X(gompertz) X(cloglog)
+    X(erf_derivative) X(erf_pdf) X(normal) X(normal_derivative) X(gompertz) X(cloglog)         \
+    X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(hard_tanh_logcdf) X(hard_tanh_logsf)             \
+    X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
+    X(algebraic_logsf)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
@@ -760,6 +763,39 @@ SG_VINLINE sg_vd sg_vpair_for_f32(sg_vdd q) {
     sg_vl step = (~away | 1) & at_midpoint & ~(q.lo == 0.0); /* +1 (away), -1 or 0 */
     return (sg_vd)((sg_vl)q.hi + step);
 }
+
+/* ------------------------------------------------------ log-CDF */
+
+/* log F for the log-CDFs of the algebraic and piecewise-linear families,
+ * given f = F on the lanes where F <= 3/4 and t = F - 1 on the others
+ * (upper), each to 2^-52 of itself, formed without cancellation.
+ * ALGORITHM
+ *   lower lanes: log f by sg_vlog (2^-51: |log F| >= 0.28 there, so f's
+ *   2^-52 costs at most 2^-50.2 of it); upper lanes: log1p(t) by
+ *   sg_vlog1p_unit on t in [-1/4, 0] (2^-51; its condition number there is
+ *   under 1.16).  Under 2^-49.5 in all against the rounding test's 2^-44.
+ *   f is clamped to 2^-1000 and t to [-1/4, 0], so that no lane raises a
+ *   flag: the callers put back F = 0 (-inf) and leave NaN.
+ * LANES IT LEAVES: results below the float32 normal range (F - 1 tiny in
+ *   the right tail; 0 itself is exact), and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_vlog_cdf(sg_vd f, sg_vd t, sg_vl upper, sg_vl *hard) {
+    sg_vd lower_log = sg_vlog(sg_vd_max(f, 0x1p-1000), sg_vd_splat(0.0));
+    sg_vd upper_log = sg_vlog1p_unit(sg_vd_min(sg_vd_max(t, -0.25), 0.0));
+    sg_vd v = sg_vd_select(upper, upper_log, lower_log);
+    sg_vd a = sg_vd_abs(v);
+    *hard |= (sg_vd_below_or_nan(a, 0x1p-126) & ~(a == 0.0)) | sg_vf32_near_midpoint(v);
+    return v;
+}
+/* log F of a symmetric CDF form, logcdf(x) = kernel(x) and logsf(x) =
+ * kernel(-x) (exact for a float32 x): defines both fast kernels. */
+#define SG_VLOG_CDF_PAIR(family)                                                                  \
+    SG_VINLINE sg_vf sg_##family##_logcdf_f32v(sg_vf x, sg_vl *hard) {                           \
+        return sg_vf_of_vd(sg_##family##_logcdf_vd(sg_vd_of_vf(x), hard));                       \
+    }                                                                                             \
+    SG_VINLINE sg_vf sg_##family##_logsf_f32v(sg_vf x, sg_vl *hard) {                            \
+        return sg_vf_of_vd(sg_##family##_logcdf_vd(-sg_vd_of_vf(x), hard));                      \
+    }
 
 /* ------------------------------------------------- Gaussian density */
 

@@ -285,6 +285,21 @@ SG_VINLINE sg_vf sg_softsign_ppf_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(f.q, 0x1p-126) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(sg_vfold_sign(f, r));
 }
+
+/* The log-CDF and log-SF: G = 1/(2 (1 + a)) as for the CDF, F = G for x <
+ *   0, 1 - G (exact, G >= 1/4) for 0 <= x <= 1 and F - 1 = -G above, into
+ *   sg_vlog_cdf; a clamped to 2^1000 (+-inf included), x = -inf gives
+ *   -inf.  Under 2^-49.5.  Leaves NaN, results below the float32 normal
+ *   range (x > 2^125) and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_softsign_logcdf_vd(sg_vd x, sg_vl *hard) {
+    sg_vd g = 1.0 / (2.0 * (1.0 + sg_vd_min(sg_vd_abs(x), 0x1p1000)));
+    sg_vl negative = x < sg_vd_splat(0.0);
+    *hard = ~(x == x);
+    sg_vd v = sg_vlog_cdf(sg_vd_select(negative, g, 1.0 - g), -g, sg_vd_above_or_nan(x, 1.0), hard);
+    return sg_vd_select(x == -INFINITY, sg_vd_splat(-INFINITY), v);
+}
+SG_VLOG_CDF_PAIR(softsign)
 #endif /* SG_VEC_TU */
 
 #endif /* SG_SOFTSIGN_H */
