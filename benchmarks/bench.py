@@ -143,6 +143,9 @@ def baselines(name: str):
         "normal_logcdf": [("scipy log_ndtr", scipy_fn(sc.log_ndtr))],
         "gompertz": [("np.exp(-np.exp(-x))", formula(lambda x: np.exp(-np.exp(-x))))],
         "cloglog": [("-np.expm1(-np.exp(x))", formula(lambda x: -np.expm1(-np.exp(x))))],
+        "softmax": [("scipy softmax", formula(sc.softmax))],
+        "log_softmax": [("scipy log_softmax", formula(sc.log_softmax))],
+        "logsumexp": [("scipy logsumexp", formula(sc.logsumexp))],
     }
     out += table.get(name, [])
     if torch is not None:
@@ -164,6 +167,10 @@ def baselines(name: str):
             "softsign": ("torch softsign", F.softsign, False),
             "hard_sigmoid": ("torch hardsigmoid", F.hardsigmoid, False),
             "hard_tanh": ("torch hardtanh", F.hardtanh, False),
+            # the row functions along the last axis, as ours
+            "softmax": ("torch.softmax", lambda t: torch.softmax(t, -1), False),
+            "log_softmax": ("torch log_softmax", lambda t: torch.log_softmax(t, -1), False),
+            "logsumexp": ("torch.logsumexp", lambda t: torch.logsumexp(t, -1), False),
         }
         if name in torch_table:
             label, f, has_out = torch_table[name]

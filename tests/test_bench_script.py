@@ -39,3 +39,20 @@ def test_every_one_input_kernel_is_benchmarked(bench):
     names = bench.kernel_names()
     assert {"logistic", "logsumexp", "softmax", "normal"} <= set(names)
     assert not any(n.startswith("_") for n in names)
+
+
+@pytest.mark.parametrize("name, reference", [
+    ("softmax", scipy.special.softmax),
+    ("log_softmax", scipy.special.log_softmax),
+    ("logsumexp", scipy.special.logsumexp),
+    ("logistic", scipy.special.expit),
+])
+def test_baselines_compute_the_same_function(bench, name, reference):
+    """Every comparison contender (the article's formula, SciPy, torch) of
+    these kernels gives the kernel's values on the benchmark's input."""
+    x = np.random.default_rng(4).uniform(-10, 10, 1000)
+    baselines = bench.baselines(name)
+    assert baselines
+    for label, make in baselines:
+        result = np.asarray(make(x, np.empty_like(x))())
+        np.testing.assert_allclose(result, reference(x), rtol=1e-12, err_msg=label)

@@ -157,6 +157,9 @@ SG_VINLINE sg_vf sg_cloglog_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(d, -87.0) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(r);
 }
+SG_VINLINE sg_vf sg_cloglog_logsf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_gompertz_logcdf_vd(-sg_vd_of_vf(x), hard));
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_CLOGLOG_H */

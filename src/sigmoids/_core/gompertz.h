@@ -260,6 +260,21 @@ SG_VINLINE sg_vf sg_gompertz_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(d, -4.45) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(r);
 }
+
+/* The log-CDF -e^-x (and cloglog's log-SF -e^x, the same at -x): sg_vexp
+ *   (2^-47) on -x clamped to [-100, 100].  Leaves x < -88.72 (results
+ *   beyond -FLT_MAX: -inf with the overflow flag, and -inf itself), x >
+ *   87.33 (results below the float32 normal range, +inf among them), NaN,
+ *   and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_gompertz_logcdf_vd(sg_vd x, sg_vl *hard) {
+    sg_vd r = -sg_vexp(-sg_vd_min(sg_vd_max(x, -100.0), 100.0));
+    *hard = sg_vd_below_or_nan(x, -88.72) | sg_vd_above_or_nan(x, 87.33) | sg_vf32_near_midpoint(r);
+    return r;
+}
+SG_VINLINE sg_vf sg_gompertz_logcdf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_gompertz_logcdf_vd(sg_vd_of_vf(x), hard));
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_GOMPERTZ_H */

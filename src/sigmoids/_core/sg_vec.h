@@ -64,7 +64,7 @@
     X(erf_derivative) X(erf_pdf) X(normal) X(normal_derivative) X(gompertz) X(cloglog)         \
     X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(hard_tanh_logcdf) X(hard_tanh_logsf)             \
     X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
-    X(algebraic_logsf)
+    X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
