@@ -351,6 +351,24 @@ SG_VINLINE sg_vf sg_arctan_cdf_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(d, -0x1p124) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(r);
 }
+
+/* The log-CDF and log-SF: with a = |x| clamped to 2^1000 (+-inf included),
+ *   q = atan(1/a)/pi (sg_vatan_quotient(1, a), never a subtraction) where
+ *   x < 0 or a > 1, else atan(a)/pi; F = q for x < 0, 1/2 + q for 0 <= x <=
+ *   1, and F - 1 = -q for x > 1, into sg_vlog_cdf: under 2^-48.  x = -inf
+ *   gives -inf.  Leaves results below the float32 normal range (x > 2^125.6,
+ *   +inf among them), NaN and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_arctan_logcdf_vd(sg_vd d, sg_vl *hard) {
+    sg_vd a = sg_vd_min(sg_vd_abs(d), 0x1p1000), one = sg_vd_splat(1.0);
+    sg_vl negative = d < sg_vd_splat(0.0);
+    sg_vl inverse = negative | (a > one);
+    sg_vd q = sg_vatan_quotient(sg_vd_select(inverse, one, a), sg_vd_select(inverse, a, one)) * SG_VATAN_INV_PI;
+    *hard = ~(d == d);
+    sg_vd v = sg_vlog_cdf(sg_vd_select(negative, q, 0.5 + q), -q, inverse & ~negative, hard);
+    return sg_vd_select(d == -INFINITY, sg_vd_splat(-INFINITY), v);
+}
+SG_VLOG_CDF_PAIR(arctan)
 #endif /* SG_VEC_TU */
 
 #endif /* SG_ARCTAN_H */

@@ -386,6 +386,23 @@ SG_VINLINE sg_vf sg_gudermannian_cdf_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(d, -86.5) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(r);
 }
+
+/* The log-CDF and log-SF: g = (2/pi) atan(e^-|x|) (sg_vexp, 2^-47, and
+ *   sg_vatan_quotient, whose sensitivity to e is under 1), the smaller of
+ *   the CDF and the SF; F = g for x <= 0, 1 - g (exact, g >= 1/4) where g
+ *   >= 1/4 for x > 0 and F - 1 = -g where g < 1/4, into sg_vlog_cdf: under
+ *   2^-45.5.  Leaves |x| > 86.5 (e^-|x| near the float32 subnormals; the
+ *   left tail's logarithm is finite far beyond), NaN and the near-midpoint
+ *   lanes.
+ */
+SG_VINLINE sg_vd sg_gudermannian_logcdf_vd(sg_vd d, sg_vl *hard) {
+    sg_vd a = sg_vd_abs(d);
+    sg_vd g = (2.0 * SG_VATAN_INV_PI) * sg_vatan_quotient(sg_vexp(-sg_vd_min(a, 86.5)), sg_vd_splat(1.0));
+    sg_vl positive = d > sg_vd_splat(0.0);
+    *hard = sg_vd_above_or_nan(a, 86.5);
+    return sg_vlog_cdf(sg_vd_select(positive, 1.0 - g, g), -g, positive & (g < sg_vd_splat(0.25)), hard);
+}
+SG_VLOG_CDF_PAIR(gudermannian)
 #endif /* SG_VEC_TU */
 
 #endif /* SG_GUDERMANNIAN_H */

@@ -98,13 +98,29 @@ SG_VINLINE sg_vf sg_normal_f32v(sg_vf x, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(x);
     sg_vd t = sg_vd_min(sg_vd_abs(d), 13.0);
     sg_vd h = 0.5 * sg_verfc_nonneg(t * SG_SQRT1_2_HI, 0.5 * (t * t));
-    sg_vd r = sg_vd_select(d > sg_vd_splat(0.0), 1.0 - h, h);
-    *hard = sg_vd_below_or_nan(d, -12.94) | sg_vf32_near_midpoint(r);
-    return sg_vf_of_vd(r);
+    return sg_vf_of_vd(sg_vgauss_cdf(d, h, -12.94, hard));
 }
 SG_VINLINE sg_vf sg_normal_derivative_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(sg_vgauss_density(sg_vd_of_vf(x), 0.5, SG_1_SQRT2PI_HI, 13.14, hard));
 }
+
+/* The log-CDF and log-SF: h = Phi(-|x|) as for the CDF (2^-46.5 relative;
+ *   2^-50 where |x| < 1.06, erfc's 1 - a S branch), F = h for x <= 0, 1 - h
+ *   (exact, h >= 1/4) where h >= 1/4 for x > 0 and F - 1 = -h where h <
+ *   1/4, into sg_vlog_cdf: under 2^-45.5 in all (h's error over |log F| >=
+ *   0.69 in the left tail; 2^-48 where F is in [1/2, 3/4]).  Leaves x <
+ *   -12.94 (beyond sg_verfc_nonneg's range; the logarithm itself is
+ *   finite far beyond), results below the float32 normal range (x > 12.9,
+ *   +inf among them), NaN and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vd sg_normal_logcdf_vd(sg_vd d, sg_vl *hard) {
+    sg_vd t = sg_vd_min(sg_vd_abs(d), 13.0);
+    sg_vd h = 0.5 * sg_verfc_nonneg(t * SG_SQRT1_2_HI, 0.5 * (t * t));
+    sg_vl positive = d > sg_vd_splat(0.0);
+    *hard = sg_vd_below_or_nan(d, -12.94);
+    return sg_vlog_cdf(sg_vd_select(positive, 1.0 - h, h), -h, positive & (h < sg_vd_splat(0.25)), hard);
+}
+SG_VLOG_CDF_PAIR(normal)
 #endif /* SG_VEC_TU */
 
 #endif /* SG_NORMAL_H */

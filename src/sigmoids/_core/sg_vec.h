@@ -64,7 +64,9 @@
     X(erf_derivative) X(erf_pdf) X(normal) X(normal_derivative) X(gompertz) X(cloglog)         \
     X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(hard_tanh_logcdf) X(hard_tanh_logsf)             \
     X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
-    X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf)
+    X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf) X(normal_logcdf) X(normal_logsf)      \
+    X(erf_logcdf) X(erf_logsf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian_logcdf)            \
+    X(gudermannian_logsf)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
@@ -460,13 +462,16 @@ SG_VINLINE sg_vd sg_vd_pick(const double row[4], sg_vd_picker_t p) {
  *   computes both forms; R_j's coefficients are picked per lane by one
  *   permute each (AVX2, AVX-512) or two selects.
  */
+/* S(z) = erf(a)/a at z = a^2 (a < 0.75) by Estrin's scheme. */
+SG_VINLINE sg_vd sg_verf_over_a(sg_vd z) {
+    sg_vd z2 = z * z, z4 = z2 * z2;
+    return ((SG_VERF_S[0] + z * SG_VERF_S[1]) + z2 * (SG_VERF_S[2] + z * SG_VERF_S[3]))
+         + z4 * (((SG_VERF_S[4] + z * SG_VERF_S[5]) + z2 * (SG_VERF_S[6] + z * SG_VERF_S[7]))
+                 + z4 * (SG_VERF_S[8] + z * SG_VERF_S[9]));
+}
 SG_VINLINE sg_vd sg_verf_nonneg(sg_vd a) {
     sg_vd z = a * a;
-    sg_vd z2 = z * z, z4 = z2 * z2;
-    sg_vd s = ((SG_VERF_S[0] + z * SG_VERF_S[1]) + z2 * (SG_VERF_S[2] + z * SG_VERF_S[3]))
-            + z4 * (((SG_VERF_S[4] + z * SG_VERF_S[5]) + z2 * (SG_VERF_S[6] + z * SG_VERF_S[7]))
-                    + z4 * (SG_VERF_S[8] + z * SG_VERF_S[9]));
-    sg_vd small = a * s;
+    sg_vd small = a * sg_verf_over_a(z);
     sg_vd_picker_t pick = sg_vd_picker(-((a >= sg_vd_splat(SG_VERF_BOUND_1)) + (a >= sg_vd_splat(SG_VERF_BOUND_2))));
     sg_vd u = a - sg_vd_pick(SG_VERF_C, pick);
     sg_vd r = sg_vd_pick(SG_VERF_R[12], pick);
@@ -500,11 +505,7 @@ SG_VINLINE sg_vd sg_verfc_poly(sg_vd u, sg_vd_picker_t pick) {
     return ((q0 + u4 * q1) + u8 * (q2 + u4 * q3)) + (u8 * u8) * c[16];
 }
 SG_VINLINE sg_vd sg_verfc_nonneg(sg_vd a, sg_vd s) {
-    sg_vd s2 = s * s, s4 = s2 * s2;
-    sg_vd erf_over_a = ((SG_VERF_S[0] + s * SG_VERF_S[1]) + s2 * (SG_VERF_S[2] + s * SG_VERF_S[3]))
-                     + s4 * (((SG_VERF_S[4] + s * SG_VERF_S[5]) + s2 * (SG_VERF_S[6] + s * SG_VERF_S[7]))
-                             + s4 * (SG_VERF_S[8] + s * SG_VERF_S[9]));
-    sg_vd small = 1.0 - a * erf_over_a;
+    sg_vd small = 1.0 - a * sg_verf_over_a(s);
     sg_vd_picker_t pick = sg_vd_picker(-((a >= sg_vd_splat(SG_VERFC_BOUNDS[0])) + (a >= sg_vd_splat(SG_VERFC_BOUNDS[1]))
                                          + (a >= sg_vd_splat(SG_VERFC_BOUNDS[2]))));
     sg_vd g = sg_verfc_poly(a - sg_vd_pick(SG_VERFC_C, pick), pick);
@@ -810,6 +811,15 @@ SG_VINLINE sg_vd sg_vgauss_density(sg_vd x, double k, double c, double limit, sg
     sg_vd q = c * sg_vexp(-k * (clamped * clamped));
     *hard = sg_vd_above_or_nan(a, limit) | sg_vf32_near_midpoint(q);
     return q;
+}
+
+/* The Gaussian CDFs (the normal's and erf's CDF form) from the tail h =
+ * erfc(a)/2 at the argument d: h for d <= 0, 1 - h above; hard below the
+ * float32 normal range (d < limit), NaN, and near-midpoint lanes. */
+SG_VINLINE sg_vd sg_vgauss_cdf(sg_vd d, sg_vd h, double limit, sg_vl *hard) {
+    sg_vd r = sg_vd_select(d > sg_vd_splat(0.0), 1.0 - h, h);
+    *hard = sg_vd_below_or_nan(d, limit) | sg_vf32_near_midpoint(r);
+    return r;
 }
 
 /* ------------------------------------------- inverses and quantiles */
