@@ -705,6 +705,9 @@ static void sg_range_e(char **args, npy_intp const *dims, npy_intp const *steps,
 typedef void (*sg_range_fn)(char **, npy_intp const *, npy_intp const *, void *);
 
 static volatile int sg_num_threads = 1;
+/* Set on the threads of a split call (the caller's included) while they run
+ * their range: a row function there keeps its row on one thread. */
+static _Thread_local int sg_split_active = 0;
 
 typedef struct {
     sg_range_fn range;
@@ -717,6 +720,7 @@ typedef struct {
 
 static void *sg_worker(void *arg) {
     sg_task *task = (sg_task *)arg;
+    sg_split_active = 1;
     feclearexcept(FE_ALL_EXCEPT);
     task->range(task->args, task->dims, task->steps, task->data);
     task->flags = fetestexcept(FE_ALL_EXCEPT);
@@ -758,7 +762,9 @@ static void sg_run_split(sg_range_fn range, char **args, npy_intp const *dims, n
         started[t] = pthread_create(&ids[t], NULL, sg_worker, &tasks[t]) == 0;
         if (!started[t]) sg_worker(&tasks[t]); /* no thread: do it here */
     }
+    sg_split_active = 1;
     range(tasks[0].args, tasks[0].dims, tasks[0].steps, data);
+    sg_split_active = 0;
     int flags = 0;
     for (int t = 1; t < threads; t++) {
         if (started[t]) pthread_join(ids[t], NULL);
@@ -987,11 +993,90 @@ static inline int sg_row_settled(sg_dd v, double error, enum sg_type type) {
     return (float)sg_dd_to_double_odd(below) == (float)sg_dd_to_double_odd(above);
 }
 
+/* One part [begin, end) of a row's fast passes: what one thread does. */
+typedef struct {
+    const sg_row_fast *fast;
+    const char *x;             /* the whole row, contiguous */
+    size_t size;
+    char *out;
+    npy_intp out_core;
+    int softmax;
+    int phase;                 /* 0 scan, 1 rest, 2 weights */
+    long top;                  /* the first maximal element, row index */
+    sg_row_fast_consts consts;
+    npy_intp begin, end;
+    int ok;                    /* scan: no NaN or +inf */
+    double max;
+    double rest[2];
+    long dropped;
+    int underflow;
+    npy_intp *hard;            /* weights: the row indices left, grown as needed */
+    npy_intp hard_count, hard_capacity;
+    int failed;                /* out of memory */
+} sg_row_part;
+
+static void sg_row_part_run(sg_row_part *p) {
+    const char *x = p->x + p->begin * p->size;
+    npy_intp n = p->end - p->begin;
+    if (p->phase == 0) {
+        p->ok = p->fast->scan(x, (long)n, &p->max);
+    } else if (p->phase == 1) {
+        p->fast->rest(x, (long)n, p->consts.max, p->top - (long)p->begin, p->rest, &p->dropped);
+    } else {
+        int contiguous = p->out_core == (npy_intp)p->size;
+        for (npy_intp start = 0; start < n; start += SG_BLOCK) {
+            npy_intp len = n - start < SG_BLOCK ? n - start : SG_BLOCK;
+            double block[SG_BLOCK];
+            char *dst = contiguous ? p->out + (p->begin + start) * p->out_core : (char *)block;
+            int32_t hard[SG_BLOCK];
+            int underflow;
+            long count = p->fast->weights(x + start * p->size, dst, (long)len, &p->consts, p->softmax, hard, &underflow);
+            p->underflow |= underflow;
+            if (p->hard_count + count > p->hard_capacity) {
+                npy_intp capacity = 2 * p->hard_capacity + SG_BLOCK;
+                npy_intp *grown = PyMem_RawRealloc(p->hard, (size_t)capacity * sizeof(npy_intp));
+                if (grown == NULL) {
+                    p->failed = 1;
+                    return;
+                }
+                p->hard = grown;
+                p->hard_capacity = capacity;
+            }
+            for (long k = 0; k < count; k++) p->hard[p->hard_count++] = p->begin + start + hard[k];
+            if (!contiguous)
+                for (npy_intp j = 0; j < len; j++)
+                    memcpy(p->out + (p->begin + start + j) * p->out_core, dst + j * p->size, p->size);
+        }
+    }
+}
+
+static void *sg_row_part_worker(void *arg) {
+    sg_row_part_run((sg_row_part *)arg);
+    return NULL;
+}
+
+/* One phase over every part: parts 1.. on their own threads, part 0 here. */
+static void sg_row_phase(sg_row_part *parts, int count, int phase) {
+    pthread_t ids[SG_MAX_THREADS];
+    int started[SG_MAX_THREADS];
+    for (int t = 0; t < count; t++) parts[t].phase = phase;
+    for (int t = 1; t < count; t++) {
+        started[t] = pthread_create(&ids[t], NULL, sg_row_part_worker, &parts[t]) == 0;
+        if (!started[t]) sg_row_part_run(&parts[t]); /* no thread: do it here */
+    }
+    sg_row_part_run(&parts[0]);
+    for (int t = 1; t < count; t++)
+        if (started[t]) pthread_join(ids[t], NULL);
+}
+
 /* One row through the fast passes; 0 (nothing written) where the row is
  * the scalar path's: a NaN or +inf, all -inf, or a rest too small to keep
- * its relative accuracy once terms were dropped; -1 out of memory. */
+ * its relative accuracy once terms were dropped; -1 out of memory.  A long
+ * row is cut into `threads` parts of whole blocks, each pass run on all of
+ * them at once (the parts' sums added in order); results do not depend on
+ * the cut: each is the correctly rounded one, or the scalar path's. */
 static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_core, char *out, npy_intp out_core,
-                           npy_intp n, enum sg_type type, sg_row_op op, sg_row_scratch *scratch) {
+                           npy_intp n, enum sg_type type, sg_row_op op, sg_row_scratch *scratch, int threads) {
     size_t size = type == SG_F64 ? sizeof(double) : sizeof(float);
     const char *x = in;
     if (in_core != (npy_intp)size) {
@@ -999,15 +1084,45 @@ static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_
         for (npy_intp j = 0; j < n; j++) memcpy(scratch->native + j * size, in + j * in_core, size);
         x = scratch->native;
     }
-    double m;
-    if (!fast->scan(x, (long)n, &m)) return 0;
+    if (threads > SG_MAX_THREADS) threads = SG_MAX_THREADS;
+    if (threads < 1 || n < SG_PARALLEL_MIN) threads = 1;
+    sg_row_part parts[SG_MAX_THREADS];
+    npy_intp per = ((n + threads - 1) / threads + SG_BLOCK - 1) / SG_BLOCK * SG_BLOCK;
+    int count = 0;
+    for (npy_intp begin = 0; begin < n; begin += per) {
+        sg_row_part *p = &parts[count++];
+        memset(p, 0, sizeof *p);
+        p->fast = fast;
+        p->x = x;
+        p->size = size;
+        p->out = out;
+        p->out_core = out_core;
+        p->softmax = op == SG_OP_SOFTMAX;
+        p->begin = begin;
+        p->end = begin + per < n ? begin + per : n;
+    }
+    sg_row_phase(parts, count, 0);
+    double m = -INFINITY;
+    for (int t = 0; t < count; t++) {
+        if (!parts[t].ok) return 0;
+        m = parts[t].max > m ? parts[t].max : m;
+    }
+    if (m == -INFINITY) return 0;
     long top = 0;
     while ((type == SG_F64 ? ((const double *)x)[top] : (double)((const float *)x)[top]) != m) top++;
-    double rest[2];
-    long dropped;
-    fast->rest(x, (long)n, m, top, rest, &dropped);
-    if (dropped && rest[0] < 0x1p-800) return 0;
-    sg_dd log_sum = sg_log1p_ddx((sg_dd){rest[0], rest[1]});
+    for (int t = 0; t < count; t++) {
+        parts[t].top = top;
+        parts[t].consts.max = m;
+    }
+    sg_row_phase(parts, count, 1);
+    sg_dd rest = {0.0, 0.0};
+    long dropped = 0;
+    for (int t = 0; t < count; t++) {
+        rest = sg_dd_add(rest, (sg_dd){parts[t].rest[0], parts[t].rest[1]});
+        dropped += parts[t].dropped;
+    }
+    if (dropped && rest.hi < 0x1p-800) return 0;
+    sg_dd log_sum = sg_log1p_ddx(rest);
     if (op == SG_OP_LOGSUMEXP) {
         sg_dd v = sg_two_sum(m, log_sum.hi);
         v = sg_fast_two_sum(v.hi, v.lo + log_sum.lo);
@@ -1015,33 +1130,29 @@ static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_
         sg_store_dd(out, type, v);
         return 1;
     }
-    sg_row_fast_consts consts = {m, log_sum.hi, log_sum.lo};
-    int contiguous = out_core == (npy_intp)size, underflow = 0, have_exact = 0;
-    sg_row exact;
-    for (npy_intp start = 0; start < n; start += SG_BLOCK) {
-        npy_intp len = n - start < SG_BLOCK ? n - start : SG_BLOCK;
-        double block[SG_BLOCK];
-        char *dst = contiguous ? out + start * out_core : (char *)block;
-        int32_t hard[SG_BLOCK];
-        int block_underflow;
-        long count = fast->weights(x + start * size, dst, (long)len, &consts, op == SG_OP_SOFTMAX, hard,
-                                   &block_underflow);
-        underflow |= block_underflow;
-        if (count > 0 && !have_exact) {
-            double *wide = sg_row_wide(scratch);
-            if (wide == NULL) return -1;
-            if (type == SG_F64) memcpy(wide, x, (size_t)n * sizeof(double));
-            else for (npy_intp j = 0; j < n; j++) wide[j] = ((const float *)x)[j];
-            exact = sg_row_scan(wide, (long long)n);
-            have_exact = 1;
-        }
-        for (long k = 0; k < count; k++) {
-            npy_intp j = start + hard[k];
-            sg_row_element(&exact, (long long)j, scratch->wide[j], type, op, dst + hard[k] * size);
-        }
-        if (!contiguous)
-            for (npy_intp j = 0; j < len; j++) memcpy(out + (start + j) * out_core, dst + j * size, size);
+    for (int t = 0; t < count; t++) parts[t].consts = (sg_row_fast_consts){m, log_sum.hi, log_sum.lo};
+    sg_row_phase(parts, count, 2);
+    int underflow = 0, failed = 0;
+    npy_intp hard_count = 0;
+    for (int t = 0; t < count; t++) {
+        underflow |= parts[t].underflow;
+        failed |= parts[t].failed;
+        hard_count += parts[t].hard_count;
     }
+    double *wide = hard_count > 0 && !failed ? sg_row_wide(scratch) : NULL;
+    if (hard_count > 0 && wide != NULL) {
+        /* the elements the passes left, from the row's exact scan */
+        if (type == SG_F64) memcpy(wide, x, (size_t)n * sizeof(double));
+        else for (npy_intp j = 0; j < n; j++) wide[j] = ((const float *)x)[j];
+        sg_row exact = sg_row_scan(wide, (long long)n);
+        for (int t = 0; t < count; t++)
+            for (npy_intp k = 0; k < parts[t].hard_count; k++) {
+                npy_intp j = parts[t].hard[k];
+                sg_row_element(&exact, (long long)j, wide[j], type, op, out + j * out_core);
+            }
+    }
+    for (int t = 0; t < count; t++) PyMem_RawFree(parts[t].hard);
+    if (failed || (hard_count > 0 && wide == NULL)) return -1;
     if (underflow) sg_raise_underflow();
     return 1;
 }
@@ -1061,7 +1172,8 @@ static void sg_rows(char **args, npy_intp const *dims, npy_intp const *steps, en
     for (npy_intp r = 0; r < rows && !failed; r++) {
         char *out = args[1] + r * out_step;
         if (fast != NULL) {
-            int done = sg_row_fast_run(fast, args[0] + r * in_step, in_core, out, out_core, n, type, op, &scratch);
+            int done = sg_row_fast_run(fast, args[0] + r * in_step, in_core, out, out_core, n, type, op, &scratch,
+                                       sg_split_active ? 1 : sg_num_threads);
             if (done < 0) failed = 1;
             if (done != 0) continue;
         }

@@ -169,7 +169,9 @@ typedef struct {
  * contiguous), for rows without NaN or +inf that are not all -inf:
  * ALGORITHM
  *   1. scan: m = max x_j, and whether the row holds a NaN or +inf (quiet
- *      comparisons: the scalar path takes such rows without a flag).
+ *      comparisons: the scalar path takes such rows without a flag).  A
+ *      long row is cut into parts, one per thread, for each pass
+ *      (_ufuncs.c's sg_row_fast_run).
  *   2. rest = sum over j != top of e^(x_j - m) in double-double lanes:
  *      x_j - m = d.hi + d.lo exactly (two_sum), each term 2^k (e.hi + e.lo)
  *      (1 + d.lo) from sg_vexp_dd_fine (about 2^-63), all terms positive,
@@ -297,8 +299,8 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
         if (sg_vl_any(bad)) return 0;                                                               \
         double m = best[0];                                                                         \
         for (int l = 1; l < SG_VL; l++) m = best[l] > m ? best[l] : m;                              \
-        *max = m;                                                                                   \
-        return m != -INFINITY;                                                                      \
+        *max = m; /* -inf for a row (or part) of -inf */                                            \
+        return 1;                                                                                   \
     }                                                                                               \
     void SG_FAST_NAME(sg_row_fast_rest_##width##_, suffix)(const void *x, long n, double m, long top, \
                                                             double rest[2], long *dropped) {      \
