@@ -21,7 +21,6 @@
 #include "gompertz.h"
 #include "cloglog.h"
 #include "hard_sigmoid.h"
-#include "hard_tanh.h"
 #include "plan.h"
 #include "softmax.h"
 

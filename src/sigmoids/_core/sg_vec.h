@@ -62,8 +62,7 @@
     X(softsign_derivative) X(softsign_pdf) X(softsign_cdf) X(softsign_inverse) X(softsign_ppf)     \
     X(gudermannian_derivative) X(gudermannian_pdf) X(gudermannian_cdf) X(erf) X(erf_cdf)           \
     X(erf_derivative) X(erf_pdf) X(normal) X(normal_derivative) X(gompertz) X(cloglog)         \
-    X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(hard_tanh_logcdf) X(hard_tanh_logsf)             \
-    X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
+    X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
     X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf) X(normal_logcdf) X(normal_logsf)      \
     X(erf_logcdf) X(erf_logsf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian_logcdf)            \
     X(gudermannian_logsf)
