@@ -38,10 +38,11 @@
  *   every dtype.  The fast passes (below) agree with this path bit for bit
  *   on every row of tests/test_softmax_fast.py (lengths 1 to 3000, spreads
  *   to 1e308) and with mpmath on rows of 300 to 1500.
- * SPEED (one row of 1e7, x a copy): softmax float32 58x (this path 620x),
- *   log_softmax 39x (330x), logsumexp 25x (280x); float64 200x, 21x and 14x
- *   (330x, 180x, 160x): a float64 softmax leaves about 1 lane in 2^7 to the
- *   rounding test, so a long row pays this path's scan as well.
+ * SPEED (one row of 1e7, x a copy, 2 threads; docs/performance.md):
+ *   softmax float32 31x, log_softmax 21x, logsumexp 14x (this path alone,
+ *   one thread: 620x, 330x, 280x); float64 253x, 15x and 11x.  A float64
+ *   softmax leaves about 1 lane in 2^7 to the rounding test, so a long row
+ *   pays this path's scan as well; a float32 one about 1 in 2^32.
  */
 #ifndef SG_SOFTMAX_H
 #define SG_SOFTMAX_H
