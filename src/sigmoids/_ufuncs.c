@@ -1142,8 +1142,7 @@ static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_
     double *wide = hard_count > 0 && !failed ? sg_row_wide(scratch) : NULL;
     if (hard_count > 0 && wide != NULL) {
         /* the elements the passes left, from the row's exact scan */
-        if (type == SG_F64) memcpy(wide, x, (size_t)n * sizeof(double));
-        else for (npy_intp j = 0; j < n; j++) wide[j] = ((const float *)x)[j];
+        sg_gather(x, (npy_intp)size, type, wide, n);
         sg_row exact = sg_row_scan(wide, (long long)n);
         for (int t = 0; t < count; t++)
             for (npy_intp k = 0; k < parts[t].hard_count; k++) {

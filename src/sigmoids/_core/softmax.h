@@ -209,19 +209,21 @@ typedef struct {
 #define SG_ROW_DROP (-640.0)
 #define SG_ROW_F32_TOL 0x1p-56
 
-SG_VINLINE sg_vd sg_row_vload_f32(const void *x, long i) { return sg_vd_of_vf(sg_vf_load((const float *)x + i)); }
-SG_VINLINE sg_vd sg_row_vload_f64(const void *x, long i) { return sg_vd_load((const double *)x + i); }
-/* x[i..i+SG_VL) with the lanes from n on set to -inf (which every pass
- * ignores: not a maximum, a zero term, a result no one reads). */
-#define SG_ROW_VLOAD_TAIL(type, x, i, n, out)                                                \
-    do {                                                                                    \
-        type pad_[SG_VL];                                                                   \
-        for (int l_ = 0; l_ < SG_VL; l_++) pad_[l_] = (type)-INFINITY;                      \
-        memcpy(pad_, (const type *)(x) + (i), (size_t)((n) - (i)) * sizeof(type));          \
-        (out) = sg_row_vload_##type##_(pad_);                                               \
-    } while (0)
-SG_VINLINE sg_vd sg_row_vload_float_(const float *p) { return sg_vd_of_vf(sg_vf_load(p)); }
-SG_VINLINE sg_vd sg_row_vload_double_(const double *p) { return sg_vd_load(p); }
+/* x[i..i+SG_VL) as doubles, the lanes from n on set to -inf (which every
+ * pass ignores: not a maximum, a zero term, a result no one reads). */
+#define SG_ROW_DEFINE_VLOAD(width, type, load)                                                   \
+    SG_VINLINE sg_vd sg_row_vload_##width(const void *x, long i, long n) {                       \
+        const type *p = (const type *)x + i;                                                    \
+        type pad[SG_VL];                                                                        \
+        if (i + SG_VL > n) {                                                                    \
+            for (int l = 0; l < SG_VL; l++) pad[l] = l < n - i ? p[l] : (type)-INFINITY;        \
+            p = pad;                                                                            \
+        }                                                                                       \
+        return load(p);                                                                         \
+    }
+SG_VINLINE sg_vd sg_row_vd_of_floats(const float *p) { return sg_vd_of_vf(sg_vf_load(p)); }
+SG_ROW_DEFINE_VLOAD(f32, float, sg_row_vd_of_floats)
+SG_ROW_DEFINE_VLOAD(f64, double, sg_vd_load)
 
 /* The lane indices base, base + 1, ... */
 SG_VINLINE sg_vl sg_row_lane_index(long base) {
@@ -290,13 +292,7 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
     int SG_FAST_NAME(sg_row_fast_scan_##width##_, suffix)(const void *x, long n, double *max) {     \
         sg_vd best = sg_vd_splat(-INFINITY);                                                        \
         sg_vl bad = { 0 };                                                                          \
-        long i = 0;                                                                                 \
-        for (; i + SG_VL <= n; i += SG_VL) sg_row_vscan_step(sg_row_vload_##width(x, i), &best, &bad); \
-        if (i < n) {                                                                                \
-            sg_vd v;                                                                                \
-            SG_ROW_VLOAD_TAIL(type, x, i, n, v);                                                    \
-            sg_row_vscan_step(v, &best, &bad);                                                      \
-        }                                                                                           \
+        for (long i = 0; i < n; i += SG_VL) sg_row_vscan_step(sg_row_vload_##width(x, i, n), &best, &bad); \
         if (sg_vl_any(bad)) return 0;                                                               \
         double m = best[0];                                                                         \
         for (int l = 1; l < SG_VL; l++) m = best[l] > m ? best[l] : m;                              \
@@ -307,14 +303,8 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
                                                             double rest[2], long *dropped) {      \
         sg_vdd acc = { sg_vd_splat(0.0), sg_vd_splat(0.0) };                                        \
         sg_vl drop = { 0 };                                                                         \
-        long i = 0;                                                                                 \
-        for (; i + SG_VL <= n; i += SG_VL)                                                          \
-            sg_row_vrest_step(sg_row_vload_##width(x, i), sg_row_lane_index(i), m, top, &acc, &drop); \
-        if (i < n) {                                                                                \
-            sg_vd v;                                                                                \
-            SG_ROW_VLOAD_TAIL(type, x, i, n, v);                                                    \
-            sg_row_vrest_step(v, sg_row_lane_index(i), m, top, &acc, &drop);                        \
-        }                                                                                           \
+        for (long i = 0; i < n; i += SG_VL)                                                         \
+            sg_row_vrest_step(sg_row_vload_##width(x, i, n), sg_row_lane_index(i), m, top, &acc, &drop); \
         sg_dd sum = { 0.0, 0.0 };                                                                   \
         long count = 0;                                                                             \
         for (int l = 0; l < SG_VL; l++) {                                                           \
@@ -332,10 +322,7 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
         long count = 0;                                                                             \
         sg_vl zeros = { 0 };                                                                        \
         for (long i = 0; i < n; i += SG_VL) {                                                       \
-            sg_vd v;                                                                                \
-            if (i + SG_VL <= n) v = sg_row_vload_##width(x, i);                                     \
-            else SG_ROW_VLOAD_TAIL(type, x, i, n, v);                                               \
-            sg_row_weight_t w = sg_row_vweight(v, c, lower);                                        \
+            sg_row_weight_t w = sg_row_vweight(sg_row_vload_##width(x, i, n), c, lower);            \
             sg_vl hard_lanes;                                                                       \
             sg_vd result = sg_row_vresult(w, softmax, sizeof(type) == 4, &hard_lanes, &zeros);      \
             long valid = n - i < SG_VL ? n - i : SG_VL;                                             \
