@@ -69,7 +69,8 @@
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
-#define SG_FAST_F64_TABLE(X) X(logistic) X(tanh)
+#define SG_FAST_F64_TABLE(X) X(logistic) X(tanh) X(logistic_derivative) X(tanh_cdf) X(tanh_derivative) \
+    X(tanh_pdf)
 
 /* One fast loop: evaluates out[i] = f(x[i]) for i < n (n <= 2^31; x and
  * out float or double, as its table says) and writes the indices of the
@@ -574,6 +575,12 @@ SG_VINLINE sg_vd sg_vresidual(sg_vd c, sg_vd a, sg_vd b) {
     sg_vd e = ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo;
     return (c - p) - e;
 #endif
+}
+/* (hi + lo)^2 as a normalised pair, to about 2^-104: the product's exact
+ * error from one residual, lo^2 dropped. */
+SG_VINLINE sg_vdd sg_vdd_square(sg_vdd a) {
+    sg_vd p = a.hi * a.hi;
+    return sg_vfast_two_sum(p, -sg_vresidual(p, a.hi, a.hi) + 2.0 * a.hi * a.lo);
 }
 /* n/d for dds with d.hi in [1, 4): one division, refined by the exact
  * residual, as a normalised pair good to about 2^-104 (sg_vdd_div) or
