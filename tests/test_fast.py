@@ -60,6 +60,8 @@ EDGES = {
     # are the same kernels at -x, so both signs are sampled
     "hard_sigmoid_logcdf": [-3.0, 3.0, 1.5, -1.5, 0.0, 2.9999998],
     "hard_sigmoid_logsf": [-3.0, 3.0, 1.5, -1.5, 0.0, -2.9999998],
+    "hard_tanh_logcdf": [-1.0, 1.0, 0.5, -0.5, 0.0],
+    "hard_tanh_logsf": [-1.0, 1.0, 0.5, -0.5, 0.0],
     "plan_logcdf": [-5.0, 5.0, 1.0, -1.0, 2.375, -2.375, 0.0, 4.9999995],
     "plan_logsf": [-5.0, 5.0, 1.0, -1.0, 2.375, -2.375, 0.0, -4.9999995],
     "softsign_logcdf": [1.0, -1.0, 0.0, 2.0 ** 125, 2.0 ** 126, -3e38, 3e38],

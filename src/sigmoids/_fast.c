@@ -21,6 +21,7 @@
 #include "gompertz.h"
 #include "cloglog.h"
 #include "hard_sigmoid.h"
+#include "hard_tanh.h"
 #include "plan.h"
 #include "softmax.h"
 

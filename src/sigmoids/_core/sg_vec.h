@@ -62,7 +62,8 @@
     X(softsign_derivative) X(softsign_pdf) X(softsign_cdf) X(softsign_inverse) X(softsign_ppf)     \
     X(gudermannian_derivative) X(gudermannian_pdf) X(gudermannian_cdf) X(erf) X(erf_cdf)           \
     X(erf_derivative) X(erf_pdf) X(normal) X(normal_derivative) X(gompertz) X(cloglog)         \
-    X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
+    X(hard_sigmoid_logcdf) X(hard_sigmoid_logsf) X(hard_tanh_logcdf) X(hard_tanh_logsf)             \
+    X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
     X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf) X(normal_logcdf) X(normal_logsf)      \
     X(erf_logcdf) X(erf_logsf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian_logcdf)            \
     X(gudermannian_logsf)
@@ -777,19 +778,26 @@ SG_VINLINE sg_vd sg_vpair_for_f32(sg_vdd q) {
  * given f = F on the lanes where F <= 3/4 and t = F - 1 on the others
  * (upper), each to 2^-52 of itself, formed without cancellation.
  * ALGORITHM
- *   lower lanes: log f by sg_vlog (2^-51: |log F| >= 0.28 there, so f's
- *   2^-52 costs at most 2^-50.2 of it); upper lanes: log1p(t) by
- *   sg_vlog1p_unit on t in [-1/4, 0] (2^-51; its condition number there is
+ *   One sg_vlog(u, c) per lane on the argument its side needs: lower lanes
+ *   u = f, c = 0 (2^-51: |log F| >= 0.28 there, so f's 2^-52 costs at most
+ *   2^-50.2 of it); upper lanes u = 1 + t rounded and c = t - (u - 1), its
+ *   exact rounding error (Sterbenz: u in [3/4, 1]), so that u + c = 1 + t
+ *   exactly and sg_vlog keeps 2^-51 of log1p(t) (its reduction leaves k = 0
+ *   there and adds c/u whole; the condition number of log1p on [-1/4, 0] is
  *   under 1.16).  Under 2^-49.5 in all against the rounding test's 2^-44.
+ *   (The first version formed both log f and sg_vlog1p_unit(t) on every
+ *   lane and selected; this halves the logarithms.)
  *   f is clamped to 2^-1000 and t to [-1/4, 0], so that no lane raises a
  *   flag: the callers put back F = 0 (-inf) and leave NaN.
  * LANES IT LEAVES: results below the float32 normal range (F - 1 tiny in
  *   the right tail; 0 itself is exact), and the near-midpoint lanes.
  */
 SG_VINLINE sg_vd sg_vlog_cdf(sg_vd f, sg_vd t, sg_vl upper, sg_vl *hard) {
-    sg_vd lower_log = sg_vlog(sg_vd_max(f, 0x1p-1000), sg_vd_splat(0.0));
-    sg_vd upper_log = sg_vlog1p_unit(sg_vd_min(sg_vd_max(t, -0.25), 0.0));
-    sg_vd v = sg_vd_select(upper, upper_log, lower_log);
+    sg_vd tc = sg_vd_min(sg_vd_max(t, -0.25), 0.0);
+    sg_vd one_t = 1.0 + tc;
+    sg_vd u = sg_vd_select(upper, one_t, sg_vd_max(f, 0x1p-1000));
+    sg_vd c = (sg_vd)(upper & (sg_vl)(tc - (one_t - 1.0)));
+    sg_vd v = sg_vlog(u, c);
     sg_vd a = sg_vd_abs(v);
     *hard |= (sg_vd_below_or_nan(a, 0x1p-126) & ~(a == 0.0)) | sg_vf32_near_midpoint(v);
     return v;
