@@ -62,6 +62,10 @@ EDGES = {
     "hard_sigmoid_logsf": [-3.0, 3.0, 1.5, -1.5, 0.0, -2.9999998],
     "hard_tanh_logcdf": [-1.0, 1.0, 0.5, -0.5, 0.0],
     "hard_tanh_logsf": [-1.0, 1.0, 0.5, -0.5, 0.0],
+    "arctan_inverse": [0.7853982, -0.7853982, 1.5707963, -1.5707963, 1.5707964, 1e-38, 2.0 ** -125, 2.0 ** -12],
+    "arctan_ppf": [0.0, 1.0, 0.25, 0.75, 0.5, 2.0 ** -126, 1e-40, 1 - 2.0 ** -24, 2.0 ** -24],
+    "gudermannian_inverse": [1.0, -1.0, 1.5707963, -1.5707963, 1.5707964, 1e-38, 2.0 ** -125, 2.0 ** -12, 0.5],
+    "gudermannian_ppf": [0.0, 1.0, 0.25, 0.75, 0.5, 2.0 ** -126, 1e-40, 1 - 2.0 ** -24, 2.0 ** -24],
     "plan_logcdf": [-5.0, 5.0, 1.0, -1.0, 2.375, -2.375, 0.0, 4.9999995],
     "plan_logsf": [-5.0, 5.0, 1.0, -1.0, 2.375, -2.375, 0.0, -4.9999995],
     "softsign_logcdf": [1.0, -1.0, 0.0, 2.0 ** 125, 2.0 ** 126, -3e38, 3e38],
@@ -185,6 +189,23 @@ def test_bit_identical_to_the_certified_loop(name, variant):
 
 def all_same(a, b) -> bool:
     return bool(same_values(a, b).all())
+
+
+MIRRORED = [name[: -len("_logsf")] for name in FAST if name.endswith("_logsf") and name[:-2] + "cdf" in FAST]
+
+
+@pytest.mark.parametrize("family", MIRRORED)
+def test_log_survival_is_the_log_cdf_at_minus_x_to_the_bit(family, variant):
+    """The exhaustive audit sweeps the log-CDFs of the symmetric CDF forms
+    (docs/accuracy.md); their log-SFs are the same kernels at -x, fast lanes
+    and redone lanes alike, so every float32 x of the log-SF is the log-CDF's
+    -x.  This keeps that identity true."""
+    x = np.concatenate([_inputs(family + "_logsf"), _inputs(family + "_logcdf"),
+                        np.random.default_rng(11).integers(0, 2 ** 32, 1 << 20, dtype=np.uint64)
+                        .astype(np.uint32).view(np.float32)])
+    logcdf, logsf = getattr(U, family + "_logcdf"), getattr(U, family + "_logsf")
+    with np.errstate(all="ignore"):
+        assert all_same(logsf(x), logcdf(-x))
 
 
 LAYOUT_CASES = [(name, np.float32) for name in FAST] + [(name, np.float64) for name in U.FAST_KERNELS_F64.split()]

@@ -36,6 +36,14 @@ e^(-x^2) G_j(x - c_j)/x above, on four pieces whose G_j are fitted to
 x erfcx(x) ~ 1/sqrt(pi): erfcx itself behaves like 1/x, and its fits on
 [5, 9.5] stalled near 2^-46 at degree 16, where x erfcx reaches 2^-51.8.
 
+The tangent (sg_vtan_or_cot, for the arctan family's inverse and quantile)
+takes r in [0, pi/4] and forms tan r or cot r as one quotient of
+
+    sin r = r + r^3 S(r^2),      cos r = 1 + r^2 C(r^2),
+
+with S fitted to (sin r - r)/r^3 and C to (cos r - 1)/r^2 on [0, R^2], R =
+pi/4 (1 + 2^-10), both by Chebyshev interpolation as above.
+
 The command line (print, --write, --check) is tools/generated_block.py's;
 tests/test_fast.py runs --check.
 """
@@ -149,6 +157,52 @@ def atan_error(coefficients, points=4000):
             q = q * t * t + mp.mpf(c)
         worst = max(worst, abs(t + t ** 3 * q - mp.atan(t)) / mp.atan(t))
     return worst
+
+
+TAN_R_MAX = mp.pi / 4 * (1 + mp.mpf(2) ** -10)
+TAN_S_DEGREE = 5                                 # S has 6 coefficients
+TAN_C_DEGREE = 6                                 # C has 7 coefficients
+
+
+def sin_s_exact(z):
+    """(sin r - r)/r^3 with r = sqrt(z), with its series near 0."""
+    if z < mp.mpf("1e-30"):
+        return sum((-1) ** (j + 1) * z ** j / mp.factorial(2 * j + 3) for j in range(6))
+    r = mp.sqrt(z)
+    return (mp.sin(r) - r) / (z * r)
+
+
+def cos_c_exact(z):
+    """(cos r - 1)/r^2 with r = sqrt(z), with its series near 0."""
+    if z < mp.mpf("1e-30"):
+        return sum((-1) ** (j + 1) * z ** j / mp.factorial(2 * j + 2) for j in range(6))
+    return (mp.cos(mp.sqrt(z)) - 1) / z
+
+
+def fit_sincos():
+    """(S, C), degree 0 first, rounded to doubles."""
+    fits = []
+    for function, degree in ((sin_s_exact, TAN_S_DEGREE), (cos_c_exact, TAN_C_DEGREE)):
+        poly, _ = mp.chebyfit(function, [0, TAN_R_MAX ** 2], degree + 1, error=True)
+        fits.append([float(c) for c in reversed(poly)])
+    return fits
+
+
+def sincos_errors(s_coefficients, c_coefficients, points=2000):
+    """(max relative error of sin r, of cos r) on [0, R]."""
+    worst_sin = worst_cos = mp.mpf(0)
+    for i in range(points + 1):
+        r = TAN_R_MAX * i / points
+        z = r * r
+        s = c = mp.mpf(0)
+        for v in reversed(s_coefficients):
+            s = s * z + mp.mpf(v)
+        for v in reversed(c_coefficients):
+            c = c * z + mp.mpf(v)
+        if r:
+            worst_sin = max(worst_sin, abs(r + r * z * s - mp.sin(r)) / mp.sin(r))
+        worst_cos = max(worst_cos, abs(1 + z * c - mp.cos(r)) / mp.cos(r))
+    return worst_sin, worst_cos
 
 
 ERF_SMALL = mp.mpf("0.75")                      # erf x = x S(x^2) below
@@ -293,6 +347,21 @@ def block():
               "static const double SG_VATAN_PI_4 = %s;" % float(mp.pi / 4).hex(),
               "static const double SG_VATAN_PI_2 = %s;" % float(mp.pi / 2).hex(),
               "static const double SG_VATAN_INV_PI = %s;" % float(1 / mp.pi).hex()]
+    tan_s, tan_c = fit_sincos()
+    e_sin, e_cos = sincos_errors(tan_s, tan_c)
+    lines += [f"/* sin r = r + r^3 S(r^2) (degree {TAN_S_DEGREE}) and cos r = 1 + r^2 C(r^2) (degree"
+              f" {TAN_C_DEGREE}) on [0, {mp.nstr(TAN_R_MAX, 8)}]:",
+              f" * 2^{mp.nstr(mp.log(e_sin, 2), 4)} and 2^{mp.nstr(mp.log(e_cos, 2), 4)} (relative),"
+              " before rounding. */",
+              "static const double SG_VTAN_S[%d] = {" % len(tan_s)]
+    lines += ["    %s," % c.hex() for c in tan_s]
+    lines += ["};", "static const double SG_VTAN_C[%d] = {" % len(tan_c)]
+    lines += ["    %s," % c.hex() for c in tan_c]
+    lines += ["};",
+              "/* pi and pi/2 as double pairs */",
+              "static const double SG_VTAN_PI_HI = %s;" % float(mp.pi).hex(),
+              "static const double SG_VTAN_PI_LO = %s;" % float(mp.pi - float(mp.pi)).hex(),
+              "static const double SG_VTAN_PI_2_LO = %s;" % float(mp.pi / 2 - float(mp.pi / 2)).hex()]
     small, pieces = fit_erf()
     errors = [mp.nstr(mp.log(e, 2), 4) for e in erf_errors(small, pieces)]
     lines += [f"/* erf x = x S(x^2) for |x| < {ERF_SMALL}, S of degree {ERF_SMALL_DEGREE}: 2^{errors[0]}"

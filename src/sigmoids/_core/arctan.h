@@ -327,6 +327,37 @@ SG_VINLINE sg_vf sg_arctan_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vf32_near_midpoint(r);
     return sg_vf_of_vd(sg_vd_copysign(r, d));
 }
+/* inverse tan y, a = |y|: a <= pi/4 gives tan a; above, cot(pi/2 - a) with
+ *   pi/2 - a = (pi/2_hi - a) + pi/2_lo, the difference exact (Sterbenz),
+ *   so that the pole keeps its relative accuracy (r >= 4.4e-8 for a float32
+ *   y); both through sg_vtan_or_cot (2^-51; the quotient's condition number
+ *   2r/sin 2r is at most pi/2): under 2^-49.5.  The sign of y put on last.
+ *   Leaves a > pi/2_hi (the domain errors, with invalid), NaN, a < 2^-125
+ *   (results at the float32 subnormal boundary, -0 and +0 among them) and
+ *   the near-midpoint lanes.
+ * ppf tan(pi (p - 1/2)), folded on q = min(p, 1 - p): q >= 1/4 gives
+ *   tan(pi (1/2 - q)), 1/2 - q exact; q < 1/4 gives cot(pi q), where p -
+ *   1/2 would round; pi d with pi as one double, 2^-52.4, times the
+ *   condition number pi/2: under 2^-49.5 in all.  The sign of p - 1/2 put
+ *   on last; p = 1/2 gives +0.  Leaves q < 2^-126 (the poles at 0 and 1
+ *   and results above 2.7e37), p outside [0, 1], NaN, near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_arctan_inverse_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd y = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_abs(y);
+    sg_vl outer = a > sg_vd_splat(SG_VATAN_PI_4);
+    sg_vd complement = (SG_VATAN_PI_2 - sg_vd_min(a, SG_VATAN_PI_2)) + SG_VTAN_PI_2_LO;
+    sg_vd v = sg_vtan_or_cot(sg_vd_select(outer, complement, a), outer);
+    *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vd_above_or_nan(a, SG_VATAN_PI_2) | sg_vf32_near_midpoint(v);
+    return sg_vf_of_vd(sg_vd_copysign(v, y));
+}
+SG_VINLINE sg_vf sg_arctan_ppf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vfold_t f = sg_vquantile_fold(sg_vd_of_vf(x));
+    sg_vl tail = f.q < sg_vd_splat(0.25);
+    sg_vd v = sg_vtan_or_cot(SG_VTAN_PI_HI * sg_vd_select(tail, f.q, 0.5 - f.q), tail);
+    *hard = sg_vd_below_or_nan(f.q, 0x1p-126) | sg_vf32_near_midpoint(v);
+    return sg_vf_of_vd(sg_vfold_sign(f, v));
+}
 SG_VINLINE sg_vd sg_arctan_derivative_vd(sg_vd x, sg_vl *hard) {
     sg_vd a = sg_vd_min(sg_vd_abs(x), 0x1p62);
     sg_vd q = 1.0 / (1.0 + a * a);

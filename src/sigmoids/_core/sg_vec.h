@@ -66,7 +66,7 @@
     X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
     X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf) X(normal_logcdf) X(normal_logsf)      \
     X(erf_logcdf) X(erf_logsf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian_logcdf)            \
-    X(gudermannian_logsf)
+    X(gudermannian_logsf) X(arctan_inverse) X(arctan_ppf) X(gudermannian_inverse) X(gudermannian_ppf)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
@@ -175,6 +175,29 @@ static const double SG_VATAN_T2 = 0x1.561b82ab7f990p-1;
 static const double SG_VATAN_PI_4 = 0x1.921fb54442d18p-1;
 static const double SG_VATAN_PI_2 = 0x1.921fb54442d18p+0;
 static const double SG_VATAN_INV_PI = 0x1.45f306dc9c883p-2;
+/* sin r = r + r^3 S(r^2) (degree 5) and cos r = 1 + r^2 C(r^2) (degree 6) on [0, 0.78616515]:
+ * 2^-55.45 and 2^-60.15 (relative), before rounding. */
+static const double SG_VTAN_S[6] = {
+    -0x1.5555555555555p-3,
+    0x1.1111111110ba5p-7,
+    -0x1.a01a019e807cdp-13,
+    0x1.71de37926b606p-19,
+    -0x1.ae6006b8b80f8p-26,
+    0x1.5e098ed3c85fep-33,
+};
+static const double SG_VTAN_C[7] = {
+    -0x1.0000000000000p-1,
+    0x1.5555555555551p-5,
+    -0x1.6c16c16c15d54p-10,
+    0x1.a01a019ddcbe5p-16,
+    -0x1.27e4f8e0c63d1p-22,
+    0x1.1eea7c16d762cp-29,
+    -0x1.8ff80740b819dp-37,
+};
+/* pi and pi/2 as double pairs */
+static const double SG_VTAN_PI_HI = 0x1.921fb54442d18p+1;
+static const double SG_VTAN_PI_LO = 0x1.1a62633145c07p-53;
+static const double SG_VTAN_PI_2_LO = 0x1.1a62633145c07p-54;
 /* erf x = x S(x^2) for |x| < 0.75, S of degree 9: 2^-52.86 relative. */
 static const double SG_VERF_S[10] = {
     0x1.20dd750429b6dp+0,
@@ -424,6 +447,31 @@ SG_VINLINE sg_vd sg_vatan_quotient(sg_vd n, sg_vd d) {
     /* n > d: (pi/2 - atan c) - atan t */
     base = sg_vd_select(inverted, SG_VATAN_PI_2 - base, base);
     return base + (sg_vd)((sg_vl)atan_t ^ (inverted & INT64_MIN));
+}
+
+/* ------------------------------------------------------------- tan */
+
+/* sin r and cos r for r in [0, pi/4 (1 + 2^-10)]:
+ * ALGORITHM
+ *   sin r = r + r^3 S(r^2) and cos r = 1 + r^2 C(r^2) (tools/gen_vec.py:
+ *   2^-55.4 and 2^-60.2 before rounding; r^2 C lies in [-0.31, 0], so
+ *   neither sum cancels): each under 2^-52.5 with the roundings.
+ */
+typedef struct { sg_vd sine, cosine; } sg_vsincos_t;
+SG_VINLINE sg_vsincos_t sg_vsincos(sg_vd r) {
+    sg_vd z = r * r, z2 = z * z, z4 = z2 * z2;
+    sg_vd s = ((SG_VTAN_S[0] + z * SG_VTAN_S[1]) + z2 * (SG_VTAN_S[2] + z * SG_VTAN_S[3]))
+            + z4 * (SG_VTAN_S[4] + z * SG_VTAN_S[5]);
+    sg_vd c = ((SG_VTAN_C[0] + z * SG_VTAN_C[1]) + z2 * (SG_VTAN_C[2] + z * SG_VTAN_C[3]))
+            + z4 * ((SG_VTAN_C[4] + z * SG_VTAN_C[5]) + z2 * SG_VTAN_C[6]);
+    return (sg_vsincos_t){ r + (r * z) * s, 1.0 + z * c };
+}
+/* tan r (lanes where cot is false) or cot r (where it is true), r as for
+ * sg_vsincos: one quotient in the order the lane asks, under 2^-51.  cot 0
+ * divides by zero: the callers leave those lanes. */
+SG_VINLINE sg_vd sg_vtan_or_cot(sg_vd r, sg_vl cot) {
+    sg_vsincos_t sc = sg_vsincos(r);
+    return sg_vd_select(cot, sc.cosine, sc.sine) / sg_vd_select(cot, sc.sine, sc.cosine);
 }
 
 /* ------------------------------------------------------------- erf */
