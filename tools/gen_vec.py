@@ -44,6 +44,13 @@ takes r in [0, pi/4] and forms tan r or cot r as one quotient of
 with S fitted to (sin r - r)/r^3 and C to (cos r - 1)/r^2 on [0, R^2], R =
 pi/4 (1 + 2^-10), both by Chebyshev interpolation as above.
 
+The inverse error function (sg_verfinv, for erf's inverse and quantile and
+the normal quantile) starts from a polynomial guess good to about 2^-24 and
+takes one Halley step on the vector erf or erfc.  With w = -log(1 - a^2)
+and s = sqrt(w), the guess is a P_0(w - 2) for w < 4 (erfinv(a)/a is smooth
+in w) and P_j(s - c_j) on s in [2, 4) and [4, 9.7] (erfinv itself, nearly
+linear in s), each of degree 8 by Chebyshev interpolation.
+
 The command line (print, --write, --check) is tools/generated_block.py's;
 tests/test_fast.py runs --check.
 """
@@ -205,6 +212,47 @@ def sincos_errors(s_coefficients, c_coefficients, points=2000):
     return worst_sin, worst_cos
 
 
+ERFINV_DEGREE = 8                                # each P_j has 9 coefficients
+# (variable, lo, hi): the central piece in w, the tails in s = sqrt(w)
+ERFINV_PIECES = [("w", mp.mpf(0), mp.mpf(4)), ("s", mp.mpf(2), mp.mpf(4)), ("s", mp.mpf(4), mp.mpf("9.7"))]
+
+
+def erfinv_over_a_of_w(w):
+    """erfinv(a)/a with a = sqrt(1 - e^-w)."""
+    if w == 0:
+        return mp.sqrt(mp.pi) / 2
+    a = mp.sqrt(-mp.expm1(-w))
+    return mp.erfinv(a) / a
+
+
+def erfinv_of_s(s):
+    """erfinv(a) with a = sqrt(1 - e^(-s^2))."""
+    return mp.erfinv(mp.sqrt(-mp.expm1(-s * s)))
+
+
+def fit_erfinv():
+    """[(centre, coefficients degree 0 first)] for the three pieces, and the
+    largest relative error of each, coefficients rounded to doubles."""
+    pieces, errors = [], []
+    with mp.workdps(80):                         # a = 1 - 1e-41 must not round to 1
+        for variable, lo, hi in ERFINV_PIECES:
+            target = erfinv_over_a_of_w if variable == "w" else erfinv_of_s
+            centre = (lo + hi) / 2
+            poly, _ = mp.chebyfit(lambda t: target(centre + t), [lo - centre, hi - centre], ERFINV_DEGREE + 1,
+                                  error=True)
+            coefficients = [float(c) for c in reversed(poly)]
+            worst = mp.mpf(0)
+            for i in range(401):
+                v = lo + (hi - lo) * i / 400
+                p = mp.mpf(0)
+                for c in reversed(coefficients):
+                    p = p * (v - centre) + mp.mpf(c)
+                worst = max(worst, abs(p / target(v) - 1))
+            pieces.append((float(centre), coefficients))
+            errors.append(worst)
+    return pieces, errors
+
+
 ERF_SMALL = mp.mpf("0.75")                      # erf x = x S(x^2) below
 ERF_SMALL_DEGREE = 9                             # S has 10 coefficients
 # erf x = 1 - e^(-x^2) R_j(x - c_j) on [lo_j, hi_j): (lo, hi, c)
@@ -362,6 +410,20 @@ def block():
               "static const double SG_VTAN_PI_HI = %s;" % float(mp.pi).hex(),
               "static const double SG_VTAN_PI_LO = %s;" % float(mp.pi - float(mp.pi)).hex(),
               "static const double SG_VTAN_PI_2_LO = %s;" % float(mp.pi / 2 - float(mp.pi / 2)).hex()]
+    erfinv, erfinv_errors = fit_erfinv()
+    lines += ["/* The starting point of sg_verfinv, with w = -log(1 - a^2) and s = sqrt(w):"]
+    for (variable, lo, hi), (centre, _), e in zip(ERFINV_PIECES, erfinv, erfinv_errors):
+        form = "erfinv(a)/a = P(w - %s)" % mp.nstr(centre, 6) if variable == "w" else \
+            "erfinv(a) = P(s - %s)" % mp.nstr(centre, 6)
+        lines.append(f" * {variable} in [{lo}, {hi}): {form}, 2^{mp.nstr(mp.log(e, 2), 4)} relative")
+    lines += [" * SG_VERFINV_P[i][j] is coefficient i of piece j (a fourth column repeats the third). */",
+              "static const double SG_VERFINV_C[4] = {%s};" % ", ".join(
+                  c.hex() for c, _ in erfinv + erfinv[-1:]),
+              "#define SG_VERFINV_COEFFICIENTS %d" % (ERFINV_DEGREE + 1),
+              "static const double SG_VERFINV_P[%d][4] = {" % (ERFINV_DEGREE + 1)]
+    for i in range(ERFINV_DEGREE + 1):
+        lines.append("    {%s}," % ", ".join(erfinv[j][1][i].hex() for j in (0, 1, 2, 2)))
+    lines += ["};"]
     small, pieces = fit_erf()
     errors = [mp.nstr(mp.log(e, 2), 4) for e in erf_errors(small, pieces)]
     lines += [f"/* erf x = x S(x^2) for |x| < {ERF_SMALL}, S of degree {ERF_SMALL_DEGREE}: 2^{errors[0]}"

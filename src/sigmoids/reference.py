@@ -1143,7 +1143,8 @@ def _erfinv_float64(y):
     y = np.asarray(y, dtype=np.float64)
     out = np.full(y.shape, np.nan)
     inside = np.abs(y) <= 1
-    out[inside] = sc.erfinv(y[inside])
+    # copysign: scipy returns +0 at -0; erfinv is odd, so its sign is y's
+    out[inside] = np.copysign(sc.erfinv(y[inside]), y[inside])
     return out
 
 

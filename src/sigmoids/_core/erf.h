@@ -209,6 +209,25 @@ SG_VINLINE sg_vd sg_erf_logcdf_vd(sg_vd d, sg_vl *hard) {
     return sg_vlog_cdf(sg_vd_select(positive, 1.0 - h, h), -h, positive & (h < sg_vd_splat(0.25)), hard);
 }
 SG_VLOG_CDF_PAIR(erf)
+
+/* The inverse erfinv y = sg_verfinv(|y|, 1 - |y|) (|y| clamped below 1),
+ *   the sign of y put on last (odd), and the CDF form's quantile
+ *   erfinv(2p - 1) = sg_verfinv_quantile: under 2^-45.5.  They leave |y| >=
+ *   1 (the poles and domain errors), |y| < 2^-125, p within 2^-126 of 0 or
+ *   1 or outside [0, 1], NaN, and the near-midpoint lanes.
+ */
+SG_VINLINE sg_vf sg_erf_inverse_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd y = sg_vd_of_vf(x);
+    sg_vd a = sg_vd_abs(y), below = sg_vd_below_one(a);
+    sg_vd v = sg_verfinv(below, 1.0 - below);
+    *hard = sg_vunit_hard(a) | sg_vf32_near_midpoint(v);
+    return sg_vf_of_vd(sg_vd_copysign(v, y));
+}
+SG_VINLINE sg_vf sg_erf_ppf_f32v(sg_vf x, sg_vl *hard) {
+    sg_vd v = sg_verfinv_quantile(sg_vd_of_vf(x), hard);
+    *hard |= sg_vf32_near_midpoint(v);
+    return sg_vf_of_vd(v);
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_ERF_FAMILY_H */

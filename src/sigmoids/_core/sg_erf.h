@@ -599,4 +599,54 @@ static inline sg_wide sg_gauss_ppf_wide(sg_wide p, int normal) {
     return normal ? z * SG_W_SQRT2 : z;
 }
 
+#if defined(SG_VEC_TU)
+/* erfinv a in float32 fast loops (sg_vec.h), for a in [0, 1) given m1 = 1 -
+ * a (exact where a >= 0.7: 1 - a is, for a float32 a >= 1/2, and the
+ * quantiles pass 2q), for the inverses and quantiles of erf and the normal:
+ * ALGORITHM
+ *   A start x0 good to 2^-24 (tools/gen_vec.py): w = -log(1 - a^2) with 1 -
+ *   a^2 = m1 (1 + a) and s = sqrt(w); a P_0(w - 2) for w < 4, P_j(s - c_j)
+ *   above, the coefficients picked per lane.  Then one Halley step on F(x)
+ *   = erf(x) - a, whose F''/F' = -2x: x1 = x0 - D/(1 + x0 D), D = F(x0)/F',
+ *   F' = (2/sqrt pi) e^(-x0^2).  The step is cubic: it leaves about (x^2/3)
+ *   (x 2^-24)^3, under 2^-60 of x up to x = 9.5, so what counts is F(x0)'s
+ *   own error, which moves x1 by that error over F'(x):
+ *   - a < 0.7 (x < 0.74): F = x0 S(x0^2) - a (sg_verf_over_a, 2^-52.9 of
+ *     erf; erf/(x F') <= 1.4 there): under 2^-51 of x;
+ *   - a >= 0.7: F = m1 - erfc(x0) (sg_verfc_nonneg: 2^-46.5 relative, and
+ *     x0^2's rounding moves e^(-x0^2) by at most 90 2^-53 = 2^-46.5 more),
+ *     which reaches x scaled by erfc/(x |erfc'|) = (sqrt(pi)/2) erfcx(x)/x
+ *     <= 0.6: under 2^-46.
+ *   Under 2^-45.5 in all with the step's roundings.  x0 is clamped to 9.5
+ *   for erfc: the callers leave 1 - a < 2^-125 (x > 9.3).
+ */
+SG_VINLINE sg_vd sg_verfinv(sg_vd a, sg_vd m1) {
+    sg_vd w = -sg_vlog(sg_vd_max(m1 * (1.0 + a), 0x1p-1000), sg_vd_splat(0.0));
+    sg_vd s = sg_vd_sqrt(w);
+    sg_vl central = w < sg_vd_splat(4.0);
+    sg_vd_picker_t pick = sg_vd_picker(-(~central + (s >= sg_vd_splat(4.0))));
+    sg_vd u = sg_vd_select(central, w, s) - sg_vd_pick(SG_VERFINV_C, pick);
+    sg_vd c[SG_VERFINV_COEFFICIENTS];
+    for (int i = 0; i < SG_VERFINV_COEFFICIENTS; i++) c[i] = sg_vd_pick(SG_VERFINV_P[i], pick);
+    sg_vd u2 = u * u, u4 = u2 * u2;
+    sg_vd p = ((c[0] + u * c[1]) + u2 * (c[2] + u * c[3])) + u4 * (((c[4] + u * c[5]) + u2 * (c[6] + u * c[7])) + u4 * c[8]);
+    sg_vd x0 = sg_vd_select(central, a * p, p);
+    sg_vd xc = sg_vd_min(x0, 9.5), s0 = xc * xc;
+    sg_vd f = sg_vd_select(a < sg_vd_splat(0.7), x0 * sg_verf_over_a(sg_vd_min(s0, 0.5625)) - a,
+                           m1 - sg_verfc_nonneg(xc, s0));
+    sg_vd d = f / (SG_2_SQRTPI_HI * sg_vexp(-s0));
+    return x0 - d / (1.0 + x0 * d);
+}
+/* erfinv(2p - 1), folded on q = min(p, 1 - p) (a = 1 - 2q, m1 = 2q exact),
+ * the sign of p - 1/2 put on last: the quantile of erf's CDF form, and the
+ * normal's over sqrt 2.  Leaves q < 2^-126 (the poles, p outside [0, 1],
+ * NaN); the callers add the rounding test. */
+SG_VINLINE sg_vd sg_verfinv_quantile(sg_vd p, sg_vl *hard) {
+    sg_vfold_t f = sg_vquantile_fold(p);
+    sg_vd q = sg_vd_max(f.q, 0x1p-126);
+    *hard = sg_vd_below_or_nan(f.q, 0x1p-126);
+    return sg_vfold_sign(f, sg_verfinv(1.0 - 2.0 * q, 2.0 * q));
+}
+#endif /* SG_VEC_TU */
+
 #endif /* SG_ERF_H */

@@ -66,7 +66,8 @@
     X(plan_logcdf) X(plan_logsf) X(softsign_logcdf) X(softsign_logsf) X(algebraic_logcdf)         \
     X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf) X(normal_logcdf) X(normal_logsf)      \
     X(erf_logcdf) X(erf_logsf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian_logcdf)            \
-    X(gudermannian_logsf) X(arctan_inverse) X(arctan_ppf) X(gudermannian_inverse) X(gudermannian_ppf)
+    X(gudermannian_logsf) X(arctan_inverse) X(arctan_ppf) X(gudermannian_inverse) X(gudermannian_ppf) \
+    X(erf_inverse) X(erf_ppf) X(normal_inverse)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
@@ -198,6 +199,24 @@ static const double SG_VTAN_C[7] = {
 static const double SG_VTAN_PI_HI = 0x1.921fb54442d18p+1;
 static const double SG_VTAN_PI_LO = 0x1.1a62633145c07p-53;
 static const double SG_VTAN_PI_2_LO = 0x1.1a62633145c07p-54;
+/* The starting point of sg_verfinv, with w = -log(1 - a^2) and s = sqrt(w):
+ * w in [0.0, 4.0): erfinv(a)/a = P(w - 2.0), 2^-25.62 relative
+ * s in [2.0, 4.0): erfinv(a) = P(s - 3.0), 2^-26.23 relative
+ * s in [4.0, 9.7): erfinv(a) = P(s - 6.85), 2^-24.11 relative
+ * SG_VERFINV_P[i][j] is coefficient i of piece j (a fourth column repeats the third). */
+static const double SG_VERFINV_C[4] = {0x1.0000000000000p+1, 0x1.8000000000000p+1, 0x1.b666666666666p+2, 0x1.b666666666666p+2};
+#define SG_VERFINV_COEFFICIENTS 9
+static const double SG_VERFINV_P[9][4] = {
+    {0x1.60912d150286bp+0, 0x1.6a994164559dbp+1, 0x1.adef1aa61f46ap+2, 0x1.adef1aa61f46ap+2},
+    {0x1.ff867363712bfp-3, 0x1.00ae7c1721b67p+0, 0x1.023d731b6ed54p+0, 0x1.023d731b6ed54p+0},
+    {-0x1.01f7d0d787aaep-9, 0x1.c07ff5fabc9b1p-8, -0x1.0dd5547cff30fp-11, -0x1.0dd5547cff30fp-11},
+    {-0x1.bbab67d86d771p-10, -0x1.c39d87e836869p-9, 0x1.b5e66615f6b98p-20, 0x1.b5e66615f6b98p-20},
+    {0x1.c4d43c881f927p-13, 0x1.2bea78983589dp-10, 0x1.f5b69ebe7bfc8p-18, 0x1.f5b69ebe7bfc8p-18},
+    {0x1.0825a06421d5ap-17, -0x1.cd152696906e4p-13, -0x1.bd293d15d73e5p-20, -0x1.bd293d15d73e5p-20},
+    {-0x1.4669b5096265ep-18, -0x1.6471b30558581p-15, 0x1.692c64be29c2ep-22, 0x1.692c64be29c2ep-22},
+    {0x1.cefcead1e3ef4p-23, 0x1.d3a2334f3ac0bp-15, -0x1.c8a2624ba333ap-24, -0x1.c8a2624ba333ap-24},
+    {0x1.1aad8db0220f1p-24, -0x1.11ef1e726c3fdp-16, 0x1.20130c32beae3p-26, 0x1.20130c32beae3p-26},
+};
 /* erf x = x S(x^2) for |x| < 0.75, S of degree 9: 2^-52.86 relative. */
 static const double SG_VERF_S[10] = {
     0x1.20dd750429b6dp+0,
