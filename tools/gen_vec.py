@@ -406,9 +406,8 @@ def block():
     lines += ["};", "static const double SG_VTAN_C[%d] = {" % len(tan_c)]
     lines += ["    %s," % c.hex() for c in tan_c]
     lines += ["};",
-              "/* pi and pi/2 as double pairs */",
+              "/* pi, and pi/2 - SG_VATAN_PI_2 (the double pi/2 falls short by this) */",
               "static const double SG_VTAN_PI_HI = %s;" % float(mp.pi).hex(),
-              "static const double SG_VTAN_PI_LO = %s;" % float(mp.pi - float(mp.pi)).hex(),
               "static const double SG_VTAN_PI_2_LO = %s;" % float(mp.pi / 2 - float(mp.pi / 2)).hex()]
     erfinv, erfinv_errors = fit_erfinv()
     lines += ["/* The starting point of sg_verfinv, with w = -log(1 - a^2) and s = sqrt(w):"]

@@ -329,8 +329,8 @@ SG_VINLINE sg_vf sg_arctan_f32v(sg_vf x, sg_vl *hard) {
 }
 /* inverse tan y, a = |y|: a <= pi/4 gives tan a; above, cot(pi/2 - a) with
  *   pi/2 - a = (pi/2_hi - a) + pi/2_lo, the difference exact (Sterbenz),
- *   so that the pole keeps its relative accuracy (r >= 4.4e-8 for a float32
- *   y); both through sg_vtan_or_cot (2^-51; the quotient's condition number
+ *   so that the pole keeps its relative accuracy (r >= 7.5e-8 for a float32
+ *   y below pi/2); both through sg_vtan_or_cot (2^-51; the quotient's condition number
  *   2r/sin 2r is at most pi/2): under 2^-49.5.  The sign of y put on last.
  *   Leaves a > pi/2_hi (the domain errors, with invalid), NaN, a < 2^-125
  *   (results at the float32 subnormal boundary, -0 and +0 among them) and
@@ -346,8 +346,7 @@ SG_VINLINE sg_vf sg_arctan_inverse_f32v(sg_vf x, sg_vl *hard) {
     sg_vd y = sg_vd_of_vf(x);
     sg_vd a = sg_vd_abs(y);
     sg_vl outer = a > sg_vd_splat(SG_VATAN_PI_4);
-    sg_vd complement = (SG_VATAN_PI_2 - sg_vd_min(a, SG_VATAN_PI_2)) + SG_VTAN_PI_2_LO;
-    sg_vd v = sg_vtan_or_cot(sg_vd_select(outer, complement, a), outer);
+    sg_vd v = sg_vtan_or_cot(sg_vd_select(outer, sg_vhalf_pi_minus(a), a), outer);
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vd_above_or_nan(a, SG_VATAN_PI_2) | sg_vf32_near_midpoint(v);
     return sg_vf_of_vd(sg_vd_copysign(v, y));
 }

@@ -330,23 +330,14 @@ SG_FORCE_INLINE double sg_gudermannian_logsf(double x) { return sg_gudermannian_
 static inline sg_wide sg_gudermannian_logsf_wide(sg_wide x) { return sg_gudermannian_logcdf_wide(-x); }
 
 #if defined(SG_VEC_TU)
-/* ------------------------------------------ float32 fast kernel (sg_vec.h)
- * ALGORITHM
- *   gd a = atan(sinh a), a = |x| clamped to 20 (gd rounds to the float32
- *   of pi/2 from 17.5 on, +inf included), with sinh a = m (m + 2)/(2 (m +
- *   1)) and m = e^a - 1 (sg_vexpm1, 2^-47): gd a = sg_vatan_quotient(m (m +
- *   2), 2 (m + 1)), one division in all and nothing cancels (m >= 0).  The
- *   sign of x is put on last (odd; keeps -0).  Under 2^-46 against the
- *   rounding test's 2^-44.
- * LANES IT LEAVES: NaN, |x| < 2^-125 (results at the float32 subnormal
- *   boundary), and the near-midpoint lanes.
- */
-/* log tan(pi/4 + r) on the lanes where cot is false and log cot r where it
+/* ----------------------------------------- float32 fast kernels (sg_vec.h)
+ * log tan(pi/4 + r) on the lanes where cot is false and log cot r where it
  * is true, r in [0, pi/4], for the inverse and the quantile:
  * ALGORITHM
  *   sin r and cos r (sg_vsincos, 2^-52.5 each); log tan(pi/4 + r) = log1p(u)
  *   with u = 2 sin r/(cos r - sin r) (= 2 tan r/(1 - tan r)), used for r
- *   <= 1/2, where cos r - sin r >= 0.4 cancels nothing; log1p through
+ *   <= 1/2, where cos r - sin r >= 0.398 magnifies sin's and cos's errors
+ *   at most 3.4 times (u to 2^-50.3 with the division); log1p through
  *   sg_vlog(1 + u, its rounding error), whose condition number is below 1;
  *   log cot r = sg_vlog(cos r/sin r), used where cot r >= 2.4 (|log| >=
  *   0.88): the quotient's 2^-51 and the reduction's, times the condition
@@ -363,15 +354,15 @@ SG_VINLINE sg_vd sg_vlog_tan_quarter(sg_vd r, sg_vl cot) {
  *   last (odd): a <= 1 through r = a/2 (exact); a > 1 as log cot w, w =
  *   pi/4 - a/2 = (pi/4_hi - a/2) + pi/4_lo, the difference exact
  *   (Sterbenz: a/2 >= pi/8), so that the pole keeps its relative accuracy
- *   (w >= 2.2e-8 for a float32 y).  Under 2^-49.5.  Leaves a > pi/2_hi
+ *   (w >= 3.8e-8 for a float32 y below pi/2).  Under 2^-49.5.  Leaves a > pi/2_hi
  *   (the domain errors, with invalid), NaN, a < 2^-125 (results at the
  *   float32 subnormal boundary, both zeros among them) and the
  *   near-midpoint lanes.
  * ppf F^-1(p) = gd^-1(pi (p - 1/2)), folded on q = min(p, 1 - p): q >= 1/4
  *   gives log tan(pi/4 + r), r = (pi/2)(1/2 - q) (1/2 - q exact); q < 1/4
  *   gives log cot((pi/2) q), where p - 1/2 would round; pi/2 as one double
- *   (2^-52.4 in r, times the condition number, at most pi/2 for cot and
- *   below 1 for log1p).  Under 2^-49.5.  The sign of p - 1/2 put on last;
+ *   (2^-52.4 in r, times the condition number in r: at most pi/2 for cot
+ *   and 1.51 for log tan(pi/4 + r)).  Under 2^-49.5.  The sign of p - 1/2 put on last;
  *   p = 1/2 gives +0.  Leaves q < 2^-126 (the poles at 0 and 1), p outside
  *   [0, 1], NaN, and the near-midpoint lanes.
  */
@@ -379,7 +370,7 @@ SG_VINLINE sg_vf sg_gudermannian_inverse_f32v(sg_vf x, sg_vl *hard) {
     sg_vd y = sg_vd_of_vf(x);
     sg_vd a = sg_vd_abs(y), half = 0.5 * a;
     sg_vl outer = a > sg_vd_splat(1.0);
-    sg_vd w = (0.5 * SG_VATAN_PI_2 - sg_vd_min(half, 0.5 * SG_VATAN_PI_2)) + 0.5 * SG_VTAN_PI_2_LO;
+    sg_vd w = 0.5 * sg_vhalf_pi_minus(a);                 /* exact halving: pi/4 - a/2 */
     sg_vd v = sg_vlog_tan_quarter(sg_vd_select(outer, w, half), outer);
     *hard = sg_vd_below_or_nan(a, 0x1p-125) | sg_vd_above_or_nan(a, SG_VATAN_PI_2) | sg_vf32_near_midpoint(v);
     return sg_vf_of_vd(sg_vd_copysign(v, y));
@@ -391,6 +382,17 @@ SG_VINLINE sg_vf sg_gudermannian_ppf_f32v(sg_vf x, sg_vl *hard) {
     *hard = sg_vd_below_or_nan(f.q, 0x1p-126) | sg_vf32_near_midpoint(v);
     return sg_vf_of_vd(sg_vfold_sign(f, v));
 }
+/* ------------------------------------------ float32 fast kernel (sg_vec.h)
+ * ALGORITHM
+ *   gd a = atan(sinh a), a = |x| clamped to 20 (gd rounds to the float32
+ *   of pi/2 from 17.5 on, +inf included), with sinh a = m (m + 2)/(2 (m +
+ *   1)) and m = e^a - 1 (sg_vexpm1, 2^-47): gd a = sg_vatan_quotient(m (m +
+ *   2), 2 (m + 1)), one division in all and nothing cancels (m >= 0).  The
+ *   sign of x is put on last (odd; keeps -0).  Under 2^-46 against the
+ *   rounding test's 2^-44.
+ * LANES IT LEAVES: NaN, |x| < 2^-125 (results at the float32 subnormal
+ *   boundary), and the near-midpoint lanes.
+ */
 SG_VINLINE sg_vf sg_gudermannian_f32v(sg_vf x, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(x);
     sg_vd a = sg_vd_abs(d);

@@ -612,13 +612,13 @@ static inline sg_wide sg_gauss_ppf_wide(sg_wide p, int normal) {
  *   (x 2^-24)^3, under 2^-60 of x up to x = 9.5, so what counts is F(x0)'s
  *   own error, which moves x1 by that error over F'(x):
  *   - a < 0.7 (x < 0.74): F = x0 S(x0^2) - a (sg_verf_over_a, 2^-52.9 of
- *     erf; erf/(x F') <= 1.4 there): under 2^-51 of x;
+ *     erf; erf/(x F') <= 1.45 there): under 2^-51 of x;
  *   - a >= 0.7: F = m1 - erfc(x0) (sg_verfc_nonneg: 2^-46.5 relative, and
  *     x0^2's rounding moves e^(-x0^2) by at most 90 2^-53 = 2^-46.5 more),
  *     which reaches x scaled by erfc/(x |erfc'|) = (sqrt(pi)/2) erfcx(x)/x
- *     <= 0.6: under 2^-46.
+ *     <= 0.62: under 2^-46.
  *   Under 2^-45.5 in all with the step's roundings.  x0 is clamped to 9.5
- *   for erfc: the callers leave 1 - a < 2^-125 (x > 9.3).
+ *   for erfc: the callers leave 1 - a < 2^-125 (x > 9.157).
  */
 SG_VINLINE sg_vd sg_verfinv(sg_vd a, sg_vd m1) {
     sg_vd w = -sg_vlog(sg_vd_max(m1 * (1.0 + a), 0x1p-1000), sg_vd_splat(0.0));

@@ -195,9 +195,8 @@ static const double SG_VTAN_C[7] = {
     0x1.1eea7c16d762cp-29,
     -0x1.8ff80740b819dp-37,
 };
-/* pi and pi/2 as double pairs */
+/* pi, and pi/2 - SG_VATAN_PI_2 (the double pi/2 falls short by this) */
 static const double SG_VTAN_PI_HI = 0x1.921fb54442d18p+1;
-static const double SG_VTAN_PI_LO = 0x1.1a62633145c07p-53;
 static const double SG_VTAN_PI_2_LO = 0x1.1a62633145c07p-54;
 /* The starting point of sg_verfinv, with w = -log(1 - a^2) and s = sqrt(w):
  * w in [0.0, 4.0): erfinv(a)/a = P(w - 2.0), 2^-25.62 relative
@@ -492,6 +491,10 @@ SG_VINLINE sg_vd sg_vtan_or_cot(sg_vd r, sg_vl cot) {
     sg_vsincos_t sc = sg_vsincos(r);
     return sg_vd_select(cot, sc.cosine, sc.sine) / sg_vd_select(cot, sc.sine, sc.cosine);
 }
+/* pi/2 - a for a in [pi/4, pi/2_hi] (larger a, NaN included, computes at
+ * pi/2_hi): (pi/2_hi - a) + pi/2_lo, the difference exact (Sterbenz), so
+ * that the result keeps its relative accuracy near the pole. */
+SG_VINLINE sg_vd sg_vhalf_pi_minus(sg_vd a) { return (SG_VATAN_PI_2 - sg_vd_min(a, SG_VATAN_PI_2)) + SG_VTAN_PI_2_LO; }
 
 /* ------------------------------------------------------------- erf */
 
@@ -650,7 +653,7 @@ SG_VINLINE sg_vdd sg_vdd_square(sg_vdd a) {
     sg_vd p = a.hi * a.hi;
     return sg_vfast_two_sum(p, -sg_vresidual(p, a.hi, a.hi) + 2.0 * a.hi * a.lo);
 }
-/* n/d for dds with d.hi in [1, 4): one division, refined by the exact
+/* n/d for dds with d.hi in [1, 4]: one division, refined by the exact
  * residual, as a normalised pair good to about 2^-104 (sg_vdd_div) or
  * rounded (sg_vdd_div_round). */
 SG_VINLINE sg_vdd sg_vdd_div(sg_vdd n, sg_vdd d) {
@@ -848,7 +851,7 @@ SG_VINLINE sg_vd sg_vpair_for_f32(sg_vdd q) {
  *   One sg_vlog(u, c) per lane on the argument its side needs: lower lanes
  *   u = f, c = 0 (2^-51: |log F| >= 0.28 there, so f's 2^-52 costs at most
  *   2^-50.2 of it); upper lanes u = 1 + t rounded and c = t - (u - 1), its
- *   exact rounding error (Sterbenz: u in [3/4, 1]), so that u + c = 1 + t
+ *   exact rounding error (fast_two_sum, |t| <= 1), so that u + c = 1 + t
  *   exactly and sg_vlog keeps 2^-51 of log1p(t) (its reduction leaves k = 0
  *   there and adds c/u whole; the condition number of log1p on [-1/4, 0] is
  *   under 1.16).  Under 2^-49.5 in all against the rounding test's 2^-44.
@@ -860,10 +863,9 @@ SG_VINLINE sg_vd sg_vpair_for_f32(sg_vdd q) {
  *   the right tail; 0 itself is exact), and the near-midpoint lanes.
  */
 SG_VINLINE sg_vd sg_vlog_cdf(sg_vd f, sg_vd t, sg_vl upper, sg_vl *hard) {
-    sg_vd tc = sg_vd_min(sg_vd_max(t, -0.25), 0.0);
-    sg_vd one_t = 1.0 + tc;
-    sg_vd u = sg_vd_select(upper, one_t, sg_vd_max(f, 0x1p-1000));
-    sg_vd c = (sg_vd)(upper & (sg_vl)(tc - (one_t - 1.0)));
+    sg_vdd one_t = sg_vfast_two_sum(sg_vd_splat(1.0), sg_vd_min(sg_vd_max(t, -0.25), 0.0));
+    sg_vd u = sg_vd_select(upper, one_t.hi, sg_vd_max(f, 0x1p-1000));
+    sg_vd c = (sg_vd)(upper & (sg_vl)one_t.lo);
     sg_vd v = sg_vlog(u, c);
     sg_vd a = sg_vd_abs(v);
     *hard |= (sg_vd_below_or_nan(a, 0x1p-126) & ~(a == 0.0)) | sg_vf32_near_midpoint(v);
