@@ -201,11 +201,7 @@ def sincos_errors(s_coefficients, c_coefficients, points=2000):
     for i in range(points + 1):
         r = TAN_R_MAX * i / points
         z = r * r
-        s = c = mp.mpf(0)
-        for v in reversed(s_coefficients):
-            s = s * z + mp.mpf(v)
-        for v in reversed(c_coefficients):
-            c = c * z + mp.mpf(v)
+        s, c = _horner(s_coefficients, z), _horner(c_coefficients, z)
         if r:
             worst_sin = max(worst_sin, abs(r + r * z * s - mp.sin(r)) / mp.sin(r))
         worst_cos = max(worst_cos, abs(1 + z * c - mp.cos(r)) / mp.cos(r))
@@ -244,10 +240,7 @@ def fit_erfinv():
             worst = mp.mpf(0)
             for i in range(401):
                 v = lo + (hi - lo) * i / 400
-                p = mp.mpf(0)
-                for c in reversed(coefficients):
-                    p = p * (v - centre) + mp.mpf(c)
-                worst = max(worst, abs(p / target(v) - 1))
+                worst = max(worst, abs(_horner(coefficients, v - centre) / target(v) - 1))
             pieces.append((float(centre), coefficients))
             errors.append(worst)
     return pieces, errors
