@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import warnings
 
+import mpmath as mp
 import numpy as np
 import pytest
 from test_softmax import exact_row
@@ -79,7 +80,10 @@ def _rows(dtype, rng):
     out += [np.array(r) for r in ([35.55, 0.0], [104.0, 0.0], [100.0, 0.0], [-700.0, -701.0], [0.0, -640.0],
                                   [0.0, -641.0], [0.0, -641.0, -700.0], [5e-324, 1.0], [1e-310, 0.0, -1e-310],
                                   [3e38, -3e38], [1e308, -1e308], [-1e308, 0.0, 1e308], [0.0, -87.5, -103.0, -105.0],
-                                  [0.0, -708.5, -745.0, -746.5], [-np.inf, 0.0], [-np.inf, -np.inf, 2.0])]
+                                  [0.0, -708.5, -745.0, -746.5], [-np.inf, 0.0], [-np.inf, -np.inf, 2.0],
+                                  # the exact pass drops terms below e^-600: with rest e^-3 or
+                                  # e^-400 it keeps the row, with e^-599.9 it leaves it
+                                  [0.0, -3.0, -650.0], [0.0, -400.0, -650.0], [0.0, -599.9, -600.1, -650.0])]
     out += [np.array([z, 0.0]) for z in np.linspace(-760.0, 40.0, 600)]
     with np.errstate(over="ignore"):
         return [r.astype(dtype) for r in out if np.isfinite(r.astype(dtype)).any()]
@@ -101,6 +105,51 @@ def test_bit_identical_to_the_scalar_path(function, dtype, variant):
         if function is sg.softmax and (fast[np.isfinite(row)] == 0).any():
             allowed.add("underflow encountered in softmax")
         assert set(fast_warnings) <= allowed, (row[:6], fast_warnings, slow_warnings)
+
+
+def _exact_rest(row):
+    """sum over j != (first) argmax of e^(x_j - max), at 300 bits."""
+    top = int(np.argmax(row))
+    with mp.workprec(300):
+        m = mp.mpf(float(row[top]))
+        return mp.fsum(mp.exp(mp.mpf(float(v)) - m) for j, v in enumerate(row) if j != top)
+
+
+def _relative_error(ours, exact):
+    with mp.workprec(300):
+        return abs(mp.mpf(ours[0]) + mp.mpf(ours[1]) - exact) / exact
+
+
+def test_exact_pass_terms_within_2_to_the_minus_103(variant):
+    """One term at a time (rows [m, x]): x - m over the whole kept range
+    [-600, 0], near the table's steps k ln2/256, tiny, and with a low part
+    (m fractional and large); sg_vec.h's header states 2^-104.6 measured
+    on 60k terms per variant."""
+    rng = np.random.default_rng(31)
+    count = 700
+    d = np.concatenate([rng.uniform(-600, 0, count), -np.exp(rng.uniform(np.log(1e-60), np.log(600), count)),
+                        (np.round(rng.uniform(-600, 0, count) * 256 / np.log(2)) + rng.uniform(-1e-3, 1e-3, count))
+                        * np.log(2) / 256, [-600.0, -1e-300, -5e-324, -2.0 ** -200, -(2.0 ** -200) * 0.99]])
+    m = rng.uniform(-700, 700, d.size)
+    worst = 0
+    for mj, dj in zip(m, d):
+        row = np.array([mj, mj + dj])
+        if not row[1] < row[0]:
+            continue
+        hi, lo, dropped = U._row_exact_rest(row)
+        assert dropped == 0, row
+        worst = max(worst, _relative_error((hi, lo), _exact_rest(row)))
+    assert worst < 2.0 ** -103, float(mp.log(worst, 2))
+
+
+def test_exact_pass_sums_long_rows_within_2_to_the_minus_100(variant):
+    rng = np.random.default_rng(32)
+    rows = [rng.normal(0, 4, 2000), rng.uniform(-600, 0, 1001), np.r_[rng.normal(0, 1, 999), 40.0],
+            np.r_[0.0, rng.uniform(-30, -20, 500)], np.full(77, 0.25), np.r_[0.0, -3.0, -650.0, -np.inf]]
+    for row in rows:
+        hi, lo, dropped = U._row_exact_rest(row)
+        assert dropped == int((row - row.max() < -600).sum() - np.isneginf(row).sum())
+        assert _relative_error((hi, lo), _exact_rest(row[np.isfinite(row)])) < 2.0 ** -100, row[:4]
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)

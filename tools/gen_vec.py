@@ -51,6 +51,13 @@ and s = sqrt(w), the guess is a P_0(w - 2) for w < 4 (erfinv(a)/a is smooth
 in w) and P_j(s - c_j) on s in [2, 4) and [4, 9.7] (erfinv itself, nearly
 linear in s), each of degree 8 by Chebyshev interpolation.
 
+The extended exponential (sg_vexp_ddx_parts, about 2^-103: the float64
+softmax's exact pass) reduces y = k ln2/256 + r, |r| <= ln2/512 (1 +
+2^-10), with ln2/256 in three words (34 and 35 significant bits, then a
+double: k times either of the first two is exact for |k| < 2^18) and a
+table of 2^(j/256) as pairs; e^r - 1 is its Taylor polynomial to degree 9,
+whose truncation the script reports.
+
 The command line (print, --write, --check) is tools/generated_block.py's;
 tests/test_fast.py runs --check.
 """
@@ -97,6 +104,49 @@ R4_MAX = mp.log(2) / 8 * (1 + mp.mpf(2) ** -10)
 def fit_exp4():
     poly, _ = mp.chebyfit(p_exact, [-R4_MAX, R4_MAX], EXP4_DEGREE + 1, error=True)
     return [float(c) for c in reversed(poly)]
+
+
+EXPX_TABLE_BITS = 8                             # 2^(j/256)
+EXPX_TAYLOR_DEGREE = 9
+EXPX_R_MAX = mp.log(2) / 2 ** (EXPX_TABLE_BITS + 1) * (1 + mp.mpf(2) ** -10)
+
+
+def expx_truncation():
+    """max over |r| <= EXPX_R_MAX of the Taylor remainder of e^r - 1, relative to e^r."""
+    r = EXPX_R_MAX
+    return (mp.exp(r) - sum(r ** k / mp.factorial(k) for k in range(EXPX_TAYLOR_DEGREE + 1))) / mp.exp(-r)
+
+
+def expx_lines():
+    size = 2 ** EXPX_TABLE_BITS
+    step = mp.log(2) / size
+    hi, rest = split(step, 34)
+    lo, lo2 = split(mp.mpf(rest), 35)
+    lo2 = float(step - mp.mpf(hi) - mp.mpf(lo))
+    pairs = [(float(mp.mpf(v)), float(mp.mpf(v) - float(mp.mpf(v))))
+             for v in (mp.mpf(2) ** (mp.mpf(j) / size) for j in range(size))]
+    sixth, twenty_fourth = (split(1 / mp.mpf(n), 53) for n in (6, 24))
+    lines = [f"/* sg_vexp_ddx_parts: y = k ln2/{size} + r, ln2/{size} = HI + LO + LO2 (HI and LO of 34 and 35",
+             f" * significant bits), |r| <= ln2/{2 * size} (1 + 2^-10), e^r - 1 to degree {EXPX_TAYLOR_DEGREE}:"
+             f" truncation 2^{mp.nstr(mp.log(expx_truncation(), 2), 4)} of e^r. */",
+             f"#define SG_VEXPX_SIZE {size}",
+             f"static const double SG_VEXPX_INV = {float(1 / step).hex()};",
+             f"static const double SG_VEXPX_HI = {hi.hex()};",
+             f"static const double SG_VEXPX_LO = {lo.hex()};",
+             f"static const double SG_VEXPX_LO2 = {lo2.hex()};",
+             "/* 1/6 and 1/24 as pairs; 1/5! ... 1/9! */",
+             f"static const double SG_VEXPX_C3[2] = {{{sixth[0].hex()}, {sixth[1].hex()}}};",
+             f"static const double SG_VEXPX_C4[2] = {{{twenty_fourth[0].hex()}, {twenty_fourth[1].hex()}}};",
+             "static const double SG_VEXPX_TAIL[%d] = {%s};" % (
+                 EXPX_TAYLOR_DEGREE - 4,
+                 ", ".join(float(1 / mp.factorial(k)).hex() for k in range(5, EXPX_TAYLOR_DEGREE + 1))),
+             f"/* 2^(j/{size}) = SG_VEXPX_T_HI[j] + SG_VEXPX_T_LO[j] */",
+             f"static const double SG_VEXPX_T_HI[{size}] = {{"]
+    lines += ["    %s," % ", ".join(h.hex() for h, _ in pairs[i:i + 4]) for i in range(0, size, 4)]
+    lines += ["};", f"static const double SG_VEXPX_T_LO[{size}] = {{"]
+    lines += ["    %s," % ", ".join(l.hex() for _, l in pairs[i:i + 4]) for i in range(0, size, 4)]
+    lines += ["};"]
+    return lines
 
 
 def split(value, bits):
@@ -450,8 +500,8 @@ def block():
     for i in range(ERFC_DEGREE + 1):
         lines.append("    {%s}," % ", ".join(erfc[j][i].hex() for j in range(4)))
     lines += ["};",
-              "static const double SG_VERFC_BOUNDS[3] = {%s};" % ", ".join(float(v).hex() for v in ERFC_CUTS[1:4]),
-              END]
+              "static const double SG_VERFC_BOUNDS[3] = {%s};" % ", ".join(float(v).hex() for v in ERFC_CUTS[1:4])]
+    lines += expx_lines() + [END]
     return "\n".join(lines)
 
 

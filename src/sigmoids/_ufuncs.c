@@ -835,6 +835,7 @@ static PyObject *sg_set_narrow_blocks(PyObject *self, PyObject *arg) {
 static PyObject *sg_fast_variant_names(PyObject *self, PyObject *unused);
 static PyObject *sg_fast_variant_now(PyObject *self, PyObject *unused);
 static PyObject *sg_set_fast_variant(PyObject *self, PyObject *arg);
+static PyObject *sg_row_exact_rest_py(PyObject *self, PyObject *arg);
 
 static PyObject *sg_set_fast_loops(PyObject *self, PyObject *arg) {
     (void)self;
@@ -855,6 +856,9 @@ static PyMethodDef sg_methods[] = {
      "(name, description) of the float32 fast-loop variant in use."},
     {"_set_fast_variant", sg_set_fast_variant, METH_O,
      "Internal (tests): run the float32 fast loops of the named variant; returns the previous name."},
+    {"_row_exact_rest", sg_row_exact_rest_py, METH_O,
+     "Internal (tests): (hi, lo, dropped) of the float64 exact pass of the variant in use over a row of doubles "
+     "(a contiguous buffer): the sum of e^(x_j - max) over the elements but the first maximal one."},
     {"_set_fast_loops", sg_set_fast_loops, METH_O,
      "Internal (tests): False runs the float32 loops of FAST_KERNELS on their narrow blocks and the float64 loops of FAST_KERNELS_F64 on their full blocks; returns the previous setting."},
     {"_set_narrow_blocks", sg_set_narrow_blocks, METH_O,
@@ -967,6 +971,8 @@ typedef struct {
     void (*rest)(const void *x, long n, double m, long top, double rest[2], long *dropped);
     long (*weights)(const void *x, void *out, long n, const sg_row_fast_consts *c, int softmax,
                     int32_t *hard, int *underflow);
+    /* rest to 2^-102 (the exact pass), for the elements `weights` left */
+    void (*exact_rest)(const void *x, long n, double m, long top, double rest[2], long *dropped);
 } sg_row_fast;
 static sg_row_fast sg_row_fast_f32, sg_row_fast_f64;
 
@@ -1001,7 +1007,7 @@ typedef struct {
     char *out;
     npy_intp out_core;
     int softmax;
-    int phase;                 /* 0 scan, 1 rest, 2 weights */
+    int phase;                 /* 0 scan, 1 rest, 2 weights, 3 exact rest, 4 the elements left */
     long top;                  /* the first maximal element, row index */
     sg_row_fast_consts consts;
     npy_intp begin, end;
@@ -1013,6 +1019,7 @@ typedef struct {
     npy_intp *hard;            /* weights: the row indices left, grown as needed */
     npy_intp hard_count, hard_capacity;
     int failed;                /* out of memory */
+    sg_row exact;              /* m and L to 2^-100, for the elements left */
 } sg_row_part;
 
 static void sg_row_part_run(sg_row_part *p) {
@@ -1020,8 +1027,17 @@ static void sg_row_part_run(sg_row_part *p) {
     npy_intp n = p->end - p->begin;
     if (p->phase == 0) {
         p->ok = p->fast->scan(x, (long)n, &p->max);
-    } else if (p->phase == 1) {
-        p->fast->rest(x, (long)n, p->consts.max, p->top - (long)p->begin, p->rest, &p->dropped);
+    } else if (p->phase == 1 || p->phase == 3) {
+        (p->phase == 1 ? p->fast->rest : p->fast->exact_rest)(x, (long)n, p->consts.max, p->top - (long)p->begin,
+                                                              p->rest, &p->dropped);
+    } else if (p->phase == 4) {
+        enum sg_type type = p->size == sizeof(double) ? SG_F64 : SG_F32;
+        sg_row_op op = p->softmax ? SG_OP_SOFTMAX : SG_OP_LOG_SOFTMAX;
+        for (npy_intp k = 0; k < p->hard_count; k++) {
+            npy_intp j = p->hard[k];
+            double xj = type == SG_F64 ? ((const double *)p->x)[j] : (double)((const float *)p->x)[j];
+            sg_row_element(&p->exact, (long long)j, xj, type, op, p->out + j * p->out_core);
+        }
     } else {
         int contiguous = p->out_core == (npy_intp)p->size;
         for (npy_intp start = 0; start < n; start += SG_BLOCK) {
@@ -1069,9 +1085,21 @@ static void sg_row_phase(sg_row_part *parts, int count, int phase) {
         if (started[t]) pthread_join(ids[t], NULL);
 }
 
-/* One row through the fast passes; 0 (nothing written) where the row is
- * the scalar path's: a NaN or +inf, all -inf, or a rest too small to keep
- * its relative accuracy once terms were dropped; -1 out of memory.  A long
+/* The sum of the parts' rests (in order) and of their dropped terms. */
+static sg_dd sg_row_parts_rest(const sg_row_part *parts, int count, long *dropped) {
+    sg_dd rest = {0.0, 0.0};
+    *dropped = 0;
+    for (int t = 0; t < count; t++) {
+        rest = sg_dd_add(rest, (sg_dd){parts[t].rest[0], parts[t].rest[1]});
+        *dropped += parts[t].dropped;
+    }
+    return rest;
+}
+
+/* One row through the fast passes; 0 where the row is the scalar path's
+ * (which then writes every element): a NaN or +inf, all -inf, or a rest
+ * too small to keep its relative accuracy once terms were dropped; -1 out
+ * of memory.  A long
  * row is cut into `threads` parts of whole blocks, each pass run on all of
  * them at once (the parts' sums added in order); results do not depend on
  * the cut: each is the correctly rounded one, or the scalar path's. */
@@ -1114,14 +1142,15 @@ static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_
         parts[t].top = top;
         parts[t].consts.max = m;
     }
-    sg_row_phase(parts, count, 1);
-    sg_dd rest = {0.0, 0.0};
-    long dropped = 0;
-    for (int t = 0; t < count; t++) {
-        rest = sg_dd_add(rest, (sg_dd){parts[t].rest[0], parts[t].rest[1]});
-        dropped += parts[t].dropped;
-    }
-    if (dropped && rest.hi < 0x1p-800) return 0;
+    /* A float64 (log-)softmax row leaves the elements pass about 1 lane in
+     * 2^7 (sg_vf64_near_midpoint), so any but a short row needs L to 2^-100
+     * for them: such rows take the exact pass at once, in place of the
+     * fast one (it costs about 1.3x as much). */
+    int exact = type == SG_F64 && op != SG_OP_LOGSUMEXP;
+    sg_row_phase(parts, count, exact ? 3 : 1);
+    long dropped;
+    sg_dd rest = sg_row_parts_rest(parts, count, &dropped);
+    if (dropped && rest.hi < (exact ? 0x1p-700 : 0x1p-800)) return 0;
     sg_dd log_sum = sg_log1p_ddx(rest);
     if (op == SG_OP_LOGSUMEXP) {
         sg_dd v = sg_two_sum(m, log_sum.hi);
@@ -1132,28 +1161,30 @@ static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_
     }
     for (int t = 0; t < count; t++) parts[t].consts = (sg_row_fast_consts){m, log_sum.hi, log_sum.lo};
     sg_row_phase(parts, count, 2);
-    int underflow = 0, failed = 0;
+    int underflow = 0, failed = 0, done = 1;
     npy_intp hard_count = 0;
     for (int t = 0; t < count; t++) {
         underflow |= parts[t].underflow;
         failed |= parts[t].failed;
         hard_count += parts[t].hard_count;
     }
-    double *wide = hard_count > 0 && !failed ? sg_row_wide(scratch) : NULL;
-    if (hard_count > 0 && wide != NULL) {
-        /* the elements the passes left, from the row's exact scan */
-        sg_gather(x, (npy_intp)size, type, wide, n);
-        sg_row exact = sg_row_scan(wide, (long long)n);
-        for (int t = 0; t < count; t++)
-            for (npy_intp k = 0; k < parts[t].hard_count; k++) {
-                npy_intp j = parts[t].hard[k];
-                sg_row_element(&exact, (long long)j, wide[j], type, op, out + j * out_core);
-            }
+    if (hard_count > 0 && !failed && !exact) {
+        /* the elements the passes left need L to 2^-100; where the exact
+         * pass's dropped terms could weigh, the row is the scalar path's */
+        sg_row_phase(parts, count, 3);
+        rest = sg_row_parts_rest(parts, count, &dropped);
+        if (dropped && rest.hi < 0x1p-700) done = 0;
+        else log_sum = sg_log1p_ddx(rest);
+    }
+    if (hard_count > 0 && !failed && done) {
+        sg_row exact_row = {SG_ROW_FINITE, m, log_sum, -1};
+        for (int t = 0; t < count; t++) parts[t].exact = exact_row;
+        sg_row_phase(parts, count, 4);
     }
     for (int t = 0; t < count; t++) PyMem_RawFree(parts[t].hard);
-    if (failed || (hard_count > 0 && wide == NULL)) return -1;
-    if (underflow) sg_raise_underflow();
-    return 1;
+    if (failed) return -1;
+    if (done && underflow) sg_raise_underflow();
+    return done;
 }
 
 static void sg_rows(char **args, npy_intp const *dims, npy_intp const *steps, enum sg_type type, sg_row_op op) {
@@ -1283,11 +1314,12 @@ typedef struct {
 #define SG_ROW_DECLARE(variant, width)                                                            \
     int sg_row_fast_scan_##width##_##variant(const void *, long, double *);                        \
     void sg_row_fast_rest_##width##_##variant(const void *, long, double, long, double[2], long *); \
+    void sg_row_fast_exact_rest_##width##_##variant(const void *, long, double, long, double[2], long *); \
     long sg_row_fast_weights_##width##_##variant(const void *, void *, long, const sg_row_fast_consts *, \
                                                  int, int32_t *, int *);
 #define SG_ROW_ENTRY(variant, width)                                                              \
     {sg_row_fast_scan_##width##_##variant, sg_row_fast_rest_##width##_##variant,                   \
-     sg_row_fast_weights_##width##_##variant}
+     sg_row_fast_weights_##width##_##variant, sg_row_fast_exact_rest_##width##_##variant}
 #define SG_FAST_VARIANT_DECLARATIONS(variant)                                                \
     SG_FAST_F32_TABLE(SG_FAST_DECLARE_##variant) SG_FAST_F64_TABLE(SG_FAST_DECLARE64_##variant) \
     SG_ROW_DECLARE(variant, f32) SG_ROW_DECLARE(variant, f64)
@@ -1384,6 +1416,22 @@ static PyObject *sg_set_fast_variant(PyObject *self, PyObject *arg) {
     }
     PyErr_Format(PyExc_ValueError, "sigmoids: no SIMD variant named %R", arg);
     return NULL;
+}
+
+static PyObject *sg_row_exact_rest_py(PyObject *self, PyObject *arg) {
+    (void)self;
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_C_CONTIGUOUS) < 0) return NULL;
+    const double *x = view.buf;
+    long n = (long)(view.len / (Py_ssize_t)sizeof(double));
+    long top = 0;
+    for (long j = 1; j < n; j++)
+        if (x[j] > x[top]) top = j;
+    double rest[2] = {0.0, 0.0};
+    long dropped = 0;
+    if (n > 0) sg_row_fast_f64.exact_rest(x, n, x[top], top, rest, &dropped);
+    PyBuffer_Release(&view);
+    return Py_BuildValue("(ddl)", rest[0], rest[1], dropped);
 }
 
 static PyObject *sg_fast_variant_now(PyObject *self, PyObject *unused) {

@@ -38,11 +38,13 @@
  *   every dtype.  The fast passes (below) agree with this path bit for bit
  *   on every row of tests/test_softmax_fast.py (lengths 1 to 3000, spreads
  *   to 1e308) and with mpmath on rows of 300 to 1500.
- * SPEED (one row of 1e7, x a copy, 2 threads; docs/performance.md):
- *   softmax float32 31x, log_softmax 21x, logsumexp 14x (this path alone,
- *   one thread: 620x, 330x, 280x); float64 253x, 15x and 11x.  A float64
- *   softmax leaves about 1 lane in 2^7 to the rounding test, so a long row
- *   pays this path's scan as well; a float32 one about 1 in 2^32.
+ * SPEED (one row of 1e7, x a copy, 2 threads; benchmarks/bench.py):
+ *   softmax float32 29x, log_softmax 19x, logsumexp 13x (this path alone,
+ *   one thread: 620x, 330x, 280x); float64 30x, 18x and 11x.  The float64
+ *   (log-)softmax was 253x (and 224x for a row of N(0, 9)) while the
+ *   elements the passes leave (about 1 in 2^7, sg_vf64_near_midpoint) were
+ *   settled from this path's scan; the exact pass below gives them L to
+ *   2^-100 at about 1.3x the cost of the fast rest pass it replaces.
  */
 #ifndef SG_SOFTMAX_H
 #define SG_SOFTMAX_H
@@ -193,11 +195,22 @@ typedef struct {
  *      L moves off); a float64 one by the
  *      float64 rounding test (sg_vf64_near_midpoint, 2^-61: about 1 lane
  *      in 2^7).
- * LANES IT LEAVES to the scalar path (softmax.h's row functions, with the
- *   row's L to 2^-100): the near-midpoint lanes; results outside the
- *   normal range (softmax below e^-87 in float32 or e^-708 in float64,
- *   log_softmax below the smallest normal in magnitude, or beyond 2^127
- *   in float32); float64 x_j more than 2^1000 below m.
+ * LANES IT LEAVES to the scalar element functions (sg_row_log_weight and
+ *   sg_exp_ddx, with L to 2^-100 from the exact pass below): the
+ *   near-midpoint lanes; results outside the normal range (softmax below
+ *   e^-87 in float32 or e^-708 in float64, log_softmax below the smallest
+ *   normal in magnitude, or beyond 2^127 in float32); float64 x_j more
+ *   than 2^1000 below m.
+ * EXACT PASS, run only when some lane was left: rest again, each term to
+ *   2^-103 by sg_vexp_ddx_parts (sg_vec.h), summed in pairs, so that L =
+ *   log1p(rest) has the scalar scan's 2^-100.  It drops terms below
+ *   e^-600 (the caller hands the row to the scalar path when they could
+ *   weigh: rest < 2^-700).  A float64 (log-)softmax leaves 1 lane in 2^7,
+ *   so its rows take this pass in place of the fast rest pass (_ufuncs.c's
+ *   sg_row_fast_run); float32 rows only when a lane was left (1 in 2^32).
+ * MEASURED (tests/test_softmax_fast.py, against mpmath at 300 bits): each
+ *   term under 2^-104.6 (60k terms per variant, v3 and base), sums of rows
+ *   of 77 to 2000 terms under 2^-100.
  * SPECIAL VALUES: x_j = -inf gives softmax 0 and log_softmax -inf; a
  *   softmax below half the smallest subnormal (t < -104 in float32, t <
  *   -746 in float64) is 0, and the pass reports it so that the caller
@@ -208,6 +221,10 @@ typedef struct {
  * from 2^-90 of them up, stay normal: no sum raises "underflow". */
 #define SG_ROW_DROP (-640.0)
 #define SG_ROW_F32_TOL 0x1p-56
+/* The exact pass drops terms below e^-600 (2^-865), so that their tails,
+ * from 2^-110 of them up, stay normal; the caller takes it only where they
+ * weigh under n 2^-165 of rest (rest >= 2^-700). */
+#define SG_ROW_EXACT_DROP (-600.0)
 
 /* x[i..i+SG_VL) as doubles, the lanes from n on set to -inf (which every
  * pass ignores: not a maximum, a zero term, a result no one reads). */
@@ -264,6 +281,24 @@ SG_VINLINE void sg_row_vrest_step(sg_vd v, sg_vl index, double m, long top, sg_v
     acc->lo += s.lo + term_lo;
 }
 
+/* The exact pass (EXACT PASS above) on one vector: adds the terms of the
+ * lanes at and above SG_ROW_EXACT_DROP (index != top) to acc, each to about
+ * 2^-103 (sg_vexp_ddx_parts); counts the finite lanes below it. */
+SG_VINLINE void sg_row_vexact_rest_step(sg_vd v, sg_vl index, double m, long top, sg_vdd *acc, sg_vl *dropped) {
+    sg_vl live = sg_vd_above_or_nan(v, m + SG_ROW_EXACT_DROP) | (v == m + SG_ROW_EXACT_DROP);
+    *dropped -= ~live & ~(v == -INFINITY);
+    live &= ~(index == top);
+    sg_vdd d = sg_vtwo_sum(sg_vd_select(live, v, sg_vd_splat(m)), -sg_vd_splat(m));
+    /* parts below 2^-200 change e^d by less than 2^-200 of itself, and
+     * their products could underflow */
+    d = (sg_vdd){ sg_row_vflush_below(d.hi, 0x1p-200), sg_row_vflush_below(d.lo, 0x1p-200) };
+    sg_vexp_ddx_t e = sg_vexp_ddx_parts(d);
+    sg_vd scale = sg_vpow2(e.m);
+    sg_vdd term = { (sg_vd)((sg_vl)(e.e.hi * scale) & live),
+                    (sg_vd)((sg_vl)(sg_row_vflush_below(e.e.lo, 0x1p-110) * scale) & live) };
+    *acc = sg_vdd_add(*acc, term);
+}
+
 /* t = (x - m) - L as a normalised pair, and the lanes where x is -inf or
  * (float64) more than 2^1000 below m, computed as if x were m. */
 typedef struct { sg_vdd t; sg_vl neg_inf, far; } sg_row_weight_t;
@@ -285,6 +320,26 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
     return (sg_row_exp_t){ q, sg_vpow2(e.k) };
 }
 
+/* sg_row_fast_<name>_<width>_<suffix>: rest, the sum over the row of the
+ * terms `step` adds to its lanes, and the count of the terms it dropped. */
+#define SG_ROW_REST_DEFINE(name, width, step, suffix)                                             \
+    void SG_FAST_NAME(sg_row_fast_##name##_##width##_, suffix)(const void *x, long n, double m, long top, \
+                                                               double rest[2], long *dropped) {   \
+        sg_vdd acc = { sg_vd_splat(0.0), sg_vd_splat(0.0) };                                        \
+        sg_vl drop = { 0 };                                                                         \
+        for (long i = 0; i < n; i += SG_VL)                                                         \
+            step(sg_row_vload_##width(x, i, n), sg_row_lane_index(i), m, top, &acc, &drop);         \
+        sg_dd sum = { 0.0, 0.0 };                                                                   \
+        long count = 0;                                                                             \
+        for (int l = 0; l < SG_VL; l++) {                                                           \
+            sum = sg_dd_add(sum, (sg_dd){ acc.hi[l], acc.lo[l] });                                  \
+            count += drop[l];                                                                       \
+        }                                                                                           \
+        rest[0] = sum.hi;                                                                           \
+        rest[1] = sum.lo;                                                                           \
+        *dropped = count;                                                                           \
+    }
+
 /* The three passes, for x of `type` (float or double): defines
  * sg_row_fast_scan_<width>, sg_row_fast_rest_<width> and
  * sg_row_fast_weights_<width> with the signatures _ufuncs.c declares. */
@@ -299,22 +354,8 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
         *max = m; /* -inf for a row (or part) of -inf */                                            \
         return 1;                                                                                   \
     }                                                                                               \
-    void SG_FAST_NAME(sg_row_fast_rest_##width##_, suffix)(const void *x, long n, double m, long top, \
-                                                            double rest[2], long *dropped) {      \
-        sg_vdd acc = { sg_vd_splat(0.0), sg_vd_splat(0.0) };                                        \
-        sg_vl drop = { 0 };                                                                         \
-        for (long i = 0; i < n; i += SG_VL)                                                         \
-            sg_row_vrest_step(sg_row_vload_##width(x, i, n), sg_row_lane_index(i), m, top, &acc, &drop); \
-        sg_dd sum = { 0.0, 0.0 };                                                                   \
-        long count = 0;                                                                             \
-        for (int l = 0; l < SG_VL; l++) {                                                           \
-            sum = sg_dd_add(sum, (sg_dd){ acc.hi[l], acc.lo[l] });                                  \
-            count += drop[l];                                                                       \
-        }                                                                                           \
-        rest[0] = sum.hi;                                                                           \
-        rest[1] = sum.lo;                                                                           \
-        *dropped = count;                                                                           \
-    }                                                                                               \
+    SG_ROW_REST_DEFINE(rest, width, sg_row_vrest_step, suffix)                                  \
+    SG_ROW_REST_DEFINE(exact_rest, width, sg_row_vexact_rest_step, suffix)                      \
     long SG_FAST_NAME(sg_row_fast_weights_##width##_, suffix)(const void *x, void *out, long n,      \
                                                               const sg_row_fast_consts *c, int softmax, \
                                                               int32_t *hard, int *underflow) {     \
