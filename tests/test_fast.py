@@ -291,6 +291,31 @@ def test_flags_are_those_of_the_certified_loop(name, dtype, specials, variant):
     assert _raised(ufunc, filler) == set()
 
 
+def test_lanes_settled_to_an_underflowing_zero_still_warn(variant):
+    """gompertz settles x < -4.65 to +0 in its fast loop (SG_UNDERFLOW_LANE)
+    and hands one such lane per call to the certified loop for the flag:
+    every mix of them with exact zeros (-inf), normal results, the other
+    hard lanes, and every position in a block, raises and returns what the
+    certified loop does."""
+    ufunc = U.gompertz
+    rng = np.random.default_rng(8)
+    cases = [np.full(n, -6.0) for n in (1, 3, 4, 5, 8, 9, 4096, 4097, 10000)]
+    cases += [np.array(v) for v in ([-np.inf, -6.0], [-6.0, -np.inf], [-np.inf] * 9, [-4.66, -4.64, -4.5, 1.0],
+                                    [np.nan, -7.0], [-100.0, 2.0, 3.0], [-1e30, -np.inf, 0.0])]
+    mixed = rng.uniform(-3, 3, 9000)
+    mixed[[0, 4095, 4096, 8999]] = [-np.inf, -6.0, -np.inf, -5.0]
+    cases += [mixed, np.r_[rng.uniform(-3, 3, 4099), -6.0], rng.uniform(-10, 10, 10000)]
+    for x in (c.astype(np.float32) for c in cases):
+        previous = U._set_fast_loops(False)
+        try:
+            expected, expected_flags = _certified(ufunc, x), _raised(ufunc, x)
+        finally:
+            U._set_fast_loops(previous)
+        assert all_same(ufunc(x), expected), x[:6]
+        assert _raised(ufunc, x) == expected_flags, x[:6]
+        assert all_same(ufunc(x[::-1].copy()), expected[::-1]), x[:6]
+
+
 def test_coefficients_are_up_to_date():
     result = subprocess.run([sys.executable, str(TOOLS / "gen_vec.py"), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

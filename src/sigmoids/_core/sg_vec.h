@@ -1142,10 +1142,29 @@ SG_VINLINE sg_vd sg_vfold_sign(sg_vfold_t f, sg_vd v) { return (sg_vd)((sg_vl)v 
 
 /* ------------------------------------------------------ the loop */
 
-SG_VINLINE long sg_collect_hard(sg_vl hard_lanes, long base, long valid, int32_t *hard, long count) {
-    for (long j = 0; j < valid; j++)
-        if (hard_lanes[j]) hard[count++] = (int32_t)(base + j);
+/* Lanes a kernel settles to 0 where the exact result lies below half the
+ * smallest float32 subnormal: their rounding raises "underflow", which a
+ * fast block cannot (the caller restores the flags after it).  The kernel
+ * marks them in its hard mask with this pattern instead of all ones (every
+ * byte's top bit set, which SSE2's sg_vl_any reads); the loop keeps their
+ * results and hands the first of them in each call to the certified path,
+ * whose rounding raises the flags for all of them (flags are sticky).  So a
+ * block of such lanes costs one element redone, not a narrow block. */
+#define SG_UNDERFLOW_LANE ((int64_t)0x8080808080808080ULL)
+SG_VINLINE sg_vl sg_vunderflow_lanes(sg_vl zero, sg_vl hard) { return zero & ~hard & SG_UNDERFLOW_LANE; }
+
+/* Appends the hard lanes (all ones) among the first `valid` to hard[] and
+ * notes the first underflow lane in *witness (if it is still -1). */
+SG_VINLINE long sg_collect_lanes(sg_vl hard_lanes, long base, long valid, int32_t *hard, long count, long *witness) {
+    for (long j = 0; j < valid; j++) {
+        if (hard_lanes[j] == -1) hard[count++] = (int32_t)(base + j);
+        else if (hard_lanes[j] != 0 && *witness < 0) *witness = base + j;
+    }
     return count;
+}
+SG_VINLINE long sg_collect_hard(sg_vl hard_lanes, long base, long valid, int32_t *hard, long count) {
+    long no_witness = 0;
+    return sg_collect_lanes(hard_lanes, base, valid, hard, count, &no_witness);
 }
 
 /* The body of every fast loop: `kernel(vector x, sg_vl *hard)` on whole
@@ -1153,12 +1172,12 @@ SG_VINLINE long sg_collect_hard(sg_vl hard_lanes, long base, long valid, int32_t
  * sg_vd_*), the last partial one through a zero-padded copy (its padding
  * lanes are never reported). */
 #define SG_FAST_LOOP_BODY(kernel, type, load, store)                                        \
-    long count = 0;                                                                     \
+    long count = 0, witness = -1;                                                       \
     long i = 0;                                                                         \
     for (; i + SG_VL <= n; i += SG_VL) {                                                \
         sg_vl hard_lanes;                                                               \
         store(out + i, kernel(load(x + i), &hard_lanes));                               \
-        if (sg_vl_any(hard_lanes)) count = sg_collect_hard(hard_lanes, i, SG_VL, hard, count); \
+        if (sg_vl_any(hard_lanes)) count = sg_collect_lanes(hard_lanes, i, SG_VL, hard, count, &witness); \
     }                                                                                   \
     if (i < n) {                                                                        \
         type in_pad[SG_VL] = {0}, out_pad[SG_VL];                                       \
@@ -1166,8 +1185,9 @@ SG_VINLINE long sg_collect_hard(sg_vl hard_lanes, long base, long valid, int32_t
         sg_vl hard_lanes;                                                               \
         store(out_pad, kernel(load(in_pad), &hard_lanes));                              \
         memcpy(out + i, out_pad, (size_t)(n - i) * sizeof(type));                       \
-        count = sg_collect_hard(hard_lanes, i, n - i, hard, count);                     \
+        count = sg_collect_lanes(hard_lanes, i, n - i, hard, count, &witness);          \
     }                                                                                   \
+    if (witness >= 0) hard[count++] = (int32_t)witness;                                 \
     return count;
 
 #endif /* SG_VEC_TU */
