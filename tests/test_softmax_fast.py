@@ -83,7 +83,11 @@ def _rows(dtype, rng):
                                   [0.0, -708.5, -745.0, -746.5], [-np.inf, 0.0], [-np.inf, -np.inf, 2.0],
                                   # the exact pass drops terms below e^-600: with rest e^-3 or
                                   # e^-400 it keeps the row, with e^-599.9 it leaves it
-                                  [0.0, -3.0, -650.0], [0.0, -400.0, -650.0], [0.0, -599.9, -600.1, -650.0])]
+                                  [0.0, -3.0, -650.0], [0.0, -400.0, -650.0], [0.0, -599.9, -600.1, -650.0],
+                                  # a float32 log_softmax within 2^-21 ULP of a float32 midpoint
+                                  # (an element the passes leave, settled from the exact pass)
+                                  [0.0, -4.13055419921875], [0.0] + [-9.345443725585938] * 7,
+                                  [0.0] + [-3.435272216796875] * 3)]
     out += [np.array([z, 0.0]) for z in np.linspace(-760.0, 40.0, 600)]
     with np.errstate(over="ignore"):
         return [r.astype(dtype) for r in out if np.isfinite(r.astype(dtype)).any()]
@@ -193,6 +197,19 @@ def test_every_layout(function, dtype):
         getattr(U, function.__name__)(x, out=out[:, ::2])
         np.testing.assert_array_equal(out[:, ::2], expected)
         assert not out[:, 1::2].any()
+
+
+@pytest.mark.parametrize("function", (sg.softmax, sg.log_softmax), ids=lambda f: f.__name__)
+def test_float32_long_row_elements_left_are_settled(function, variant, restore_threads):
+    """A float32 softmax of 2^21 elements leaves about 4 elements to the
+    row's last phase, which settles them from the fast pass's L (to 2^-62)
+    or, failing that, the exact pass's: bit for bit the scalar path, on one
+    thread and on two."""
+    x = np.random.default_rng(6).normal(0, 3, 1 << 21).astype(np.float32)
+    expected = _scalar(function, x)[0]
+    for threads in (1, 2):
+        sg.set_num_threads(threads)
+        assert _same_bits(np.asarray(function(x)), expected), threads
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)

@@ -1030,32 +1030,6 @@ SG_VINLINE sg_vl sg_vf32_near_midpoint(sg_vd q) {
 #endif
 }
 
-/* Lanes of a normalised pair q (|q.hi| in the float32 normal range,
- * relative error under tol) whose exact value may round to another float32
- * than q.hi does: within tol of the one float32 midpoint in q.hi's float32
- * interval (q.hi - midpoint is exact, both in one binade).  Elsewhere
- * (float) q.hi is the correctly rounded result.  With the 2^-56 of the
- * row functions, 1 lane in 2^32. */
-SG_VINLINE sg_vl sg_vf32_pair_near_midpoint(sg_vdd q, double tol) {
-    sg_vd a = sg_vd_abs(q.hi);
-    sg_vd midpoint = (sg_vd)(((sg_vl)a & ~((1LL << 29) - 1)) | (1LL << 28));
-    sg_vd lo = (sg_vd)((sg_vl)q.lo ^ ((sg_vl)q.hi & INT64_MIN)); /* q.lo as seen from |q.hi| */
-    return sg_vd_abs((a - midpoint) + lo) < a * tol;
-}
-
-/* A double that rounds to the float32 nearest q.hi + q.lo, for the lanes
- * sg_vf32_pair_near_midpoint leaves: q.hi itself, but where q.hi is exactly
- * a float32 midpoint (q.lo then decides, and is beyond the tolerance) the
- * double next to it on q.lo's side.  (float) q.hi would round that tie to
- * even: log_softmax of a float32 row whose x_j - m is a midpoint and whose
- * L is below half an ULP of it. */
-SG_VINLINE sg_vd sg_vpair_for_f32(sg_vdd q) {
-    sg_vl at_midpoint = ((sg_vl)q.hi & ((1LL << 29) - 1)) == (1LL << 28);
-    sg_vl away = ((sg_vl)q.hi ^ (sg_vl)q.lo) >= 0; /* q.lo adds to |q.hi| */
-    sg_vl step = (~away | 1) & at_midpoint & ~(q.lo == 0.0); /* +1 (away), -1 or 0 */
-    return (sg_vd)((sg_vl)q.hi + step);
-}
-
 /* ------------------------------------------------------ log-CDF */
 
 /* log F for the log-CDFs of the algebraic and piecewise-linear families,

@@ -175,39 +175,49 @@ typedef struct {
  *      comparisons: the scalar path takes such rows without a flag).  A
  *      long row is cut into parts, one per thread, for each pass
  *      (_ufuncs.c's sg_row_fast_run).
- *   2. rest = sum over j != top of e^(x_j - m) in double-double lanes:
- *      x_j - m = d.hi + d.lo exactly (two_sum), each term 2^k (e.hi + e.lo)
- *      (1 + d.lo) from sg_vexp_dd_fine (about 2^-63), all terms positive,
- *      so rest is good to about 2^-63 of itself (the pairs' own sums add
- *      n 2^-106).  Terms below e^-640 are dropped and counted: they weigh
- *      under n 2^-923 against rest unless rest is itself below 2^-800,
- *      where the caller takes the scalar path.  The caller forms L =
- *      log1p(rest) by sg_log1p_ddx (2^-100); L's absolute error is at most
- *      rest's relative error, and at most that of L relative (log1p(r) >=
- *      r/(1 + r)).
+ *   2. rest = sum over j != top of e^(x_j - m) in double-double lanes,
+ *      by one of three passes (which one: _ufuncs.c's sg_row_fast_run):
+ *      FAST: x_j - m = d.hi + d.lo exactly (two_sum), each term 2^k (e.hi
+ *      + e.lo)(1 + d.lo) from sg_vexp_dd_fine (about 2^-63), all terms
+ *      positive, so rest is good to about 2^-63 of itself (the pairs' own
+ *      sums add n 2^-106).  Terms below e^-640 are dropped and counted:
+ *      they weigh under n 2^-923 against rest unless rest is itself below
+ *      2^-800, where the caller takes the scalar path.
+ *      QUICK (float32 log_softmax and logsumexp): each term e^(d.hi) (1 +
+ *      d.lo) by sg_vexp (2^-47) in double, summed exactly in pairs; terms
+ *      below e^-120 dropped (the scalar path if rest < 2^-60).
+ *      EXACT: below.
+ *      The caller forms L = log1p(rest) by sg_log1p_ddx (2^-100); L's
+ *      absolute error is at most rest's relative error, and at most that
+ *      of L relative (log1p(r) >= r/(1 + r)).
  *   3. each element: t = (d.hi + d.lo) - L as a pair, with d <= 0 and
- *      -L <= 0 (no cancellation: t has L's relative error, about 2^-62);
- *      log_softmax = t; softmax = e^t = 2^k (e.hi + e.lo)(1 + t.lo) from
- *      sg_vexp_dd_fine again: under 2^-61 in all.  A float32 result is
- *      settled unless the pair lies within 2^-56 of a float32 midpoint
- *      (sg_vf32_pair_near_midpoint, 1 lane in 2^32), and rounded from the
- *      pair (sg_vpair_for_f32: x_j - m may be a float32 midpoint that only
- *      L moves off); a float64 one by the
+ *      -L <= 0 (no cancellation: t has L's relative error);
+ *      log_softmax = t; softmax = e^t:
+ *      float64: 2^k (e.hi + e.lo)(1 + t.lo) from sg_vexp_dd_fine again,
+ *      under 2^-61 in all after the fast or exact pass, settled by the
  *      float64 rounding test (sg_vf64_near_midpoint, 2^-61: about 1 lane
- *      in 2^7).
+ *      in 2^7);
+ *      float32: e^(t.hi) (1 + t.lo) by sg_vexp (2^-47) in double, under
+ *      2^-45.9 in all after the quick pass, settled by the float32 one
+ *      (sg_vf32_near_midpoint, 2^-44: 1 lane in 2^19; a log_softmax's bits
+ *      below float32 are those of L, so its lanes come all or none per
+ *      binade).  Where x_j - m is a float32 midpoint and L below its ULP,
+ *      t.hi is that midpoint, which the test leaves.
  * LANES IT LEAVES to the scalar element functions (sg_row_log_weight and
- *   sg_exp_ddx, with L to 2^-100 from the exact pass below): the
- *   near-midpoint lanes; results outside the normal range (softmax below
- *   e^-87 in float32 or e^-708 in float64, log_softmax below the smallest
- *   normal in magnitude, or beyond 2^127 in float32); float64 x_j more
- *   than 2^1000 below m.
- * EXACT PASS, run only when some lane was left: rest again, each term to
- *   2^-103 by sg_vexp_ddx_parts (sg_vec.h), summed in pairs, so that L =
- *   log1p(rest) has the scalar scan's 2^-100.  It drops terms below
- *   e^-600 (the caller hands the row to the scalar path when they could
- *   weigh: rest < 2^-700).  A float64 (log-)softmax leaves 1 lane in 2^7,
- *   so its rows take this pass in place of the fast rest pass (_ufuncs.c's
- *   sg_row_fast_run); float32 rows only when a lane was left (1 in 2^32).
+ *   sg_exp_ddx): the near-midpoint lanes; results outside the normal
+ *   range (softmax below e^-87 in float32 or e^-708 in float64,
+ *   log_softmax below the smallest normal in magnitude, or beyond 2^127
+ *   in float32); float64 x_j more than 2^1000 below m.  After the fast
+ *   pass, they are first evaluated with its L (2^-62) and settled unless
+ *   within 2^-58 of a rounding boundary (about 1 in 2^30 of them); what
+ *   is left, and every lane left after the quick pass, from L to 2^-100.
+ * EXACT PASS: rest again, each term to 2^-103 by sg_vexp_ddx_parts
+ *   (sg_vec.h), summed in pairs, so that L = log1p(rest) has the scalar
+ *   scan's 2^-100.  It drops terms below e^-600 (the caller hands the row
+ *   to the scalar path when they could weigh: rest < 2^-700).  A float64
+ *   (log-)softmax leaves 1 lane in 2^7, so its rows take this pass in
+ *   place of the fast rest pass; other rows only when a lane was left that
+ *   the fast pass's L cannot settle.
  * MEASURED (tests/test_softmax_fast.py, against mpmath at 300 bits): each
  *   term under 2^-104.6 (60k terms per variant, v3 and base), sums of rows
  *   of 77 to 2000 terms under 2^-100.
@@ -220,7 +230,10 @@ typedef struct {
 /* Terms below e^-640 (2^-923) are dropped from rest, so that their tails,
  * from 2^-90 of them up, stay normal: no sum raises "underflow". */
 #define SG_ROW_DROP (-640.0)
-#define SG_ROW_F32_TOL 0x1p-56
+/* A float32 row's rest pass drops terms below e^-120 (sg_vexp's range is
+ * |y| <= 128); the caller takes it only where they weigh under n 2^-113 of
+ * rest (rest >= 2^-60). */
+#define SG_ROW_F32_DROP (-120.0)
 /* The exact pass drops terms below e^-600 (2^-865), so that their tails,
  * from 2^-110 of them up, stay normal; the caller takes it only where they
  * weigh under n 2^-165 of rest (rest >= 2^-700). */
@@ -299,6 +312,20 @@ SG_VINLINE void sg_row_vexact_rest_step(sg_vd v, sg_vl index, double m, long top
     *acc = sg_vdd_add(*acc, term);
 }
 
+/* Pass 2 of a float32 row on one vector: the terms as doubles, e^(d.hi) (1
+ * + d.lo) by sg_vexp (2^-47; d.lo^2 <= 2^-100), summed exactly in pairs;
+ * lanes below SG_ROW_F32_DROP counted. */
+SG_VINLINE void sg_row_vrest_step_f32(sg_vd v, sg_vl index, double m, long top, sg_vdd *acc, sg_vl *dropped) {
+    sg_vl live = sg_vd_above_or_nan(v, m + SG_ROW_F32_DROP) | (v == m + SG_ROW_F32_DROP);
+    *dropped -= ~live & ~(v == -INFINITY);
+    live &= ~(index == top);
+    sg_vdd d = sg_vtwo_sum(sg_vd_select(live, v, sg_vd_splat(m)), -sg_vd_splat(m));
+    sg_vd term = (sg_vd)((sg_vl)(sg_vexp(d.hi) * (1.0 + d.lo)) & live);
+    sg_vdd s = sg_vtwo_sum(acc->hi, term);
+    acc->hi = s.hi;
+    acc->lo += s.lo;
+}
+
 /* t = (x - m) - L as a normalised pair, and the lanes where x is -inf or
  * (float64) more than 2^1000 below m, computed as if x were m. */
 typedef struct { sg_vdd t; sg_vl neg_inf, far; } sg_row_weight_t;
@@ -355,6 +382,7 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
         return 1;                                                                                   \
     }                                                                                               \
     SG_ROW_REST_DEFINE(rest, width, sg_row_vrest_step, suffix)                                  \
+    SG_ROW_REST_DEFINE(quick_rest, width, sg_row_vrest_step_f32, suffix)                        \
     SG_ROW_REST_DEFINE(exact_rest, width, sg_row_vexact_rest_step, suffix)                      \
     long SG_FAST_NAME(sg_row_fast_weights_##width##_, suffix)(const void *x, void *out, long n,      \
                                                               const sg_row_fast_consts *c, int softmax, \
@@ -385,21 +413,29 @@ SG_VINLINE sg_vd sg_row_vresult(sg_row_weight_t w, int softmax, int f32, sg_vl *
     sg_vd result;
     sg_vl hard_lanes;
     if (softmax) {
-        sg_row_exp_t e = sg_row_vexp(w.t);
         sg_vl zero = sg_vd_below_or_nan(w.t.hi, f32 ? -104.0 : -746.0) | w.neg_inf;
         sg_vl subnormal = sg_vd_below_or_nan(w.t.hi, f32 ? -87.0 : -708.0) & ~zero;
-        sg_vl near = f32 ? sg_vf32_pair_near_midpoint(e.q, SG_ROW_F32_TOL) : sg_vf64_near_midpoint(e.q);
+        sg_vl near;
+        if (f32) {
+            /* e^(t.hi) (1 + t.lo): t.lo^2 <= 2^-92 */
+            result = sg_vexp(sg_vd_max(w.t.hi, -104.5)) * (1.0 + w.t.lo);
+            near = sg_vf32_near_midpoint(result);
+        } else {
+            sg_row_exp_t e = sg_row_vexp(w.t);
+            result = e.q.hi * e.scale;
+            near = sg_vf64_near_midpoint(e.q);
+        }
         hard_lanes = w.far | subnormal | near;
         *zeros |= zero & ~w.neg_inf;
-        result = (sg_vd)((sg_vl)((f32 ? sg_vpair_for_f32(e.q) : e.q.hi) * e.scale) & ~zero);
+        result = (sg_vd)((sg_vl)result & ~zero);
     } else {
         sg_vd a = sg_vd_abs(w.t.hi);
         sg_vl nonzero = ~(a == 0.0);
         sg_vl out_of_range = f32 ? sg_vd_above_or_nan(a, 0x1p127) | (sg_vd_below_or_nan(a, 0x1p-126) & nonzero)
                                  : sg_vd_below_or_nan(a, 0x1p-1000) & nonzero;
-        sg_vl near = f32 ? sg_vf32_pair_near_midpoint(w.t, SG_ROW_F32_TOL) : sg_vf64_near_midpoint(w.t) & nonzero;
+        sg_vl near = (f32 ? sg_vf32_near_midpoint(w.t.hi) : sg_vf64_near_midpoint(w.t)) & nonzero;
         hard_lanes = w.far | out_of_range | near;
-        result = sg_vd_select(w.neg_inf, sg_vd_splat(-INFINITY), f32 ? sg_vpair_for_f32(w.t) : w.t.hi);
+        result = sg_vd_select(w.neg_inf, sg_vd_splat(-INFINITY), w.t.hi);
     }
     *hard = hard_lanes & ~w.neg_inf;
     return (sg_vd)((sg_vl)result & ~*hard); /* no flag from a value no one reads */
