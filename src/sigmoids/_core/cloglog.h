@@ -160,6 +160,18 @@ SG_VINLINE sg_vf sg_cloglog_f32v(sg_vf x, sg_vl *hard) {
 SG_VINLINE sg_vf sg_cloglog_logsf_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(sg_gompertz_logcdf_vd(-sg_vd_of_vf(x), hard));
 }
+/* The inverse log(-log(1 - y)) = -gompertz_inverse(1 - y), 1 - y passed
+ * as u + c exactly (fast_two_sum; u = 1 and c = -y for y below 2^-54), so
+ * that -log(1 - y) keeps y's relative accuracy.  Leaves y <= 0, y >= 1,
+ * NaN and the near-midpoint lanes (results in [-103.3, 2.81], the
+ * smallest in magnitude 2^-25). */
+SG_VINLINE sg_vf sg_cloglog_inverse_f32v(sg_vf y, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(y);
+    sg_vdd one_minus_y = sg_vfast_two_sum(sg_vd_splat(1.0), -sg_vd_min(sg_vd_max(d, 0x1p-149), 0x1.fffffep-1));
+    sg_vd x = -sg_gumbel_inverse_vd(one_minus_y.hi, one_minus_y.lo);
+    *hard = sg_vd_below_or_nan(d, 0x1p-149) | sg_vd_above_or_nan(d, 0x1.fffffep-1) | sg_vf32_near_midpoint(x);
+    return sg_vf_of_vd(x);
+}
 #endif /* SG_VEC_TU */
 
 #endif /* SG_CLOGLOG_H */

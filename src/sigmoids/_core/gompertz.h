@@ -269,6 +269,40 @@ SG_VINLINE sg_vf sg_gompertz_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd((sg_vd)((sg_vl)r & ~zero));
 }
 
+/* -log(-log(u + c)) for u in (0, 1) and |c| <= ulp(u)/2, u + c < 1 (the
+ * float32 inverse: u = y, c = 0; cloglog's: u + c = 1 - y exactly).
+ * ALGORITHM (as the scalar sg_gompertz_inverse, in two sg_vlog)
+ *   Outside the middle, u in [0.19, 0.55], |x| >= 1/2: L = -log(u + c)
+ *   (sg_vlog, 2^-51 of itself, near 1 too: c/u is added whole) and x =
+ *   -log L (sg_vlog): 2^-51 (1 + 1/|x|) <= 2^-49.4.
+ *   In the middle, where x -> 0 as u -> 1/e, g = log(u e) = log u + 1 from
+ *   u e = p + q exactly as a pair (p = u e_hi rounded, q its error by
+ *   sg_vresidual plus u e_lo and c e: |u e - (p + q)| < 2^-104), so that
+ *   sg_vlog(p, q) keeps 2^-51 of g; then x = -log1p(-g) = -sg_vlog(1 - g,
+ *   its rounding error) (fast_two_sum, |g| < 1): log1p's condition number
+ *   on g in [-0.65, 0.40] is under 1.3, 2^-49.7 in all.
+ *   Both paths share the two logarithms, their arguments picked per lane.
+ */
+SG_VINLINE sg_vd sg_gumbel_inverse_vd(sg_vd u, sg_vd c) {
+    sg_vl middle = (u >= sg_vd_splat(0.19)) & (u <= sg_vd_splat(0.55));
+    sg_vd p = u * SG_E_HI;
+    sg_vdd ue = sg_vfast_two_sum(p, -sg_vresidual(p, u, sg_vd_splat(SG_E_HI)) + (u * SG_E_LO + c * SG_E_HI));
+    sg_vd first = sg_vlog(sg_vd_select(middle, ue.hi, u), sg_vd_select(middle, ue.lo, c));
+    sg_vdd one_minus_g = sg_vfast_two_sum(sg_vd_splat(1.0), -first);
+    sg_vd second = sg_vlog(sg_vd_select(middle, one_minus_g.hi, -first), (sg_vd)(middle & (sg_vl)one_minus_g.lo));
+    return -second;
+}
+/* The inverse on (0, 1).  Leaves y <= 0, y >= 1 (the poles, with
+ * divide-by-zero, and the domain errors), NaN, and the near-midpoint lanes
+ * (the results, in [-4.64, 16.7], are never below the float32 normal
+ * range: the smallest, at the float32 nearest 1/e, is 2^-26). */
+SG_VINLINE sg_vf sg_gompertz_inverse_f32v(sg_vf y, sg_vl *hard) {
+    sg_vd d = sg_vd_of_vf(y);
+    sg_vd x = sg_gumbel_inverse_vd(sg_vd_min(sg_vd_max(d, 0x1p-149), 0x1.fffffep-1), sg_vd_splat(0.0));
+    *hard = sg_vd_below_or_nan(d, 0x1p-149) | sg_vd_above_or_nan(d, 0x1.fffffep-1) | sg_vf32_near_midpoint(x);
+    return sg_vf_of_vd(x);
+}
+
 /* The log-CDF -e^-x (and cloglog's log-SF -e^x, the same at -x): sg_vexp
  *   (2^-47) on -x clamped to [-100, 100].  Leaves x < -88.72 (results
  *   beyond -FLT_MAX: -inf with the overflow flag, and -inf itself), x >
