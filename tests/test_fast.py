@@ -69,6 +69,8 @@ EDGES = {
     "erf_inverse": [0.7, -0.7, 0.9908, 0.99999994, -0.99999994, 1.0, 0.5, 2.0 ** -125, 1e-30],
     "gompertz_inverse": [0.19, 0.55, 0.36787944, 0.0, 1.0, 2.0 ** -149, 2.0 ** -126, 0.99999994, 0.5, 2.0],
     "cloglog_inverse": [0.45, 0.81, 0.63212056, 0.0, 1.0, 2.0 ** -149, 2.0 ** -126, 0.99999994, 0.5, 2.0 ** -54],
+    "gompertz_derivative": [-4.7, 105.0, -4.45, -4.5, 87.2, 88.0, 0.0, 40.0, -40.0, 1e-30],
+    "cloglog_derivative": [4.7, -105.0, 4.45, 4.5, -87.2, -88.0, 0.0, 40.0, -40.0, 1e-30],
     "erf_ppf": [0.0, 1.0, 0.15, 0.85, 0.5, 2.0 ** -126, 1e-40, 1 - 2.0 ** -24, 2.0 ** -24, 0.0046],
     "normal_inverse": [0.0, 1.0, 0.15, 0.85, 0.5, 2.0 ** -126, 1e-40, 1 - 2.0 ** -24, 2.0 ** -24, 0.0046],
     "plan_logcdf": [-5.0, 5.0, 1.0, -1.0, 2.375, -2.375, 0.0, 4.9999995],
@@ -293,20 +295,27 @@ def test_flags_are_those_of_the_certified_loop(name, dtype, specials, variant):
     assert _raised(ufunc, filler) == set()
 
 
-def test_lanes_settled_to_an_underflowing_zero_still_warn(variant):
-    """gompertz settles x < -4.65 to +0 in its fast loop (SG_UNDERFLOW_LANE)
-    and hands one such lane per call to the certified loop for the flag:
-    every mix of them with exact zeros (-inf), normal results, the other
-    hard lanes, and every position in a block, raises and returns what the
-    certified loop does."""
-    ufunc = U.gompertz
+UNDERFLOW_LANES = [("gompertz", -6.0), ("gompertz_derivative", -6.0), ("gompertz_derivative", 200.0),
+                   ("cloglog_derivative", 6.0), ("cloglog_derivative", -200.0)]
+
+
+@pytest.mark.parametrize("name, zero", UNDERFLOW_LANES)
+def test_lanes_settled_to_an_underflowing_zero_still_warn(name, zero, variant):
+    """Fast loops settle some lanes to a +0 that underflows (gompertz below
+    -4.65, its derivative's far tails: SG_UNDERFLOW_LANE) and hand one such
+    lane per call to the certified loop for the flag: every mix of them
+    with exact zeros (+-inf), normal results, the other hard lanes, and
+    every position in a block, raises and returns what the certified loop
+    does."""
+    ufunc = getattr(U, name)
     rng = np.random.default_rng(8)
-    cases = [np.full(n, -6.0) for n in (1, 3, 4, 5, 8, 9, 4096, 4097, 10000)]
-    cases += [np.array(v) for v in ([-np.inf, -6.0], [-6.0, -np.inf], [-np.inf] * 9, [-4.66, -4.64, -4.5, 1.0],
-                                    [np.nan, -7.0], [-100.0, 2.0, 3.0], [-1e30, -np.inf, 0.0])]
+    inf = np.copysign(np.inf, zero)
+    cases = [np.full(n, zero) for n in (1, 3, 4, 5, 8, 9, 4096, 4097, 10000)]
+    cases += [np.array(v) for v in ([inf, zero], [zero, inf], [inf] * 9, [-4.71, -4.66, -4.64, -4.5, 1.0],
+                                    [np.nan, zero * 1.1], [zero * 20, 2.0, 3.0], [zero * 1e30, inf, 0.0])]
     mixed = rng.uniform(-3, 3, 9000)
-    mixed[[0, 4095, 4096, 8999]] = [-np.inf, -6.0, -np.inf, -5.0]
-    cases += [mixed, np.r_[rng.uniform(-3, 3, 4099), -6.0], rng.uniform(-10, 10, 10000)]
+    mixed[[0, 4095, 4096, 8999]] = [inf, zero, inf, zero * 1.2]
+    cases += [mixed, np.r_[rng.uniform(-3, 3, 4099), zero], rng.uniform(-10, 10, 10000), rng.uniform(-300, 300, 10000)]
     for x in (c.astype(np.float32) for c in cases):
         previous = U._set_fast_loops(False)
         try:

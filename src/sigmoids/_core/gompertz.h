@@ -269,6 +269,31 @@ SG_VINLINE sg_vf sg_gompertz_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd((sg_vd)((sg_vl)r & ~zero));
 }
 
+/* The derivative e^-x exp(-e^-x) = exp(-x - t), t = e^-x, as the value
+ * kernel does it: t a pair from sg_vexp_dd (2^-57.6, 2^-50.8 absolute for t
+ * <= 110), the exponent -x - t as a pair (two_sum, then t's tail), its
+ * exponential by sg_vexp (2^-47) times 1 + the tail.  Under 2^-46.7.  x is
+ * clamped to [-4.7, 105] so that the exponent stays in sg_vexp's range.
+ * SPECIAL VALUES: finite x < -4.7 or > 105 give +0 (exponent below -105:
+ * 2^-151.4 at most), the flag through SG_UNDERFLOW_LANE.
+ * LANES IT LEAVES: exponents below -87.2 otherwise (results below the
+ * float32 normal range), +-inf (an exact 0), NaN, the near-midpoint lanes.
+ * cloglog's derivative is this at -x. */
+SG_VINLINE sg_vd sg_gompertz_derivative_vd(sg_vd x, sg_vl *hard) {
+    sg_vexp_dd_t t = sg_vexp_dd(-sg_vd_min(sg_vd_max(x, -4.7), 105.0));
+    sg_vd two_k = sg_vpow2(t.k);
+    sg_vdd exponent = sg_vtwo_sum(-sg_vd_min(sg_vd_max(x, -4.7), 105.0), -(t.e.hi * two_k));
+    sg_vd r = sg_vexp(sg_vd_max(exponent.hi, -110.0)) * (1.0 + (exponent.lo - t.e.lo * two_k));
+    sg_vd a = sg_vd_abs(x);
+    sg_vl zero = ((x < sg_vd_splat(-4.7)) | (x > sg_vd_splat(105.0))) & (a < sg_vd_splat(INFINITY));
+    *hard = (sg_vd_below_or_nan(exponent.hi, -87.2) | ~(a < sg_vd_splat(INFINITY)) | sg_vf32_near_midpoint(r)) & ~zero;
+    *hard |= sg_vunderflow_lanes(zero, *hard);
+    return (sg_vd)((sg_vl)r & ~zero);
+}
+SG_VINLINE sg_vf sg_gompertz_derivative_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_gompertz_derivative_vd(sg_vd_of_vf(x), hard));
+}
+
 /* -log(-log(u + c)) for u in (0, 1) and |c| <= ulp(u)/2, u + c < 1 (the
  * float32 inverse: u = y, c = 0; cloglog's: u + c = 1 - y exactly).
  * ALGORITHM (as the scalar sg_gompertz_inverse, in two sg_vlog)

@@ -67,7 +67,8 @@
     X(algebraic_logsf) X(gompertz_logcdf) X(cloglog_logsf) X(normal_logcdf) X(normal_logsf)      \
     X(erf_logcdf) X(erf_logsf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian_logcdf)            \
     X(gudermannian_logsf) X(arctan_inverse) X(arctan_ppf) X(gudermannian_inverse) X(gudermannian_ppf) \
-    X(erf_inverse) X(erf_ppf) X(normal_inverse) X(gompertz_inverse) X(cloglog_inverse)
+    X(erf_inverse) X(erf_ppf) X(normal_inverse) X(gompertz_inverse) X(cloglog_inverse) \
+    X(gompertz_derivative) X(cloglog_derivative)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
