@@ -163,6 +163,9 @@ SG_VINLINE sg_vf sg_cloglog_logsf_f32v(sg_vf x, sg_vl *hard) {
 SG_VINLINE sg_vf sg_cloglog_derivative_f32v(sg_vf x, sg_vl *hard) {
     return sg_vf_of_vd(sg_gompertz_derivative_vd(-sg_vd_of_vf(x), hard));
 }
+SG_VINLINE sg_vf sg_cloglog_logcdf_f32v(sg_vf x, sg_vl *hard) {
+    return sg_vf_of_vd(sg_gompertz_logsf_vd(-sg_vd_of_vf(x), hard));
+}
 /* The inverse log(-log(1 - y)) = -gompertz_inverse(1 - y), 1 - y passed
  * as u + c exactly (fast_two_sum; u = 1 and c = -y for y below 2^-54), so
  * that -log(1 - y) keeps y's relative accuracy.  Leaves y <= 0, y >= 1,

@@ -68,7 +68,7 @@
     X(erf_logcdf) X(erf_logsf) X(arctan_logcdf) X(arctan_logsf) X(gudermannian_logcdf)            \
     X(gudermannian_logsf) X(arctan_inverse) X(arctan_ppf) X(gudermannian_inverse) X(gudermannian_ppf) \
     X(erf_inverse) X(erf_ppf) X(normal_inverse) X(gompertz_inverse) X(cloglog_inverse) \
-    X(gompertz_derivative) X(cloglog_derivative)
+    X(gompertz_derivative) X(cloglog_derivative) X(gompertz_logsf) X(cloglog_logcdf)
 
 /* The float64 kernels that have a fast loop (within the catalog's recorded
  * float64 error, measured by tools/measure_float64.py and the tests). */
