@@ -213,6 +213,22 @@ def test_float32_long_row_elements_left_are_settled(function, variant, restore_t
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+def test_flags_of_elements_settled_on_another_thread(dtype, restore_threads):
+    """A row cut across threads whose subnormal softmax element (left by the
+    elements pass, rounded by the scalar functions) lies in the second
+    part: its "underflow" is raised on the worker thread and must reach the
+    caller."""
+    x = np.zeros(300_000, dtype=dtype)
+    x[-5] = -80.0 if dtype == np.float32 else -720.0
+    sg.set_num_threads(2)
+    fast, fast_warnings = _call(sg.softmax, x)
+    slow, slow_warnings = _scalar(sg.softmax, x)
+    assert 0 < fast[-5] < np.finfo(dtype).tiny
+    assert _same_bits(fast, slow)
+    assert fast_warnings == slow_warnings == ["underflow encountered in softmax"]
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
 @pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
 def test_rows_split_across_threads_bit_identical(function, dtype, restore_threads):
     rng = np.random.default_rng(4)

@@ -973,7 +973,7 @@ typedef struct {
                     int32_t *hard, int *underflow);
     /* rest to 2^-102 (the exact pass), for the elements `weights` left */
     void (*exact_rest)(const void *x, long n, double m, long top, double rest[2], long *dropped);
-    /* rest to 2^-46 (a float32 logsumexp's) */
+    /* rest to 2^-46 (float32 logsumexp and log_softmax rows) */
     void (*quick_rest)(const void *x, long n, double m, long top, double rest[2], long *dropped);
 } sg_row_fast;
 static sg_row_fast sg_row_fast_f32, sg_row_fast_f64;
@@ -1024,6 +1024,7 @@ typedef struct {
     int failed;                /* out of memory */
     sg_row exact;              /* m and L, for the elements left */
     int settle;                /* phase 4: L is the rest pass's (2^-62): settle what it can */
+    int raised;                /* phase 4: the FP flags (but inexact) set after it */
 } sg_row_part;
 
 static void sg_row_part_run(sg_row_part *p) {
@@ -1054,6 +1055,7 @@ static void sg_row_part_run(sg_row_part *p) {
             else p->hard[left++] = j;
         }
         if (p->settle) p->hard_count = left;
+        p->raised = fetestexcept(FE_UNDERFLOW | FE_OVERFLOW | FE_DIVBYZERO | FE_INVALID);
     } else {
         int contiguous = p->out_core == (npy_intp)p->size;
         for (npy_intp start = 0; start < n; start += SG_BLOCK) {
@@ -1101,6 +1103,26 @@ static void sg_row_phase(sg_row_part *parts, int count, int phase) {
         if (started[t]) pthread_join(ids[t], NULL);
 }
 
+/* Phase 4 (the elements the passes left) on every part, from L in
+ * parts[].exact, settling only what that L settles if `settle`; the flags
+ * their rounding raised on other threads are raised here too (a new thread
+ * starts with its creator's flags, so that only new ones are added). */
+static npy_intp sg_row_phase_elements(sg_row_part *parts, int count, sg_dd log_sum, double m, int settle) {
+    for (int t = 0; t < count; t++) {
+        parts[t].exact = (sg_row){SG_ROW_FINITE, m, log_sum, -1};
+        parts[t].settle = settle;
+    }
+    sg_row_phase(parts, count, 4);
+    npy_intp left = 0;
+    int raised = 0;
+    for (int t = 0; t < count; t++) {
+        left += parts[t].hard_count;
+        raised |= parts[t].raised;
+    }
+    if (raised) feraiseexcept(raised);
+    return left;
+}
+
 /* The sum of the parts' rests (in order) and of their dropped terms. */
 static sg_dd sg_row_parts_rest(const sg_row_part *parts, int count, long *dropped) {
     sg_dd rest = {0.0, 0.0};
@@ -1115,10 +1137,10 @@ static sg_dd sg_row_parts_rest(const sg_row_part *parts, int count, long *droppe
 /* One row through the fast passes; 0 where the row is the scalar path's
  * (which then writes every element): a NaN or +inf, all -inf, or a rest
  * too small to keep its relative accuracy once terms were dropped; -1 out
- * of memory.  A long
- * row is cut into `threads` parts of whole blocks, each pass run on all of
- * them at once (the parts' sums added in order); results do not depend on
- * the cut: each is the correctly rounded one, or the scalar path's. */
+ * of memory.  A long row is cut into `threads` parts of whole blocks, each
+ * pass run on all of them at once (the parts' sums added in order);
+ * results do not depend on the cut: each is the correctly rounded one, or
+ * the scalar path's. */
 static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_core, char *out, npy_intp out_core,
                            npy_intp n, enum sg_type type, sg_row_op op, sg_row_scratch *scratch, int threads) {
     size_t size = type == SG_F64 ? sizeof(double) : sizeof(float);
@@ -1202,15 +1224,7 @@ static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_
     if (hard_count > 0 && !failed && !exact) {
         /* the elements left, from the fast pass's L where it settles them
          * (not the quick pass's: 2^-46) */
-        if (!quick) {
-            for (int t = 0; t < count; t++) {
-                parts[t].exact = (sg_row){SG_ROW_FINITE, m, log_sum, -1};
-                parts[t].settle = 1;
-            }
-            sg_row_phase(parts, count, 4);
-            hard_count = 0;
-            for (int t = 0; t < count; t++) hard_count += parts[t].hard_count;
-        }
+        if (!quick) hard_count = sg_row_phase_elements(parts, count, log_sum, m, 1);
         /* the rest need L to 2^-100; where the exact pass's dropped terms
          * could weigh, the row is the scalar path's */
         if (hard_count > 0) {
@@ -1220,13 +1234,7 @@ static int sg_row_fast_run(const sg_row_fast *fast, const char *in, npy_intp in_
             else log_sum = sg_log1p_ddx(rest);
         }
     }
-    if (hard_count > 0 && !failed && done) {
-        for (int t = 0; t < count; t++) {
-            parts[t].exact = (sg_row){SG_ROW_FINITE, m, log_sum, -1};
-            parts[t].settle = 0;
-        }
-        sg_row_phase(parts, count, 4);
-    }
+    if (hard_count > 0 && !failed && done) sg_row_phase_elements(parts, count, log_sum, m, 0);
     for (int t = 0; t < count; t++) PyMem_RawFree(parts[t].hard);
     if (failed) return -1;
     if (done && underflow) sg_raise_underflow();
