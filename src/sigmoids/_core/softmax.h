@@ -38,9 +38,9 @@
  *   every dtype.  The fast passes (below) agree with this path bit for bit
  *   on every row of tests/test_softmax_fast.py (lengths 1 to 3000, spreads
  *   to 1e308) and with mpmath on rows of 300 to 1500.
- * SPEED (one row of 1e7, x a copy, 2 threads; benchmarks/bench.py):
- *   softmax float32 29x, log_softmax 19x, logsumexp 13x (this path alone,
- *   one thread: 620x, 330x, 280x); float64 30x, 18x and 11x.  The float64
+ * SPEED (one row of 1e7, x a copy, 2 threads; docs/performance.md):
+ *   softmax float32 24x, log_softmax 13x, logsumexp 6.8x (this path alone,
+ *   one thread: 620x, 330x, 280x); float64 31x, 19x and 11x.  The float64
  *   (log-)softmax was 253x (and 224x for a row of N(0, 9)) while the
  *   elements the passes leave (about 1 in 2^7, sg_vf64_near_midpoint) were
  *   settled from this path's scan; the exact pass below gives them L to
@@ -230,9 +230,9 @@ typedef struct {
 /* Terms below e^-640 (2^-923) are dropped from rest, so that their tails,
  * from 2^-90 of them up, stay normal: no sum raises "underflow". */
 #define SG_ROW_DROP (-640.0)
-/* A float32 row's rest pass drops terms below e^-120 (sg_vexp's range is
- * |y| <= 128); the caller takes it only where they weigh under n 2^-113 of
- * rest (rest >= 2^-60). */
+/* The quick pass drops terms below e^-120 (sg_vexp's range is |y| <= 128);
+ * the caller takes it only where they weigh under n 2^-113 of rest (rest >=
+ * 2^-60). */
 #define SG_ROW_F32_DROP (-120.0)
 /* The exact pass drops terms below e^-600 (2^-865), so that their tails,
  * from 2^-110 of them up, stay normal; the caller takes it only where they
@@ -312,10 +312,10 @@ SG_VINLINE void sg_row_vexact_rest_step(sg_vd v, sg_vl index, double m, long top
     *acc = sg_vdd_add(*acc, term);
 }
 
-/* Pass 2 of a float32 row on one vector: the terms as doubles, e^(d.hi) (1
+/* The quick pass on one vector: the terms as doubles, e^(d.hi) (1
  * + d.lo) by sg_vexp (2^-47; d.lo^2 <= 2^-100), summed exactly in pairs;
  * lanes below SG_ROW_F32_DROP counted. */
-SG_VINLINE void sg_row_vrest_step_f32(sg_vd v, sg_vl index, double m, long top, sg_vdd *acc, sg_vl *dropped) {
+SG_VINLINE void sg_row_vquick_rest_step(sg_vd v, sg_vl index, double m, long top, sg_vdd *acc, sg_vl *dropped) {
     sg_vl live = sg_vd_above_or_nan(v, m + SG_ROW_F32_DROP) | (v == m + SG_ROW_F32_DROP);
     *dropped -= ~live & ~(v == -INFINITY);
     live &= ~(index == top);
@@ -382,7 +382,7 @@ SG_VINLINE sg_row_exp_t sg_row_vexp(sg_vdd t) {
         return 1;                                                                                   \
     }                                                                                               \
     SG_ROW_REST_DEFINE(rest, width, sg_row_vrest_step, suffix)                                  \
-    SG_ROW_REST_DEFINE(quick_rest, width, sg_row_vrest_step_f32, suffix)                        \
+    SG_ROW_REST_DEFINE(quick_rest, width, sg_row_vquick_rest_step, suffix)                        \
     SG_ROW_REST_DEFINE(exact_rest, width, sg_row_vexact_rest_step, suffix)                      \
     long SG_FAST_NAME(sg_row_fast_weights_##width##_, suffix)(const void *x, void *out, long n,      \
                                                               const sg_row_fast_consts *c, int softmax, \
