@@ -121,7 +121,7 @@ def expx_lines():
     size = 2 ** EXPX_TABLE_BITS
     step = mp.log(2) / size
     hi, rest = split(step, 34)
-    lo, lo2 = split(mp.mpf(rest), 35)
+    lo = split(mp.mpf(rest), 35)[0]
     lo2 = float(step - mp.mpf(hi) - mp.mpf(lo))
     pairs = [(float(mp.mpf(v)), float(mp.mpf(v) - float(mp.mpf(v))))
              for v in (mp.mpf(2) ** (mp.mpf(j) / size) for j in range(size))]

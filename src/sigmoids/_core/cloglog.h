@@ -170,7 +170,7 @@ SG_VINLINE sg_vf sg_cloglog_logcdf_f32v(sg_vf x, sg_vl *hard) {
  * as u + c exactly (fast_two_sum; u = 1 and c = -y for y below 2^-54), so
  * that -log(1 - y) keeps y's relative accuracy.  Leaves y <= 0, y >= 1,
  * NaN and the near-midpoint lanes (results in [-103.3, 2.81], the
- * smallest in magnitude 2^-25). */
+ * smallest in magnitude 2^-25.3, at the float32 nearest 1 - 1/e). */
 SG_VINLINE sg_vf sg_cloglog_inverse_f32v(sg_vf y, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(y);
     sg_vdd one_minus_y = sg_vfast_two_sum(sg_vd_splat(1.0), -sg_vd_min(sg_vd_max(d, 0x1p-149), 0x1.fffffep-1));

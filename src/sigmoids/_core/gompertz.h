@@ -255,15 +255,20 @@ static inline sg_wide sg_gompertz_logsf_wide(sg_wide x) {
  * LANES IT LEAVES: -4.65 <= x < -4.45 (results below the float32 normal
  *   range, gompertz(-4.4697) = 2^-126), NaN, and the near-midpoint lanes.
  */
+/* t = e^-x as a pair from sg_vexp_dd (2^-57.6), its parts scaled by 2^k;
+ * the callers clamp x so that both stay normal. */
+SG_VINLINE sg_vdd sg_gompertz_vt(sg_vd x) {
+    sg_vexp_dd_t e = sg_vexp_dd(-x);
+    sg_vd two_k = sg_vpow2(e.k);
+    return (sg_vdd){ e.e.hi * two_k, e.e.lo * two_k };
+}
 SG_VINLINE sg_vf sg_gompertz_f32v(sg_vf x, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(x);
-    sg_vexp_dd_t t = sg_vexp_dd(-sg_vd_min(sg_vd_max(d, -4.5), 40.0));
-    sg_vd two_k = sg_vpow2(t.k);
-    sg_vd t_hi = t.e.hi * two_k, t_lo = t.e.lo * two_k;
-    sg_vd r = sg_vexp(-t_hi) * (1.0 - t_lo);
+    sg_vdd t = sg_gompertz_vt(sg_vd_min(sg_vd_max(d, -4.5), 40.0));
+    sg_vd r = sg_vexp(-t.hi) * (1.0 - t.lo);
     /* not -inf: its 0 is exact and raises nothing, so it cannot stand
      * for the others */
-    sg_vl zero = (d < sg_vd_splat(-4.65)) & (d > sg_vd_splat(-INFINITY));
+    sg_vl zero = (d < sg_vd_splat(-4.65)) & sg_vd_finite(d);
     *hard = (sg_vd_below_or_nan(d, -4.45) | sg_vf32_near_midpoint(r)) & ~zero;
     *hard |= sg_vunderflow_lanes(zero, *hard);
     return sg_vf_of_vd((sg_vd)((sg_vl)r & ~zero));
@@ -280,13 +285,13 @@ SG_VINLINE sg_vf sg_gompertz_f32v(sg_vf x, sg_vl *hard) {
  * float32 normal range), +-inf (an exact 0), NaN, the near-midpoint lanes.
  * cloglog's derivative is this at -x. */
 SG_VINLINE sg_vd sg_gompertz_derivative_vd(sg_vd x, sg_vl *hard) {
-    sg_vexp_dd_t t = sg_vexp_dd(-sg_vd_min(sg_vd_max(x, -4.7), 105.0));
-    sg_vd two_k = sg_vpow2(t.k);
-    sg_vdd exponent = sg_vtwo_sum(-sg_vd_min(sg_vd_max(x, -4.7), 105.0), -(t.e.hi * two_k));
-    sg_vd r = sg_vexp(sg_vd_max(exponent.hi, -110.0)) * (1.0 + (exponent.lo - t.e.lo * two_k));
-    sg_vd a = sg_vd_abs(x);
-    sg_vl zero = ((x < sg_vd_splat(-4.7)) | (x > sg_vd_splat(105.0))) & (a < sg_vd_splat(INFINITY));
-    *hard = (sg_vd_below_or_nan(exponent.hi, -87.2) | ~(a < sg_vd_splat(INFINITY)) | sg_vf32_near_midpoint(r)) & ~zero;
+    sg_vd clamped = sg_vd_min(sg_vd_max(x, -4.7), 105.0);
+    sg_vdd t = sg_gompertz_vt(clamped);
+    sg_vdd exponent = sg_vtwo_sum(-clamped, -t.hi);
+    sg_vd r = sg_vexp(sg_vd_max(exponent.hi, -110.0)) * (1.0 + (exponent.lo - t.lo));
+    sg_vl finite = sg_vd_finite(x);
+    sg_vl zero = ((x < sg_vd_splat(-4.7)) | (x > sg_vd_splat(105.0))) & finite;
+    *hard = (sg_vd_below_or_nan(exponent.hi, -87.2) | ~finite | sg_vf32_near_midpoint(r)) & ~zero;
     *hard |= sg_vunderflow_lanes(zero, *hard);
     return (sg_vd)((sg_vl)r & ~zero);
 }
@@ -310,18 +315,17 @@ SG_VINLINE sg_vf sg_gompertz_derivative_f32v(sg_vf x, sg_vl *hard) {
  *   range), +-inf, NaN, the near-midpoint lanes.  cloglog's log-CDF is
  *   this at -x. */
 SG_VINLINE sg_vd sg_gompertz_logsf_vd(sg_vd x, sg_vl *hard) {
-    sg_vexp_dd_t e = sg_vexp_dd(-sg_vd_min(sg_vd_max(x, -4.5), 40.0));
-    sg_vd two_k = sg_vpow2(e.k);
-    sg_vd t_hi = e.e.hi * two_k, t_lo = e.e.lo * two_k;
+    sg_vdd t = sg_gompertz_vt(sg_vd_min(sg_vd_max(x, -4.5), 40.0));
+    sg_vd t_hi = t.hi, t_lo = t.lo;
     sg_vexpm1_dd_t m = sg_vexpm1_dd_parts(-sg_vd_min(t_hi, 1.5));
     sg_vd scale = sg_vpow2(m.k);
     sg_vdd expm1 = sg_vtwo_sum(scale - 1.0, scale * m.s.hi);
     sg_vd expm1_lo = expm1.lo + scale * m.s.lo - t_lo * (scale * (1.0 + m.s.hi));
     sg_vd survival = -(expm1.hi + expm1_lo);
     sg_vd minus_w = -(sg_vexp(-sg_vd_min(t_hi, 100.0)) * (1.0 - t_lo));
-    sg_vd a = sg_vd_abs(x);
-    sg_vl zero = (x < sg_vd_splat(-4.65)) & (a < sg_vd_splat(INFINITY));
-    *hard = sg_vd_below_or_nan(x, -4.45) | ~(a < sg_vd_splat(INFINITY));
+    sg_vl finite = sg_vd_finite(x);
+    sg_vl zero = (x < sg_vd_splat(-4.65)) & finite;
+    *hard = sg_vd_below_or_nan(x, -4.45) | ~finite;
     sg_vd v = sg_vlog_cdf(survival, minus_w, t_hi > sg_vd_splat(1.4), hard);
     v = sg_vd_select(x >= sg_vd_splat(40.0), -x, v);
     *hard &= ~zero;
@@ -358,7 +362,7 @@ SG_VINLINE sg_vd sg_gumbel_inverse_vd(sg_vd u, sg_vd c) {
 /* The inverse on (0, 1).  Leaves y <= 0, y >= 1 (the poles, with
  * divide-by-zero, and the domain errors), NaN, and the near-midpoint lanes
  * (the results, in [-4.64, 16.7], are never below the float32 normal
- * range: the smallest, at the float32 nearest 1/e, is 2^-26). */
+ * range: the smallest, at the float32 nearest 1/e, is 2^-25.3). */
 SG_VINLINE sg_vf sg_gompertz_inverse_f32v(sg_vf y, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(y);
     sg_vd x = sg_gumbel_inverse_vd(sg_vd_min(sg_vd_max(d, 0x1p-149), 0x1.fffffep-1), sg_vd_splat(0.0));

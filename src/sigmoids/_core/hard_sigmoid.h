@@ -151,7 +151,7 @@ SG_VINLINE sg_vd sg_hard_sigmoid_logcdf_vd(sg_vd x, sg_vl *hard) {
     sg_vd c = sg_vd_min(sg_vd_max(x, -3.0), 3.0);
     *hard = ~(x == x);
     sg_vd v = sg_vlog_cdf((c + 3.0) / 6.0, (c - 3.0) / 6.0, sg_vd_above_or_nan(x, 1.5), hard);
-    return sg_vd_select(sg_vd_below_or_nan(x, -3.0) | (x == -3.0), sg_vd_splat(-INFINITY), v);
+    return sg_vd_select(sg_vd_at_most_or_nan(x, -3.0), sg_vd_splat(-INFINITY), v);
 }
 SG_VLOG_CDF_PAIR(hard_sigmoid)
 #endif /* SG_VEC_TU */

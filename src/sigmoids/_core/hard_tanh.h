@@ -129,7 +129,7 @@ SG_VINLINE sg_vd sg_hard_tanh_logcdf_vd(sg_vd x, sg_vl *hard) {
     sg_vd c = sg_vd_min(sg_vd_max(x, -1.0), 1.0);
     *hard = ~(x == x);
     sg_vd v = sg_vlog_cdf((c + 1.0) * 0.5, (c - 1.0) * 0.5, sg_vd_above_or_nan(x, 0.5), hard);
-    return sg_vd_select(sg_vd_below_or_nan(x, -1.0) | (x == -1.0), sg_vd_splat(-INFINITY), v);
+    return sg_vd_select(sg_vd_at_most_or_nan(x, -1.0), sg_vd_splat(-INFINITY), v);
 }
 SG_VLOG_CDF_PAIR(hard_tanh)
 #endif /* SG_VEC_TU */

@@ -212,7 +212,7 @@ SG_VINLINE sg_vd sg_plan_logcdf_vd(sg_vd x, sg_vl *hard) {
     sg_vd f = sg_vd_select(negative, (1.0 - d) - ca, d + ca);
     *hard = ~(x == x);
     sg_vd v = sg_vlog_cdf(f, (d - 1.0) + ca, ~negative & (f > sg_vd_splat(0.75)), hard);
-    return sg_vd_select(sg_vd_below_or_nan(x, -5.0) | (x == -5.0), sg_vd_splat(-INFINITY), v);
+    return sg_vd_select(sg_vd_at_most_or_nan(x, -5.0), sg_vd_splat(-INFINITY), v);
 }
 SG_VLOG_CDF_PAIR(plan)
 #endif /* SG_VEC_TU */

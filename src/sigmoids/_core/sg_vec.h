@@ -512,6 +512,12 @@ SG_VINLINE sg_vl sg_vd_above_or_nan_v(sg_vd x, sg_vd c) {
 }
 SG_VINLINE sg_vl sg_vd_above_or_nan(sg_vd x, double c) { return sg_vd_above_or_nan_v(x, sg_vd_splat(c)); }
 SG_VINLINE sg_vl sg_vd_below_or_nan(sg_vd x, double c) { return sg_vd_above_or_nan(-x, -c); }
+/* The same with x == c included (== is quiet too). */
+SG_VINLINE sg_vl sg_vd_at_least_or_nan(sg_vd x, double c) { return sg_vd_above_or_nan(x, c) | (x == sg_vd_splat(c)); }
+SG_VINLINE sg_vl sg_vd_at_most_or_nan(sg_vd x, double c) { return sg_vd_below_or_nan(x, c) | (x == sg_vd_splat(c)); }
+/* Finite lanes (only fast kernels use it: their caller restores the flags
+ * a NaN's ordered compare may raise). */
+SG_VINLINE sg_vl sg_vd_finite(sg_vd x) { return sg_vd_abs(x) < sg_vd_splat(INFINITY); }
 
 /* Any lane set: one test instruction where the target has one. */
 SG_VINLINE int sg_vl_any(sg_vl m) {

@@ -277,13 +277,23 @@ SG_VINLINE void sg_row_vscan_step(sg_vd v, sg_vd *best, sg_vl *bad) {
     *bad |= sg_vd_above_or_nan(v, 0x1.fffffffffffffp1023);
     *best = sg_vd_select(sg_vd_above_or_nan_v(v, *best), v, *best);
 }
+/* The rest passes' common start on one vector: the lanes at and above
+ * m + drop, less the row's top lane (index == top), which stands for 1;
+ * the finite lanes below m + drop counted in *dropped; x - m as an exact
+ * pair, 0 in the lanes that are not live. */
+typedef struct { sg_vl live; sg_vdd d; } sg_row_rest_lanes_t;
+SG_VINLINE sg_row_rest_lanes_t sg_row_vrest_lanes(sg_vd v, sg_vl index, double m, long top, double drop, sg_vl *dropped) {
+    sg_vl live = sg_vd_at_least_or_nan(v, m + drop);
+    *dropped -= ~live & ~(v == -INFINITY);
+    live &= ~(index == top);
+    return (sg_row_rest_lanes_t){ live, sg_vtwo_sum(sg_vd_select(live, v, sg_vd_splat(m)), -sg_vd_splat(m)) };
+}
 /* Pass 2 on one vector: adds the terms of the lanes at and above SG_ROW_DROP
  * (index != top) to acc; counts the finite lanes below it. */
 SG_VINLINE void sg_row_vrest_step(sg_vd v, sg_vl index, double m, long top, sg_vdd *acc, sg_vl *dropped) {
-    sg_vl live = sg_vd_above_or_nan(v, m + SG_ROW_DROP) | (v == m + SG_ROW_DROP);
-    *dropped -= ~live & ~(v == -INFINITY);
-    live &= ~(index == top);
-    sg_vdd d = sg_vtwo_sum(sg_vd_select(live, v, sg_vd_splat(m)), -sg_vd_splat(m));
+    sg_row_rest_lanes_t lanes = sg_row_vrest_lanes(v, index, m, top, SG_ROW_DROP, dropped);
+    sg_vl live = lanes.live;
+    sg_vdd d = lanes.d;
     sg_vexp_dd_t e = sg_row_vexp_dd(d.hi);
     sg_vd scale = sg_vpow2(e.k);
     sg_vd term_hi = (sg_vd)((sg_vl)(e.e.hi * scale) & live);
@@ -298,10 +308,9 @@ SG_VINLINE void sg_row_vrest_step(sg_vd v, sg_vl index, double m, long top, sg_v
  * lanes at and above SG_ROW_EXACT_DROP (index != top) to acc, each to about
  * 2^-103 (sg_vexp_ddx_parts); counts the finite lanes below it. */
 SG_VINLINE void sg_row_vexact_rest_step(sg_vd v, sg_vl index, double m, long top, sg_vdd *acc, sg_vl *dropped) {
-    sg_vl live = sg_vd_above_or_nan(v, m + SG_ROW_EXACT_DROP) | (v == m + SG_ROW_EXACT_DROP);
-    *dropped -= ~live & ~(v == -INFINITY);
-    live &= ~(index == top);
-    sg_vdd d = sg_vtwo_sum(sg_vd_select(live, v, sg_vd_splat(m)), -sg_vd_splat(m));
+    sg_row_rest_lanes_t lanes = sg_row_vrest_lanes(v, index, m, top, SG_ROW_EXACT_DROP, dropped);
+    sg_vl live = lanes.live;
+    sg_vdd d = lanes.d;
     /* parts below 2^-200 change e^d by less than 2^-200 of itself, and
      * their products could underflow */
     d = (sg_vdd){ sg_row_vflush_below(d.hi, 0x1p-200), sg_row_vflush_below(d.lo, 0x1p-200) };
@@ -316,10 +325,9 @@ SG_VINLINE void sg_row_vexact_rest_step(sg_vd v, sg_vl index, double m, long top
  * + d.lo) by sg_vexp (2^-47; d.lo^2 <= 2^-100), summed exactly in pairs;
  * lanes below SG_ROW_F32_DROP counted. */
 SG_VINLINE void sg_row_vquick_rest_step(sg_vd v, sg_vl index, double m, long top, sg_vdd *acc, sg_vl *dropped) {
-    sg_vl live = sg_vd_above_or_nan(v, m + SG_ROW_F32_DROP) | (v == m + SG_ROW_F32_DROP);
-    *dropped -= ~live & ~(v == -INFINITY);
-    live &= ~(index == top);
-    sg_vdd d = sg_vtwo_sum(sg_vd_select(live, v, sg_vd_splat(m)), -sg_vd_splat(m));
+    sg_row_rest_lanes_t lanes = sg_row_vrest_lanes(v, index, m, top, SG_ROW_F32_DROP, dropped);
+    sg_vl live = lanes.live;
+    sg_vdd d = lanes.d;
     sg_vd term = (sg_vd)((sg_vl)(sg_vexp(d.hi) * (1.0 + d.lo)) & live);
     sg_vdd s = sg_vtwo_sum(acc->hi, term);
     acc->hi = s.hi;
@@ -331,7 +339,7 @@ SG_VINLINE void sg_row_vquick_rest_step(sg_vd v, sg_vl index, double m, long top
 typedef struct { sg_vdd t; sg_vl neg_inf, far; } sg_row_weight_t;
 SG_VINLINE sg_row_weight_t sg_row_vweight(sg_vd v, const sg_row_fast_consts *c, double lower) {
     sg_vl neg_inf = v == -INFINITY;
-    sg_vl far = ~(sg_vd_above_or_nan(v, lower) | (v == lower));
+    sg_vl far = ~sg_vd_at_least_or_nan(v, lower);
     sg_vdd d = sg_vtwo_sum(sg_vd_select(far, sg_vd_splat(c->max), v), -sg_vd_splat(c->max));
     sg_vdd t = sg_vtwo_sum(d.hi, -sg_vd_splat(c->log_hi));
     t = sg_vfast_two_sum(t.hi, t.lo + (sg_row_vflush(d.lo) - c->log_lo));
