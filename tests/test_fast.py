@@ -52,7 +52,7 @@ EDGES = {
     "algebraic": [2.0 ** 60, 2.0 ** 12.5, 2.0 ** -125, -(2.0 ** -125), 1.0],
     "algebraic_derivative": [2.0 ** 41, -(2.0 ** 41), 2.0 ** 42, 0.0, 1.0],
     "algebraic_pdf": [2.0 ** 41, -(2.0 ** 41), 2.0 ** 42, 0.0, 1.0],
-    "gompertz": [-4.5, -4.45, -4.4697, 17.3, 40.0, 0.0],
+    "gompertz": [-4.5, -4.45, -4.4697, -4.469769, -4.65, -4.7, 17.3, 40.0, 0.0],
     "cloglog": [-87.0, -87.34, 2.85, 4.0, 0.0],
     "softsign": [2.0 ** 25, -(2.0 ** 25), 2.0 ** 60, 2.0 ** -125, -(2.0 ** -125), 1.0],
     # the log-CDFs through sg_vlog_cdf: the log / log1p switch (F = 3/4), the
@@ -69,8 +69,8 @@ EDGES = {
     "erf_inverse": [0.7, -0.7, 0.9908, 0.99999994, -0.99999994, 1.0, 0.5, 2.0 ** -125, 1e-30],
     "gompertz_inverse": [0.19, 0.55, 0.36787944, 0.0, 1.0, 2.0 ** -149, 2.0 ** -126, 0.99999994, 0.5, 2.0],
     "cloglog_inverse": [0.45, 0.81, 0.63212056, 0.0, 1.0, 2.0 ** -149, 2.0 ** -126, 0.99999994, 0.5, 2.0 ** -54],
-    "gompertz_derivative": [-4.7, 105.0, -4.45, -4.5, 87.2, 88.0, 0.0, 40.0, -40.0, 1e-30],
-    "cloglog_derivative": [4.7, -105.0, 4.45, 4.5, -87.2, -88.0, 0.0, 40.0, -40.0, 1e-30],
+    "gompertz_derivative": [-4.7, 105.0, -4.45, -4.5, -4.5202306, 87.2, 87.336544, 88.0, 0.0, 40.0, -40.0, 1e-30],
+    "cloglog_derivative": [4.7, -105.0, 4.45, 4.5, 4.5202306, -87.2, -87.336544, -88.0, 0.0, 40.0, -40.0, 1e-30],
     "gompertz_logsf": [-4.65, -4.45, -4.47, 40.0, 39.99, 1.4, -0.33647224, -0.33, 0.0, 100.0, 3e38],
     "cloglog_logcdf": [4.65, 4.45, 4.47, -40.0, -39.99, -1.4, 0.33647224, 0.33, 0.0, -100.0, -3e38],
     "erf_ppf": [0.0, 1.0, 0.15, 0.85, 0.5, 2.0 ** -126, 1e-40, 1 - 2.0 ** -24, 2.0 ** -24, 0.0046],
@@ -301,7 +301,10 @@ def test_flags_are_those_of_the_certified_loop(name, dtype, specials, variant):
 
 UNDERFLOW_LANES = [("gompertz", -6.0), ("gompertz_derivative", -6.0), ("gompertz_derivative", 200.0),
                    ("cloglog_derivative", 6.0), ("cloglog_derivative", -200.0), ("gompertz_logsf", -6.0),
-                   ("cloglog_logcdf", 6.0)]
+                   ("cloglog_logcdf", 6.0),
+                   # subnormal results, settled on the subnormal grid
+                   ("gompertz", -4.55), ("gompertz_derivative", -4.6), ("gompertz_derivative", 90.0),
+                   ("cloglog_derivative", 4.6), ("cloglog_derivative", -90.0)]
 
 
 @pytest.mark.parametrize("name, zero", UNDERFLOW_LANES)
@@ -330,6 +333,38 @@ def test_lanes_settled_to_an_underflowing_zero_still_warn(name, zero, variant):
         assert all_same(ufunc(x), expected), x[:6]
         assert _raised(ufunc, x) == expected_flags, x[:6]
         assert all_same(ufunc(x[::-1].copy()), expected[::-1]), x[:6]
+
+
+# Every float32 of the bands where these kernels' results leave the float32
+# normal range: settled on the subnormal grid in the loop
+# (sg_vf32_near_midpoint_below), with a band of 2^-12 around the crossing
+# left to the certified path.
+SUBNORMAL_BANDS = [("gompertz", -4.8, -4.4), ("gompertz_derivative", -4.8, -4.4),
+                   ("gompertz_derivative", 87.0, 88.0), ("cloglog_derivative", 4.4, 4.8),
+                   ("cloglog_derivative", -88.0, -87.0)]
+
+
+@pytest.mark.parametrize("name, low, high", SUBNORMAL_BANDS)
+def test_subnormal_results_are_those_of_the_certified_loop(name, low, high, variant):
+    """Bit for bit with the certified loop on every float32 of the band, in
+    order and shuffled (so that the one lane per call that raises the flag
+    is a different one), and the same warnings."""
+    ufunc = getattr(U, name)
+    start, stop = (int(np.array(np.float32(v)).view(np.int32)) for v in (low, high))
+    bits = np.arange(min(start, stop), max(start, stop) + 1, dtype=np.int64).astype(np.int32)
+    x = bits.view(np.float32)
+    expected = _certified(ufunc, x)
+    assert np.any((expected > 0) & (expected < np.finfo(np.float32).tiny))
+    assert all_same(ufunc(x), expected)
+    order = np.random.default_rng(3).permutation(x.size)
+    assert all_same(ufunc(x[order]), expected[order])
+    previous = U._set_fast_loops(False)
+    try:
+        expected_flags = _raised(ufunc, x[order][:5000])
+    finally:
+        U._set_fast_loops(previous)
+    assert "under" in expected_flags
+    assert _raised(ufunc, x[order][:5000]) == expected_flags
 
 
 def test_coefficients_are_up_to_date():

@@ -1037,6 +1037,42 @@ SG_VINLINE sg_vl sg_vf32_near_midpoint(sg_vd q) {
 #endif
 }
 
+/* Lanes a kernel settles below the float32 normal range, to a subnormal or
+ * to 0 (sg_vf32_near_midpoint_below): their rounding raises "underflow",
+ * which a fast block cannot (the caller restores the flags after it).  The
+ * kernel marks them in its hard mask with this pattern instead of all ones
+ * (every byte's top bit set, which SSE2's sg_vl_any reads); the loop keeps
+ * their results and hands the first of them in each call to the certified
+ * path, whose rounding raises the flags for all of them (flags are
+ * sticky).  So a block of such lanes costs one element redone, not a
+ * narrow block.
+ */
+#define SG_UNDERFLOW_LANE ((int64_t)0x8080808080808080ULL)
+SG_VINLINE sg_vl sg_vunderflow_lanes(sg_vl zero, sg_vl hard) { return zero & ~hard & SG_UNDERFLOW_LANE; }
+/* The rounding test of a q (relative error at most 2^-44) that lies in
+ * [0, 2^-126 - 2^-149] in the lanes `below`, and in the float32 normal
+ * range elsewhere.  Below 2^-126 float32 has the spacing 2^-149 it has on
+ * [2^-126, 2^-125], so q rounds there as 2^-126 + q does among normal
+ * floats: the sum (its rounding error 2^-179, 2^-30 of the spacing) takes
+ * the normal test, whose 2^9 double ULPs, 2^-20 of the spacing, cover q's
+ * error (2^-170 at most, 2^-21 of it).  The callers tell `below` from
+ * their argument, early, and leave a band of it around where the result
+ * crosses 2^-126.
+ * Why one add and from the argument: the kernels are bound by the latency
+ * of their chain, and every operation waiting on q costs.  A first version
+ * took the lanes from q (a compare and a select after it) with a second
+ * test of 2^-126 + |q| beside the first: the Gaussian densities went from
+ * 3.8x a copy to 7.3x on [-1, 1], where no lane is below.  This costs one
+ * add (an fma with the product before it). */
+SG_VINLINE sg_vl sg_vf32_near_midpoint_below(sg_vd q, sg_vl below) {
+    return sg_vf32_near_midpoint(q + (sg_vd)(below & (sg_vl)sg_vd_splat(0x1p-126)));
+}
+/* The lanes within 2^-12 of c: the band a caller of
+ * sg_vf32_near_midpoint_below leaves around its crossing. */
+SG_VINLINE sg_vl sg_vd_near(sg_vd x, double c) { return sg_vd_abs(x - c) < sg_vd_splat(0x1p-12); }
+/* ln 2^-126: e^y is below the float32 normal range for y below it. */
+#define SG_LN_F32_TINY (-87.33654475055310898657)
+
 /* ------------------------------------------------------ log-CDF */
 
 /* log F for the log-CDFs of the algebraic and piecewise-linear families,
@@ -1082,7 +1118,16 @@ SG_VINLINE sg_vd sg_vlog_cdf(sg_vd f, sg_vd t, sg_vl upper, sg_vl *hard) {
  * 1 or 1/2, so that k x^2 is exact for a float32 x), |x| clamped to `limit`
  * beyond which the result is below the float32 normal range: sg_vexp's
  * 2^-47.3 (k x^2 <= 88) and two roundings.  Leaves hard: |x| > limit, NaN,
- * the near-midpoint lanes. */
+ * the near-midpoint lanes.
+ * Their subnormal results (erf's for |x| > 9.35, 7% of the benchmark's
+ * lanes) are left too.  Settling them in the loop (sg_vf32_near_midpoint_below,
+ * underflow lanes) was measured: on [-10, 10] erf's density went from
+ * 6.9x a copy to 6.3x, but on [-1, 1], where no lane is subnormal, the
+ * density went from 3.8x to 5.0x, and so did the normal's density
+ * everywhere.  These kernels are bound by the latency of their chain
+ * (about 50 cycles per vector for some 70 micro-ops: the reorder window
+ * holds two or three iterations), so the six operations that test cost
+ * more than the lanes they save. */
 SG_VINLINE sg_vd sg_vgauss_density(sg_vd x, double k, double c, double limit, sg_vl *hard) {
     sg_vd a = sg_vd_abs(x);
     sg_vd clamped = sg_vd_min(a, limit);
@@ -1123,17 +1168,6 @@ SG_VINLINE sg_vd sg_vfold_sign(sg_vfold_t f, sg_vd v) { return (sg_vd)((sg_vl)v 
 
 /* ------------------------------------------------------ the loop */
 
-/* Lanes a kernel settles to 0 where the exact result lies below half the
- * smallest float32 subnormal: their rounding raises "underflow", which a
- * fast block cannot (the caller restores the flags after it).  The kernel
- * marks them in its hard mask with this pattern instead of all ones (every
- * byte's top bit set, which SSE2's sg_vl_any reads); the loop keeps their
- * results and hands the first of them in each call to the certified path,
- * whose rounding raises the flags for all of them (flags are sticky).  So a
- * block of such lanes costs one element redone, not a narrow block. */
-#define SG_UNDERFLOW_LANE ((int64_t)0x8080808080808080ULL)
-SG_VINLINE sg_vl sg_vunderflow_lanes(sg_vl zero, sg_vl hard) { return zero & ~hard & SG_UNDERFLOW_LANE; }
-
 /* Appends the hard lanes (all ones) among the first `valid` to hard[] and
  * notes the first underflow lane in *witness (if it is still -1). */
 SG_VINLINE long sg_collect_lanes(sg_vl hard_lanes, long base, long valid, int32_t *hard, long count, long *witness) {
@@ -1148,6 +1182,16 @@ SG_VINLINE long sg_collect_hard(sg_vl hard_lanes, long base, long valid, int32_t
     return sg_collect_lanes(hard_lanes, base, valid, hard, count, &no_witness);
 }
 
+/* The hard lanes (all ones) of a mask that may hold underflow lanes too
+ * (0x80 bytes): hard << 1 keeps every byte's top bit in the first and
+ * clears it in the second, for SSE2's test.  Once the loop has its witness,
+ * it passes over a vector of underflow lanes alone: visiting them lane by
+ * lane cost the Gaussian densities, whose 7% subnormal lanes on the
+ * benchmark's input touch a quarter of the vectors, most of what settling
+ * them gained.  (Testing this on every vector instead of after
+ * sg_vl_any(hard) cost every fast loop 20% on inputs without such lanes.) */
+SG_VINLINE sg_vl sg_vl_all_ones(sg_vl hard) { return hard & (sg_vl)((sg_vu)hard << 1); }
+
 /* The body of every fast loop: `kernel(vector x, sg_vl *hard)` on whole
  * vectors of `type` (float or double, loaded and stored by sg_vf_* or
  * sg_vd_*), the last partial one through a zero-padded copy (its padding
@@ -1158,7 +1202,8 @@ SG_VINLINE long sg_collect_hard(sg_vl hard_lanes, long base, long valid, int32_t
     for (; i + SG_VL <= n; i += SG_VL) {                                                \
         sg_vl hard_lanes;                                                               \
         store(out + i, kernel(load(x + i), &hard_lanes));                               \
-        if (sg_vl_any(hard_lanes)) count = sg_collect_lanes(hard_lanes, i, SG_VL, hard, count, &witness); \
+        if (sg_vl_any(hard_lanes) && (witness < 0 || sg_vl_any(sg_vl_all_ones(hard_lanes)))) \
+            count = sg_collect_lanes(hard_lanes, i, SG_VL, hard, count, &witness);      \
     }                                                                                   \
     if (i < n) {                                                                        \
         type in_pad[SG_VL] = {0}, out_pad[SG_VL];                                       \
