@@ -1125,9 +1125,9 @@ SG_VINLINE sg_vd sg_vlog_cdf(sg_vd f, sg_vd t, sg_vl upper, sg_vl *hard) {
  * 6.9x a copy to 6.3x, but on [-1, 1], where no lane is subnormal, the
  * density went from 3.8x to 5.0x, and so did the normal's density
  * everywhere.  These kernels are bound by the latency of their chain
- * (about 50 cycles per vector for some 70 micro-ops: the reorder window
- * holds two or three iterations), so the six operations that test cost
- * more than the lanes they save. */
+ * (on Zen 1 about 35 cycles per vector of 4 for 38 instructions, under 2
+ * micro-ops per cycle of the FP unit's 4), so the operations that test
+ * cost more than the lanes they save. */
 SG_VINLINE sg_vd sg_vgauss_density(sg_vd x, double k, double c, double limit, sg_vl *hard) {
     sg_vd a = sg_vd_abs(x);
     sg_vd clamped = sg_vd_min(a, limit);
