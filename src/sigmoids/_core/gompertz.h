@@ -273,8 +273,9 @@ SG_VINLINE sg_vf sg_gompertz_f32v(sg_vf x, sg_vl *hard) {
     sg_vd d = sg_vd_of_vf(x);
     sg_vdd t = sg_gompertz_vt(sg_vd_min(sg_vd_max(d, -4.7), 40.0));
     sg_vd r = sg_vexp(-t.hi) * (1.0 - t.lo);
-    sg_vl below = d < sg_vd_splat(-4.4697690);
-    *hard = sg_vd_at_most_or_nan(d, -INFINITY) | sg_vd_near(d, -4.4697690) | sg_vf32_near_midpoint_below(r, below);
+    const double tiny_below = -4.4697690; /* gompertz(x) = 2^-126 */
+    sg_vl below = d < sg_vd_splat(tiny_below);
+    *hard = sg_vd_at_most_or_nan(d, -INFINITY) | sg_vd_near(d, tiny_below) | sg_vf32_near_midpoint_below(r, below);
     *hard |= sg_vunderflow_lanes(below, *hard);
     return sg_vf_of_vd(r);
 }
@@ -296,7 +297,7 @@ SG_VINLINE sg_vd sg_gompertz_derivative_vd(sg_vd x, sg_vl *hard) {
     sg_vd clamped = sg_vd_min(sg_vd_max(x, -4.7), 105.0);
     sg_vdd t = sg_gompertz_vt(clamped);
     sg_vdd exponent = sg_vtwo_sum(-clamped, -t.hi);
-    sg_vd r = sg_vexp(sg_vd_max(exponent.hi, -110.0)) * (1.0 + (exponent.lo - t.lo));
+    sg_vd r = sg_vexp(exponent.hi) * (1.0 + (exponent.lo - t.lo));
     sg_vl below = exponent.hi < sg_vd_splat(SG_LN_F32_TINY);
     *hard = ~sg_vd_finite(x) | sg_vd_near(exponent.hi, SG_LN_F32_TINY) | sg_vf32_near_midpoint_below(r, below);
     *hard |= sg_vunderflow_lanes(below, *hard);
