@@ -951,6 +951,8 @@ def main(argv=None) -> int:
                     "misrounded": res["partner_mismatches"] + res["misrounded"],
                     "partner_mismatches": res["partner_mismatches"],
                     "examples": res["partner_examples"], "seconds": 0.0, "filter_check": None}
+                if by_mirror[res["mirror"]]["block"] == "fast":
+                    by_mirror[res["mirror"]]["fast_variant"] = info.get("fast_variant")
             scope = "all 2^32" if res["exhaustive"] else f"{res['chunks']} chunks of 2^{args.chunk_bits}"
             print(
                 f"  inputs checked {res['checked']:,} ({scope}); through the filter {res['filtered']:,}; "
