@@ -935,24 +935,20 @@ def main(argv=None) -> int:
             res["filter_check"] = fc
             if args.narrow:
                 res["against"] = "certified full block"
-            if res["block"] == "fast":
-                res["fast_variant"] = info.get("fast_variant")
-            results.append(res)
+            results.append(with_fast_variant(res, info))
             if res["exhaustive"] and res["misrounded"] == 0:
                 CERTIFIED.add(name)
             if res["mirror"]:
                 # logsf(x) = logcdf(-x): every input of the mirror compared bit
                 # for bit with a certified logcdf result
-                by_mirror[res["mirror"]] = {
+                by_mirror[res["mirror"]] = with_fast_variant({
                     "kernel": res["mirror"], "exhaustive": res["exhaustive"], "checked": res["checked"],
                     "certified_by": f"mirror of {name}: logsf(x) == logcdf(-x)",
                     "block": float32_block(res["mirror"]),
                     "filtered": 0, "candidates": 0,
                     "misrounded": res["partner_mismatches"] + res["misrounded"],
                     "partner_mismatches": res["partner_mismatches"],
-                    "examples": res["partner_examples"], "seconds": 0.0, "filter_check": None}
-                if by_mirror[res["mirror"]]["block"] == "fast":
-                    by_mirror[res["mirror"]]["fast_variant"] = info.get("fast_variant")
+                    "examples": res["partner_examples"], "seconds": 0.0, "filter_check": None}, info)
             scope = "all 2^32" if res["exhaustive"] else f"{res['chunks']} chunks of 2^{args.chunk_bits}"
             print(
                 f"  inputs checked {res['checked']:,} ({scope}); through the filter {res['filtered']:,}; "
@@ -975,6 +971,14 @@ def main(argv=None) -> int:
     if args.json:
         write_json(args.json, argv, started, info, results)
     return status
+
+
+def with_fast_variant(result: dict, info: dict) -> dict:
+    """``result``, recording which SIMD variant ran if its float32 block is
+    a fast loop (the certificates are per variant)."""
+    if result["block"] == "fast":
+        result["fast_variant"] = info.get("fast_variant")
+    return result
 
 
 def write_json(path, argv, started, info, results) -> None:
